@@ -1,0 +1,123 @@
+"""The deck model that readers produce and writers consume; plain data, no I/O."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SourcePos:
+    """Where a piece of data came from: a file as the user named it, and a 1-based line."""
+
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def at(self, line: int | None) -> SourcePos:
+        """The same file at another line."""
+        return SourcePos(self.path, line)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of inline text with its emphasis and, for links, the target."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    href: str | None = None
+
+
+Paragraph = tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A speaker note: paragraphs of inline spans, never markup."""
+
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The note as plain text, paragraphs separated by a blank line."""
+        return "\n\n".join(plain(p) for p in self.paragraphs)
+
+    def __bool__(self) -> bool:
+        return any(plain(p).strip() for p in self.paragraphs)
+
+    @classmethod
+    def from_text(cls, text: str) -> Note:
+        """A note of plain paragraphs split on blank lines."""
+        paras = [p.strip() for p in text.split("\n\n")]
+        return cls(tuple((Span(p),) for p in paras if p))
+
+
+def plain(paragraph: Paragraph) -> str:
+    """The text of a paragraph without its formatting."""
+    return "".join(span.text for span in paragraph)
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """A picture as the post refers to it: a path relative to the post, a URL or a data: URI."""
+
+    ref: str
+    pos: SourcePos
+    alt: str = ""
+
+
+@dataclass
+class Slide:
+    """One slide: its number as written in the post, a title, the note and its picture."""
+
+    number: int
+    title: str
+    note: Note
+    pos: SourcePos
+    image: ImageRef | None = None
+    title_is_explicit: bool = False
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A processed picture, ready for every writer: upright, sized, re-encoded, metadata-free."""
+
+    data: bytes
+    mime: str  # "image/jpeg" or "image/png"
+    width: int
+    height: int
+    digest: str  # sha256 hex of data
+
+    @property
+    def ext(self) -> str:
+        return ".png" if self.mime == "image/png" else ".jpg"
+
+
+@dataclass
+class Deck:
+    """One post turned into slides, plus the media bag its slides refer to.
+
+    ``media`` maps ``ImageRef.ref`` to the processed picture; pictures never live in slides.
+    """
+
+    title: str
+    source: SourcePos
+    base_dir: Path
+    slides: list[Slide] = field(default_factory=list)
+    author: str = ""
+    date: _dt.date | None = None
+    link: str = ""
+    intro: Note = field(default_factory=Note)
+    slug: str = ""
+    media: dict[str, Picture] = field(default_factory=dict)
+    template: Path | None = None
+    whiteboard: bool | None = None
+
+    def picture(self, slide: Slide) -> Picture | None:
+        """The processed picture of a slide, if it has one."""
+        return self.media.get(slide.image.ref) if slide.image else None

@@ -1,0 +1,25 @@
+"""The writers table: each output format and the function that renders a deck to files.
+
+A writer is ``render(deck, options) -> dict[str, bytes]``: file names relative to the output
+folder mapped to their bytes. Writers never parse and never touch the disk; the pipeline writes
+what they return, atomically. Modules are imported on first use so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Callable
+
+WRITERS: dict[str, str] = {
+    "pptx": "slidegen.writers.pptx:render",
+    "html": "slidegen.writers.html:render",
+    "notes": "slidegen.writers.notes:render_markdown",
+    "txt": "slidegen.writers.notes:render_text",
+    "pdf": "slidegen.writers.pdf:render",
+}
+
+
+def writer(fmt: str) -> Callable:
+    """The render function for an output format."""
+    module, _, name = WRITERS[fmt].partition(":")
+    return getattr(importlib.import_module(module), name)
