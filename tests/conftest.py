@@ -1,6 +1,19 @@
-"""Shared fixtures; the toolkit beside this file holds the factories."""
+"""Shared fixtures and the --update-golden switch; the toolkit beside this file holds the factories."""
 
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current output instead of comparing")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    """True when the run was asked to refresh golden files."""
+    return request.config.getoption("--update-golden")
