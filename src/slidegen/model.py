@@ -71,6 +71,38 @@ class ImageRef:
     alt: str = ""
 
 
+@dataclass(frozen=True)
+class Block:
+    """A reader-neutral piece of a post: a heading, paragraph, list item, quote, code or picture.
+
+    ``kind`` is one of "heading", "para", "item", "quote", "code", "image", "rule".
+    """
+
+    kind: str
+    spans: Paragraph = ()
+    line: int | None = None
+    level: int = 0
+    images: tuple[ImageRef, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return plain(self.spans)
+
+
+@dataclass
+class Post:
+    """What a reader hands to the parser: one post's blocks and what is known about it."""
+
+    source: SourcePos
+    base_dir: Path
+    blocks: list[Block]
+    title: str = ""
+    meta: dict = field(default_factory=dict)
+    meta_lines: dict = field(default_factory=dict)
+    folder_images: list[str] = field(default_factory=list)
+    single: bool = True
+
+
 @dataclass
 class Slide:
     """One slide: its number as written in the post, a title, the note and its picture."""

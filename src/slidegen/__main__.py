@@ -1,0 +1,7 @@
+"""``python -m slidegen``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

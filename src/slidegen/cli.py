@@ -1,0 +1,146 @@
+"""The command line: build, inspect and notes. The only place that catches errors and picks exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .config import BuildOptions, parse_formats
+from .errors import SlidegenError, UsageError
+from .report import Report
+
+EPILOG = """\
+A post is Markdown, HTML or plain text in which each picture's explanation starts with
+'Slide 1:', 'Slide 2:' … (or 'SLIDE NOTES:' for a single slide). A deck folder holds one post
+and its pictures (slide-1.jpg, slide-2.jpg … are matched by number).
+
+exit codes: 0 built, 1 bad input or output (one line on stderr says where), 2 bad usage.
+"""
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    try:
+        return parse_formats(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or more, not {value}")
+    return value
+
+
+def _reading_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("reading")
+    g.add_argument("--encoding", metavar="NAME",
+                   help="fallback encoding for posts that are not UTF-8, e.g. cp1252 (a warning is given)")
+    g.add_argument("--max-post-bytes", type=_positive, default=BuildOptions.max_post_bytes, metavar="N",
+                   help="refuse posts larger than N bytes (default: %(default)s)")
+    g.add_argument("--strict", action="store_true", help="fail (exit 1) at the end if there were warnings")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="slidegen", description="Turn posts with 'Slide N:' notes into a PPTX deck, a self-contained "
+        "HTML slideshow and speaker notes.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"slidegen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    b = sub.add_parser("build", help="build decks into a folder", description="Build every deck of the "
+                       "sources: OUTDIR/<slug>.pptx, <slug>.html and <slug>.notes.md by default.")
+    b.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="post file or deck folder")
+    b.add_argument("-o", "--out", type=Path, default=Path("build"), metavar="OUTDIR",
+                   help="output folder (default: ./build)")
+    b.add_argument("-f", "--formats", type=_formats, default=BuildOptions.formats, metavar="LIST",
+                   help="comma-separated: pptx, html, notes (Markdown), txt (plain notes), pdf "
+                   "(needs LibreOffice); default: pptx,html,notes")
+    b.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
+    _reading_options(b)
+    g = b.add_argument_group("PPTX")
+    g.add_argument("--template", type=Path, metavar="FILE", help="your .pptx or .potx: masters, layouts, theme")
+    g.add_argument("--title-layout", metavar="NAME", help="layout name for the title slide")
+    g.add_argument("--slide-layout", metavar="NAME", help="layout name for picture slides")
+    g = b.add_argument_group("HTML")
+    g.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
+    g.add_argument("--html-assets", choices=("inline", "external"), default="inline",
+                   help="inline: one self-contained file (default); external: pictures beside it")
+    g = b.add_argument_group("pictures")
+    g.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
+                   help="another folder pictures may come from (also matches remote URLs by file name)")
+    g.add_argument("--image-width", type=_positive, default=BuildOptions.image_width, metavar="PX",
+                   help="pixels across a full-width picture (default: %(default)s); never upscaled")
+    g.add_argument("--max-pixels", type=_positive, default=BuildOptions.max_pixels, metavar="N",
+                   help="refuse pictures with more pixels (default: %(default)s)")
+    g.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos: even light, white board")
+    g.add_argument("--cache-dir", type=Path, metavar="DIR", help="where processed pictures are cached")
+    g.add_argument("--no-cache", action="store_true", help="process every picture afresh")
+    g.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N",
+                   help="processes for pictures (default: one per core)")
+
+    i = sub.add_parser("inspect", help="show the decks and notes found, build nothing",
+                       description="List the decks, slides, notes and pictures slidegen finds in the sources.")
+    i.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    i.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _reading_options(i)
+
+    n = sub.add_parser("notes", help="print the speaker notes", description="Print the speaker notes of "
+                       "every deck in SOURCE.")
+    n.add_argument("source", type=Path, metavar="SOURCE")
+    n.add_argument("--format", choices=("md", "txt"), default="md", help="Markdown (default) or plain text")
+    _reading_options(n)
+    return parser
+
+
+def options_from(args: argparse.Namespace) -> BuildOptions:
+    """BuildOptions from parsed arguments; commands without a flag keep the default."""
+    get = lambda name, default=None: getattr(args, name, default)  # noqa: E731
+    return BuildOptions(
+        out_dir=get("out", Path("build")), formats=get("formats", BuildOptions.formats),
+        strict=get("strict", False), template=get("template"), title_layout=get("title_layout"),
+        slide_layout=get("slide_layout"), theme=get("theme"), html_assets=get("html_assets", "inline"),
+        images_dirs=tuple(get("images", []) or []), image_width=get("image_width", BuildOptions.image_width),
+        max_pixels=get("max_pixels", BuildOptions.max_pixels), whiteboard=get("whiteboard", False),
+        cache_dir=get("cache_dir"), use_cache=not get("no_cache", False), jobs=get("jobs", 0),
+        encoding=get("encoding"), max_post_bytes=get("max_post_bytes", BuildOptions.max_post_bytes),
+        quiet=get("quiet", False),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    report = Report()
+    try:
+        options = options_from(args)
+        from . import commands
+
+        code = getattr(commands, args.command)(args, options, report)
+    except SlidegenError as exc:
+        print(exc, file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("slidegen: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as exc:  # a bug in slidegen, not the user's fault: still one line
+        if os.environ.get("SLIDEGEN_DEBUG"):
+            raise
+        print(f"slidegen: internal error: {type(exc).__name__}: {exc} "
+              "(set SLIDEGEN_DEBUG=1 for details and please report it)", file=sys.stderr)
+        return 1
+    return code
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,18 @@
+"""One module per command-line verb; each is ``run(args, options, report) -> exit code``."""
+
+from __future__ import annotations
+
+
+def build(args, options, report) -> int:
+    from .build import run
+    return run(args, options, report)
+
+
+def inspect(args, options, report) -> int:
+    from .inspect import run
+    return run(args, options, report)
+
+
+def notes(args, options, report) -> int:
+    from .notes import run
+    return run(args, options, report)

@@ -1,0 +1,50 @@
+"""``slidegen inspect``: the decks, slides, notes and pictures found, as a table or JSON."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+
+from ..cli import print_json
+from ..errors import StrictFailure
+from ..pipeline import Result, read_decks
+
+
+def image_path(deck, slide) -> str | None:
+    """Where a slide's picture comes from, as a path relative to here (URLs as written)."""
+    if slide.image is None:
+        return None
+    ref = slide.image.ref
+    if ref.startswith("data:"):
+        return "data: URI"
+    if "://" in ref:
+        return ref
+    return os.path.relpath(deck.base_dir / ref)
+
+
+def run(args, options, report) -> int:
+    result = Result()
+    decks = read_decks(args.sources, options, report, result)
+    if args.json:
+        print_json({
+            "decks": [{
+                "title": d.title, "slug": d.slug, "source": str(d.source), "author": d.author or None,
+                "date": d.date.isoformat() if d.date else None,
+                "slides": [{"number": s.number, "title": s.title, "note": s.note.text,
+                            "image": image_path(d, s), "line": s.pos.line} for s in d.slides],
+            } for d in decks],
+            "skipped": [{"title": s.title, "source": s.source, "reason": s.reason} for s in result.skipped],
+        })
+    else:
+        for deck in decks:
+            print(f"{deck.title}  [{deck.slug}]  {deck.source}  {len(deck.slides)} slide(s)")
+            for s in deck.slides:
+                note = textwrap.shorten(" ".join(s.note.text.split()), 70, placeholder="…") or "(no note)"
+                pic = image_path(deck, s) or "(text slide)"
+                print(f"  {s.number:>3}  {s.title}\n       {note}\n       picture: {pic}")
+            print()
+        for s in result.skipped:
+            print(f"skipped: {s.title!r} at {s.source} ({s.reason})")
+    if options.strict and len(report):
+        raise StrictFailure(f"{len(report)} warning(s) and --strict is set")
+    return 0

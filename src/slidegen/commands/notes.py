@@ -1,0 +1,18 @@
+"""``slidegen notes``: the speaker notes of every deck in a source, on standard output."""
+
+from __future__ import annotations
+
+import sys
+
+from ..errors import StrictFailure
+from ..pipeline import read_decks
+from ..writers.notes import markdown_text, plain_text
+
+
+def run(args, options, report) -> int:
+    decks = read_decks([args.source], options, report)
+    render = markdown_text if args.format == "md" else plain_text
+    sys.stdout.write("\n".join(render(deck) for deck in decks))
+    if options.strict and len(report):
+        raise StrictFailure(f"{len(report)} warning(s) and --strict is set")
+    return 0

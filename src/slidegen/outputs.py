@@ -1,0 +1,54 @@
+"""Writes output files atomically: a temporary name in the same folder, flushed, then renamed."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def prepare_dir(out_dir: Path) -> Path:
+    """Creates the output folder if needed; an OutputError when it is a file or cannot be made."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError("output path exists and is not a folder", out_dir) from None
+    except OSError as exc:
+        raise OutputError(f"cannot create output folder: {exc.strerror or exc}", out_dir) from None
+    if not os.access(out_dir, os.W_OK):
+        raise OutputError("output folder is not writable", out_dir)
+    return out_dir
+
+
+def write_all(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Writes every file or none: all go to temporary names first, then each is renamed into place."""
+    base = out_dir.resolve()
+    staged: list[tuple[str, Path, str]] = []
+    try:
+        for name, data in files.items():
+            target = (base / name).resolve()
+            if not target.is_relative_to(base) or target == base:
+                raise OutputError(f"output name {name!r} would leave the output folder", out_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            staged.append((tmp, target, name))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        written = []
+        for tmp, target, name in staged:
+            os.replace(tmp, target)
+            written.append(out_dir / name)
+        staged = []
+        return written
+    except OSError as exc:
+        raise OutputError(f"cannot write output: {exc.strerror or exc}", getattr(exc, "filename", None) or out_dir) from None
+    finally:
+        for tmp, _, _ in staged:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -1,0 +1,258 @@
+"""The "Slide N:" grammar: finds the notes in a post's blocks and turns the post into a Deck.
+
+This module is the only home of the marker syntax; ``match`` beside it pairs pictures with the
+notes found here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import InputError
+from . import match
+from .model import Block, Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span, plain
+from .report import Report
+
+MAX_SLIDE_NUMBER = 999
+MAX_SLIDES = 500
+
+_DASH = "[-\u2013\u2014]"
+# "Slide 3:", "slide #3 -", "SLIDE 3.", "**Slide 3:**", with en/em dashes; ASCII digits only.
+_MARKER = re.compile(
+    rf"""^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]*\#?[ \t]*(?P<num>[0-9]+)[ \t]*
+        (?P<punct>:|{_DASH}|\.)(?=\s|\*|_|$)[ \t]*(?:\*\*|__)?[ \t]*""",
+    re.IGNORECASE | re.ASCII | re.VERBOSE,
+)
+_SLIDE_NOTES = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]+notes[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*",
+                          re.IGNORECASE)
+_NEAR_MISS = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]*#?[ \t]*(?P<what>[^\s:.\-\u2013\u2014]{1,12})"
+                        rf"[ \t]*(?::|{_DASH})", re.IGNORECASE)
+_SIGN_OFF = re.compile(r"^(cheers|thanks|thank you|best|regards|kind regards|best regards|warmly|"
+                       r"sincerely|yours|all the best|until next time|posted by\b.*)[,.!]?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[])")
+TITLE_MAX = 60
+
+
+def starts_note(line: str) -> bool:
+    """True when a line of text opens a note, so readers can split paragraphs there."""
+    return bool(_MARKER.match(line) or _SLIDE_NOTES.match(line))
+
+
+@dataclass
+class _Marker:
+    number: int
+    pos: SourcePos
+    index: int  # the block that opened the note
+    rest: Paragraph  # the opening block's spans after the marker
+    heading_title: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    last: int = -1  # index of the note's last block; its blocks are index..last
+
+
+def parse_post(post: Post, report: Report) -> Deck | None:
+    """A post → a Deck with its slides in order; None when a post of a multi-post page has no notes.
+
+    Raises InputError for a single post without notes, duplicate or impossible numbers.
+    """
+    markers = _find_markers(post, report)
+    if not markers:
+        if post.single:
+            raise InputError("no slide notes found: start each note with 'Slide 1:', 'Slide 2:' … "
+                             "(or 'SLIDE NOTES:' for a single slide)", post.source)
+        return None
+    _check_numbers(markers, report)
+    titles = _front_matter_titles(post, report)
+    slides = []
+    for m in sorted(markers, key=lambda m: m.number):
+        note = _note_from(m)
+        explicit = titles.get(m.number) or m.heading_title
+        title = explicit or derive_title(note, m.number)
+        slide = Slide(m.number, title, note, m.pos, title_is_explicit=bool(explicit))
+        own = [img for b in [post.blocks[m.index], *m.blocks] for img in b.images]
+        if own:
+            slide.image = own[0]
+        if len(own) > 1:
+            report.warn(f"Slide {m.number} has {len(own)} pictures in its note; using the first "
+                        f"({own[0].ref}), not {', '.join(i.ref for i in own[1:])}", own[1].pos)
+        slides.append(slide)
+    first = markers[0].index
+    intro = Note(tuple(b.spans for b in post.blocks[:first]
+                       if b.kind in ("para", "item", "quote") and b.text.strip()))
+    deck = Deck(title=post.title or slides[0].title, source=post.source, base_dir=post.base_dir,
+                slides=slides, intro=intro)
+    _apply_meta(deck, post)
+    match.assign_images(deck, post, _loose_images(post, markers), report)
+    return deck
+
+
+def _apply_meta(deck: Deck, post: Post) -> None:
+    """Front matter fields the deck carries; the reader has checked their types."""
+    meta = post.meta
+    deck.author = str(meta.get("author") or "").strip()
+    deck.date = meta.get("date")
+    deck.link = str(meta.get("link") or "").strip()
+    deck.whiteboard = meta.get("whiteboard")
+    if meta.get("template"):
+        deck.template = post.base_dir / str(meta["template"])
+
+
+def _loose_images(post: Post, markers: list[_Marker]) -> list[ImageRef]:
+    """Pictures of the post that stand outside every note, in order of appearance."""
+    in_notes = {i for m in markers for i in range(m.index, max(m.index, m.last) + 1)}
+    return [img for i, b in enumerate(post.blocks) if i not in in_notes for img in b.images]
+
+
+def _find_markers(post: Post, report: Report) -> list[_Marker]:
+    numbered = any(b.kind != "code" and _MARKER.match(b.text) for b in post.blocks)
+    markers: list[_Marker] = []
+    current: _Marker | None = None
+    for i, block in enumerate(post.blocks):
+        pos = post.source.at(block.line)
+        opened = None
+        if block.kind in ("para", "item", "heading"):
+            opened = _open_marker(block, i, pos, numbered, report)
+        if opened:
+            before = post.blocks[i - 1] if i > 0 else None
+            if block.kind != "heading" and before is not None and before.kind == "heading" \
+                    and not _MARKER.match(before.text) and before.text.strip() != post.title:
+                opened.heading_title = before.text.strip()
+            current = opened
+            markers.append(current)
+            continue
+        if current is None:
+            if block.kind in ("para", "item"):
+                _warn_near_miss(block, pos, report)
+            continue
+        if block.kind in ("heading", "rule") or _SIGN_OFF.match(block.text.strip()):
+            current = None
+            continue
+        _warn_near_miss(block, pos, report)
+        current.blocks.append(block)
+        current.last = i
+    return markers
+
+
+def _open_marker(block: Block, index: int, pos: SourcePos, numbered: bool, report: Report) -> _Marker | None:
+    text = block.text
+    m = _MARKER.match(text)
+    if m:
+        number = int(m.group("num"))
+        if number < 1:
+            raise InputError(f"slide numbers start at 1, not {m.group('num')}", pos)
+        if number > MAX_SLIDE_NUMBER:
+            raise InputError(f"slide number {m.group('num')} is too large (at most {MAX_SLIDE_NUMBER})", pos)
+        rest = _drop_prefix(block.spans, m.end())
+        if block.kind == "heading":
+            return _Marker(number, pos, index, (), heading_title=plain(rest).strip())
+        return _Marker(number, pos, index, rest, blocks=[])
+    m = _SLIDE_NOTES.match(text)
+    if m:
+        if numbered:
+            report.warn("'SLIDE NOTES:' in a post with numbered Slide markers is read as text", pos)
+            return None
+        return _Marker(1, pos, index, _drop_prefix(block.spans, m.end()))
+    return None
+
+
+def _warn_near_miss(block: Block, pos: SourcePos, report: Report) -> None:
+    m = _NEAR_MISS.match(block.text)
+    if m and not _MARKER.match(block.text) and m.group("what").lower() != "notes":
+        report.warn(f"'{m.group(0).strip()}' looks like a slide marker but is not one; "
+                    "write it as 'Slide 2:' with ASCII digits", pos)
+
+
+def _drop_prefix(spans: Paragraph, count: int) -> Paragraph:
+    """The spans without their first ``count`` characters, leading blanks and stray bold markers."""
+    out: list[Span] = []
+    for span in spans:
+        if count >= len(span.text):
+            count -= len(span.text)
+            continue
+        text = span.text[count:] if count else span.text
+        count = 0
+        if not out:
+            text = text.lstrip()
+            if not text:
+                continue
+        out.append(Span(text, span.bold, span.italic, span.code, span.href))
+    return tuple(out)
+
+
+def _note_from(marker: _Marker) -> Note:
+    paras = [marker.rest] if plain(marker.rest).strip() else []
+    for block in marker.blocks:
+        if block.kind == "image" or not block.text.strip():
+            continue
+        paras.append(block.spans)
+    return Note(tuple(_strip_paragraph(p) for p in paras))
+
+
+def _strip_paragraph(spans: Paragraph) -> Paragraph:
+    spans = list(spans)
+    if spans:
+        last = spans[-1]
+        spans[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.code, last.href)
+    return tuple(s for s in spans if s.text)
+
+
+def _check_numbers(markers: list[_Marker], report: Report) -> None:
+    if len(markers) > MAX_SLIDES:
+        raise InputError(f"{len(markers)} slide notes; slidegen builds at most {MAX_SLIDES} per deck",
+                         markers[MAX_SLIDES].pos)
+    seen: dict[int, _Marker] = {}
+    for m in markers:
+        if m.number in seen:
+            raise InputError(f"duplicate Slide {m.number} (first at line {seen[m.number].pos.line}); "
+                             "renumber one of them", m.pos)
+        seen[m.number] = m
+    for prev, nxt in zip(markers, markers[1:]):
+        if nxt.number < prev.number:
+            report.warn(f"Slide {nxt.number} comes after Slide {prev.number} (line {prev.pos.line}); "
+                        "slides are ordered by number", nxt.pos)
+    ordered = sorted(seen)
+    for a, b in zip(ordered, ordered[1:]):
+        if b - a > 1:
+            missing = f"{a + 1}" if b - a == 2 else f"{a + 1}\u2013{b - 1}"
+            report.warn(f"Slide {missing} missing: numbering jumps from {a} to {b}", seen[b].pos)
+    if ordered[0] != 1:
+        report.warn(f"numbering starts at Slide {ordered[0]}, not 1", seen[ordered[0]].pos)
+
+
+def _front_matter_titles(post: Post, report: Report) -> dict[int, str]:
+    raw = post.meta.get("titles")
+    if raw is None:
+        return {}
+    pos = post.source.at(post.meta_lines.get("titles"))
+    if isinstance(raw, list):
+        items = enumerate(raw, start=1)
+    elif isinstance(raw, dict):
+        items = raw.items()
+    else:
+        raise InputError("front matter 'titles' must be a list (in slide order) or a map {number: title}", pos)
+    titles = {}
+    for key, value in items:
+        if not isinstance(key, int) or isinstance(key, bool) or not isinstance(value, (str, int, float)):
+            raise InputError(f"front matter 'titles' entry {key!r}: expected a slide number and a text", pos)
+        titles[key] = str(value).strip()
+    return titles
+
+
+def derive_title(note: Note, number: int) -> str:
+    """A short slide title from the note's first sentence, cut at a word; 'Slide N' when empty."""
+    text = " ".join(note.text.split())
+    if not text:
+        return f"Slide {number}"
+    first = _SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".!?:;, ").lstrip("*_\"'([ ")
+    if len(first) <= TITLE_MAX:
+        return first or f"Slide {number}"
+    cut = first[:TITLE_MAX]
+    if " " in cut[TITLE_MAX // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(",;:-\u2013\u2014 ") + "\u2026"
+
+
+def first_sentence(note: Note) -> str:
+    """The note's first sentence, whole (used as alt text when the post gives none)."""
+    text = " ".join(note.text.split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""

@@ -1,0 +1,89 @@
+"""The whole build, top to bottom: read → parse → resolve and process pictures → render → write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import outputs
+from .config import BuildOptions, validate
+from .errors import InputError, SlidegenError, StrictFailure
+from .model import Deck
+from .naming import unique_slugs
+from .parse import parse_post
+from .readers import read_source
+from .report import Report
+from .writers import writer
+
+
+@dataclass
+class Skipped:
+    """A post that yields no deck, and why (shown by ``inspect``)."""
+
+    title: str
+    source: str
+    reason: str
+
+
+@dataclass
+class Result:
+    """What a build made: decks built, files written, posts skipped, decks that failed."""
+
+    decks: list[Deck] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    failed: list[SlidegenError] = field(default_factory=list)
+
+
+def read_decks(sources: list[Path], options: BuildOptions, report: Report,
+               result: Result | None = None) -> list[Deck]:
+    """Reads and parses every source into decks with distinct slugs; no pictures are touched.
+
+    A source that cannot be read raises; in a page of several posts, posts without notes are
+    recorded in ``result.skipped``.
+    """
+    result = result if result is not None else Result()
+    decks: list[Deck] = []
+    for source in sources:
+        for post in read_source(source, options, report):
+            deck = parse_post(post, report)
+            if deck is None:
+                result.skipped.append(Skipped(post.title or "(untitled)", str(post.source), "no slide notes"))
+            else:
+                decks.append(deck)
+    if not decks and result.skipped:
+        raise InputError(f"none of the {len(result.skipped)} posts has slide notes", str(sources[0]))
+    for deck, slug in zip(decks, unique_slugs([d.title for d in decks])):
+        deck.slug = slug
+    return decks
+
+
+def build(sources: list[Path], options: BuildOptions, report: Report) -> Result:
+    """Builds every deck of ``sources`` into ``options.out_dir``.
+
+    Each deck is rendered whole in memory and then written atomically, so a failing deck leaves no
+    file behind; other decks go on, and their failures are collected in ``Result.failed``.
+    """
+    validate(options)
+    result = Result()
+    decks = read_decks(sources, options, report, result)
+    outputs.prepare_dir(options.out_dir)
+    from .assets import prepare_media
+
+    failures = prepare_media(decks, options, report)
+    bad = {id(deck) for deck, _ in failures}
+    result.failed.extend(err for _, err in failures)
+    for deck in decks:
+        if id(deck) in bad:
+            continue
+        try:
+            files: dict[str, bytes] = {}
+            for fmt in options.formats:
+                files.update(writer(fmt)(deck, options))
+            result.files.extend(outputs.write_all(options.out_dir, files))
+            result.decks.append(deck)
+        except SlidegenError as exc:
+            result.failed.append(exc)
+    if options.strict and len(report) and not result.failed:
+        result.failed.append(StrictFailure(f"{len(report)} warning(s) and --strict is set"))
+    return result

@@ -1,0 +1,90 @@
+"""Readers turn a source (a post file, a page, a deck folder) into Posts of reader-neutral blocks.
+
+The table maps a file extension to ``module:function``; a reader is
+``read(text, source, base_dir, options, report) -> list[Post]``. A new input kind is one line here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from ..config import BuildOptions
+from ..errors import InputError
+from ..match import IMAGE_EXTENSIONS, natural_key
+from ..model import Post, SourcePos
+from ..report import Report
+from ..text import decode
+
+READERS: dict[str, str] = {
+    ".txt": "slidegen.readers.text:read",
+    ".text": "slidegen.readers.text:read",
+    ".md": "slidegen.readers.markdown:read",
+    ".markdown": "slidegen.readers.markdown:read",
+    ".html": "slidegen.readers.html:read",
+    ".htm": "slidegen.readers.html:read",
+}
+# Preferred post file names when a deck folder holds several candidates.
+_PREFERRED = ("post", "index", "readme")
+
+
+def read_source(path: Path, options: BuildOptions, report: Report) -> list[Post]:
+    """Reads one source the user named: a post file or a deck folder holding one."""
+    shown = str(path)
+    if path.is_dir():
+        post_file = find_post_file(path)
+        folder_images = sorted((p.name for p in path.iterdir()
+                                if p.is_file() and p.suffix.lower() in IMAGE_EXTENSIONS), key=natural_key)
+        return read_file(post_file, str(post_file) if shown.endswith("/") else str(path / post_file.name),
+                         options, report, folder_images)
+    if not path.exists():
+        raise InputError("no such file or folder", shown)
+    folder = path.parent
+    try:
+        folder_images = sorted((p.name for p in folder.iterdir()
+                                if p.is_file() and p.suffix.lower() in IMAGE_EXTENSIONS), key=natural_key)
+    except OSError:
+        folder_images = []
+    return read_file(path, shown, options, report, folder_images)
+
+
+def find_post_file(folder: Path) -> Path:
+    """The one post file in a deck folder, or an InputError saying why there is none."""
+    candidates = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in READERS)
+    if not candidates:
+        raise InputError(f"no post in this folder; slidegen reads {', '.join(sorted(READERS))} files", folder)
+    if len(candidates) == 1:
+        return candidates[0]
+    for stem in _PREFERRED:
+        named = [p for p in candidates if p.stem.lower() == stem]
+        if named:
+            return named[0]
+    names = ", ".join(p.name for p in candidates)
+    raise InputError(f"several posts in this folder ({names}); name the file to build", folder)
+
+
+def read_file(path: Path, shown: str, options: BuildOptions, report: Report,
+              folder_images: list[str] | None = None) -> list[Post]:
+    """Reads a post file by its extension, through the text choke point."""
+    kind = READERS.get(path.suffix.lower())
+    if kind is None:
+        known = ", ".join(sorted(READERS))
+        raise InputError(f"cannot read {path.suffix or 'files without an extension'}; slidegen reads {known}",
+                         shown)
+    try:
+        size = path.stat().st_size
+        if size > options.max_post_bytes:
+            raise InputError(f"post is {size:,} bytes, over the {options.max_post_bytes:,}-byte limit; "
+                             "raise it with --max-post-bytes", shown)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+    clean = decode(data, shown, options.encoding)
+    for line, col, message in clean.problems:
+        report.warn(f"column {col}: {message}", f"{shown}:{line}")
+    module, _, name = kind.partition(":")
+    read = getattr(importlib.import_module(module), name)
+    posts = read(clean.text, SourcePos(shown, 1), path.parent.resolve(), options, report)
+    for post in posts:
+        post.folder_images = list(folder_images or []) if post.single else []
+    return posts

@@ -1,0 +1,160 @@
+"""HTML elements → reader-neutral blocks; keeps text, emphasis, safe links and pictures, drops the rest.
+
+Used by the HTML reader and, after Markdown is rendered, by the Markdown reader. Nothing from the
+source's markup survives except through Spans and ImageRefs, so scripts and handlers cannot.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, ImageRef, SourcePos, Span
+from ..parse import starts_note
+
+# Never text of a post: code to run, embedded objects, forms, page furniture.
+SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "form", "button",
+             "input", "select", "textarea", "svg", "math", "canvas", "video", "audio", "nav", "aside",
+             "footer", "head", "title", "meta", "link", "base", "dialog"}
+# Page furniture by class or id: sidebars, comments, share bars, bylines…
+FURNITURE = re.compile(r"(^|[-_ ])(comments?|sidebar|widgets?|share|sharing|social-links|related|"
+                       r"footer|navigation|nav|menu|breadcrumbs?|byline|author-box|avatar|subscribe|"
+                       r"newsletter|advert|ads|cookie|post-footer|post-meta|entry-meta)($|[-_ ])", re.I)
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "ul", "ol", "li", "blockquote", "pre",
+              "figure", "figcaption", "table", "tr", "td", "th", "tbody", "thead", "dl", "dt", "dd", "hr",
+              "address", "center", "body", "html", *HEADINGS}
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def is_furniture(el) -> bool:
+    """True for elements that are page furniture rather than post text."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag.lower() in SKIP_TAGS:
+        return True
+    marks = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}"
+    return bool(marks.strip()) and bool(FURNITURE.search(marks)) or el.get("role") in ("navigation", "complementary")
+
+
+class BlockBuilder:
+    """Walks an element tree and collects blocks; ``line_of`` maps an element to a source line."""
+
+    def __init__(self, source: SourcePos, line_of=None) -> None:
+        self.source = source
+        self.line_of = line_of or (lambda el: getattr(el, "sourceline", None))
+        self.blocks: list[Block] = []
+        self._spans: list[Span] = []
+        self._images: list[ImageRef] = []
+        self._line: int | None = None
+        self._kind = "para"
+
+    def walk(self, el, kind: str = "para") -> list[Block]:
+        """Collects the blocks below ``el`` (its own tag is treated as a container)."""
+        self._children(el, {}, kind)
+        self._flush()
+        return self.blocks
+
+    def _visit(self, el, style: dict, kind: str) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag or is_furniture(el):
+            return
+        if tag in HEADINGS:
+            self._flush()
+            self._children(el, {}, "heading")
+            self._flush(level=HEADINGS[tag])
+        elif tag == "hr":
+            self._flush()
+            self.blocks.append(Block("rule", line=self.line_of(el)))
+        elif tag == "pre":
+            self._flush()
+            text = el.text_content().strip("\n")
+            if text.strip():
+                self.blocks.append(Block("code", (Span(text, code=True),), line=self.line_of(el)))
+        elif tag in BLOCK_TAGS:
+            self._flush()
+            inner = "item" if tag == "li" else "quote" if tag == "blockquote" else kind
+            self._children(el, style, inner)
+            self._flush()
+        elif tag == "br":
+            self._flush()
+        elif tag == "img":
+            self._image(el, kind)
+        else:
+            self._inline(el, style, kind)
+
+    def _children(self, el, style: dict, kind: str) -> None:
+        self._inline_text(el.text, style, el, kind)
+        for child in el:
+            self._visit(child, style, kind)
+            self._inline_text(child.tail, style, el, kind)
+
+    def _inline(self, el, style: dict, kind: str) -> None:
+        tag = el.tag.lower()
+        inner = dict(style)
+        if tag in ("b", "strong"):
+            inner["bold"] = True
+        elif tag in ("i", "em", "cite", "dfn"):
+            inner["italic"] = True
+        elif tag in ("code", "kbd", "samp", "tt", "var"):
+            inner["code"] = True
+        elif tag == "a":
+            href = (el.get("href") or "").strip()
+            if href.lower().startswith(SAFE_SCHEMES):
+                inner["href"] = href
+        self._children(el, inner, kind)
+
+    def _start(self, el, kind: str) -> None:
+        if self._line is None:
+            self._line, self._kind = self.line_of(el), kind
+
+    def _inline_text(self, text: str | None, style: dict, el, kind: str) -> None:
+        if not text:
+            return
+        # A line that opens a note starts a new block even without markup around it.
+        parts = re.split(r"\n(?=[ \t]*(?:\*\*|__)?[ \t]*slide\b)", text, flags=re.I) if "\n" in text else [text]
+        for n, part in enumerate(parts):
+            if n and starts_note(part):
+                self._flush()
+            if not self._spans and not part.strip():
+                continue
+            self._start(el, kind)
+            self._spans.append(Span(part, style.get("bold", False), style.get("italic", False),
+                                    style.get("code", False), style.get("href")))
+
+    def _image(self, el, kind: str) -> None:
+        src = (el.get("src") or el.get("data-src") or "").strip()
+        if not src:
+            return
+        self._start(el, kind)
+        alt = " ".join((el.get("alt") or el.get("title") or "").split())
+        self._images.append(ImageRef(src, self.source.at(self.line_of(el)), alt))
+
+    def _flush(self, level: int = 0) -> None:
+        spans = _normalise(self._spans)
+        if spans or self._images:
+            kind = self._kind if spans else "image"
+            self.blocks.append(Block(kind, spans, line=self._line, level=level, images=tuple(self._images)))
+        self._spans, self._images, self._line, self._kind = [], [], None, "para"
+
+
+def _normalise(spans: list[Span]) -> tuple[Span, ...]:
+    """Collapses white space as a browser would and merges neighbours of the same style."""
+    out: list[Span] = []
+    for span in spans:
+        text = re.sub(r"\s+", " ", span.text) if not span.code else span.text
+        if not out:
+            text = text.lstrip()
+        elif out[-1].text.endswith(" ") and text.startswith(" "):
+            text = text.lstrip()
+        if not text:
+            continue
+        if out and (out[-1].bold, out[-1].italic, out[-1].code, out[-1].href) == \
+                (span.bold, span.italic, span.code, span.href):
+            out[-1] = Span(out[-1].text + text, span.bold, span.italic, span.code, span.href)
+        else:
+            out.append(Span(text, span.bold, span.italic, span.code, span.href))
+    if out:
+        last = out[-1]
+        out[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.code, last.href)
+        if not out[-1].text:
+            out.pop()
+    return tuple(out)

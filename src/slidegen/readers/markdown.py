@@ -1,0 +1,86 @@
+"""Markdown posts with optional YAML front matter, rendered by Python-Markdown and read as HTML blocks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..config import BuildOptions
+from ..errors import InputError
+from ..model import Block, Post, SourcePos
+from ..report import Report
+from . import frontmatter
+from .html import parse_html
+from .htmlblocks import BlockBuilder
+
+_WORD = re.compile(r"\w+")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_WINDOW = 2000  # lines searched ahead for a block; keeps locating linear
+
+
+def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, report: Report) -> list[Post]:
+    """One Post: front matter as its meta, the body's blocks, the first H1 as its title."""
+    import markdown
+
+    meta, meta_lines, body, body_line = frontmatter.split(text, source)
+    frontmatter.check(meta, meta_lines, source, report.warn)
+    if "date" in meta:
+        meta["date"] = frontmatter.parse_date(meta["date"], source.at(meta_lines.get("date")), report.warn)
+    try:
+        rendered = markdown.markdown(body, extensions=["fenced_code", "tables", "sane_lists"],
+                                     output_format="html")
+    except RecursionError:
+        raise InputError("the post is nested too deeply to read (quotes or lists)", source) from None
+    blocks = []
+    if rendered.strip():
+        root = parse_html(f"<html><body>{rendered}</body></html>", source)
+        blocks = BlockBuilder(source, line_of=lambda el: None).walk(root.find(".//body"))
+    blocks = _locate(blocks, body.split("\n"), body_line - 1)
+    title = meta.get("title") or ""
+    if not title:
+        h1 = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)
+        if h1 is not None:
+            title = h1.text.strip()
+            blocks = [b for b in blocks if b is not h1]
+    return [Post(source, base_dir, blocks, title=str(title).strip(), meta=meta, meta_lines=meta_lines)]
+
+
+def _locate(blocks: list[Block], lines: list[str], offset: int) -> list[Block]:
+    """Gives each block the line of the Markdown source it came from.
+
+    Python-Markdown keeps no positions, so each block's first words (or picture) are looked for in
+    the source, in order, outside fenced code unless the block is code.
+    """
+    cursor = 0
+    in_fence = []
+    fenced = False
+    for line in lines:
+        if _FENCE.match(line):
+            fenced = not fenced
+            in_fence.append(True)
+        else:
+            in_fence.append(fenced)
+    out = []
+    for block in blocks:
+        needle = _needle(block)
+        found = None
+        if needle is not None:
+            for i in range(cursor, min(len(lines), cursor + _WINDOW)):
+                if (block.kind == "code" or not in_fence[i]) and needle.search(lines[i]):
+                    found = i
+                    break
+        if found is not None:
+            cursor = found
+        line = (found if found is not None else cursor) + 1 + offset
+        images = tuple(type(img)(img.ref, img.pos.at(line), img.alt) for img in block.images)
+        out.append(Block(block.kind, block.spans, line, block.level, images))
+    return out
+
+
+def _needle(block: Block) -> re.Pattern | None:
+    words = _WORD.findall(block.text)[:4]
+    if words:
+        return re.compile(r"\W+".join(map(re.escape, words)) if len(words) > 1 else re.escape(words[0]))
+    if block.images:
+        return re.compile(re.escape(block.images[0].ref[:60]))
+    return None
