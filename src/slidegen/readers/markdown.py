@@ -62,13 +62,14 @@ def _locate(blocks: list[Block], lines: list[str], offset: int) -> list[Block]:
             in_fence.append(fenced)
     out = []
     for block in blocks:
-        needle = _needle(block)
         found = None
-        if needle is not None:
+        for needle in _needles(block):
             for i in range(cursor, min(len(lines), cursor + _WINDOW)):
                 if (block.kind == "code" or not in_fence[i]) and needle.search(lines[i]):
                     found = i
                     break
+            if found is not None:
+                break
         if found is not None:
             cursor = found
         line = (found if found is not None else cursor) + 1 + offset
@@ -77,10 +78,12 @@ def _locate(blocks: list[Block], lines: list[str], offset: int) -> list[Block]:
     return out
 
 
-def _needle(block: Block) -> re.Pattern | None:
-    words = _WORD.findall(block.text)[:4]
-    if words:
-        return re.compile(r"\W+".join(map(re.escape, words)) if len(words) > 1 else re.escape(words[0]))
+def _needles(block: Block) -> list[re.Pattern]:
+    """Patterns for a block's source line: its first four words, then its first two, then its picture."""
+    words = _WORD.findall(block.text)
+    found = [re.compile(r"\W+".join(map(re.escape, words[:n]))) for n in (4, 2) if len(words) >= n]
+    if words and len(words) < 2:
+        found.append(re.compile(re.escape(words[0])))
     if block.images:
-        return re.compile(re.escape(block.images[0].ref[:60]))
-    return None
+        found.append(re.compile(re.escape(block.images[0].ref[:60])))
+    return found

@@ -1,0 +1,50 @@
+"""`slidegen inspect` through the command line, pinned on the real seed page."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from golden import assert_golden
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT.parent / "shared" / "seeds" / "000_66fb6a44c20b76f5.txt"
+FIXTURE = ROOT / "tests" / "fixtures" / "seed-page.txt"
+
+
+def slidegen(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "slidegen", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_seed_page_has_exactly_the_two_decks(update_golden):
+    # The seed lives outside the repository; CI clones keep a copy of it in tests/fixtures.
+    assert FIXTURE.read_bytes() == SEED.read_bytes() if SEED.exists() else FIXTURE.exists()
+    run = slidegen("inspect", FIXTURE.relative_to(ROOT), "--json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert [(d["title"], len(d["slides"])) for d in data["decks"]] == [
+        ("Social Media Enterprise Context", 1), ("Social Media Society snippets", 9)]
+    society = data["decks"][1]
+    assert society["slides"][0]["note"].startswith("This was demonstrating how much of an asshole")
+    assert society["slides"][8]["note"].endswith("else you can do more harm than good")
+    assert society["slides"][8]["note"].count("*") == 2
+    enterprise = data["decks"][0]["slides"][0]["note"]
+    assert enterprise.startswith("*Please note") and "Cheers" not in enterprise
+    assert [s["title"] for s in data["skipped"]] == [
+        "techguerilla talk", "Enterprise Social Media & SMB - One Of These Things Is Not Like The Other"]
+    assert_golden("seed-inspect.json", run.stdout, update_golden)
+
+
+def test_table_lists_decks_and_skipped_posts():
+    run = slidegen("inspect", FIXTURE)
+    assert run.returncode == 0
+    assert "Social Media Society snippets" in run.stdout and "skipped: 'techguerilla talk'" in run.stdout
+
+
+def test_notes_command_prints_markdown_and_text():
+    md = slidegen("notes", "decks/social-media-society")
+    assert md.returncode == 0 and md.stdout.startswith("# Social Media Society snippets\n")
+    assert "## Slide 9: Be there, or don't" in md.stdout and "you have to *be* there" in md.stdout
+    txt = slidegen("notes", "decks/social-media-society", "--format", "txt")
+    assert "you have to be there" in txt.stdout and "*" not in txt.stdout

@@ -1,0 +1,57 @@
+"""HTML posts and pages: the post body only, several articles, Blogger-style <br> text."""
+
+from pathlib import Path
+
+from slidegen.config import BuildOptions
+from slidegen.model import SourcePos
+from slidegen.readers.html import read
+from slidegen.report import Report
+
+PAGE = """<!doctype html><html><head><title>My Blog</title></head><body>
+<nav><a href="/">Home</a> Slide 9: nav is not a note</nav>
+<article class="post">
+  <h1 class="entry-title">Whiteboard day</h1>
+  <div class="entry-content">
+    <p>Intro.</p>
+    <p><img src="a.jpg" alt="The curve"></p>
+    <p><strong>Slide 1:</strong> About <a href="https://x.org">this</a>.</p>
+  </div>
+  <div class="comments"><p>Slide 2: a comment</p></div>
+</article>
+<article><h2>Second</h2><p>No notes.</p></article>
+<aside class="sidebar"><p>Slide 3: sidebar</p><img src="avatar.png"></aside>
+<footer>Slide 4: footer</footer>
+</body></html>"""
+
+
+def posts_of(text):
+    return read(text, SourcePos("page.html", 1), Path("."), BuildOptions(), Report(stream=None))
+
+
+def test_articles_are_posts_and_furniture_is_left_out():
+    first, second = posts_of(PAGE)
+    assert (first.title, second.title) == ("Whiteboard day", "Second")
+    assert not first.single
+    texts = [b.text for b in first.blocks]
+    assert texts == ["Intro.", "", "Slide 1: About this."]
+    assert first.blocks[1].images[0].ref == "a.jpg" and first.blocks[1].images[0].alt == "The curve"
+    assert first.blocks[2].line == 8
+
+
+def test_single_post_page_uses_main_and_page_title():
+    [post] = posts_of("<html><head><title>Page T</title></head><body><main><p>Slide 1: x</p></main>"
+                      "<aside><p>Slide 2: y</p></aside></body></html>")
+    assert post.single and post.title == "Page T" and [b.text for b in post.blocks] == ["Slide 1: x"]
+
+
+def test_br_separated_text_becomes_paragraphs():
+    [post] = posts_of("<div class='post-body'>Intro<br>Slide 1: one<br><br>Slide 2: two<br>more</div>")
+    assert [b.text for b in post.blocks] == ["Intro", "Slide 1: one", "Slide 2: two", "more"]
+
+
+def test_scripts_styles_and_unsafe_links_never_reach_blocks():
+    [post] = posts_of("<p>Slide 1: <script>alert(1)</script><style>p{}</style>"
+                      "<a href='javascript:alert(1)'>x</a><a href=' JaVaScRiPt:y'>z</a>"
+                      "<img src=x onerror=alert(1)></p>")
+    [block] = post.blocks
+    assert block.text == "Slide 1: xz" and all(s.href is None for s in block.spans)

@@ -1,0 +1,143 @@
+"""The Slide N: grammar: markers, note extent, numbering checks, titles."""
+
+import pytest
+
+from slidegen.errors import InputError
+from slidegen.model import Block, Post, SourcePos, Span
+from slidegen.parse import derive_title, parse_post, starts_note
+from slidegen.report import Report
+from toolkit import note
+
+
+def post(*paras, kind="para", single=True, **kw):
+    blocks = []
+    for i, p in enumerate(paras, start=1):
+        if isinstance(p, Block):
+            blocks.append(p)
+        else:
+            blocks.append(Block(kind, (Span(p),), line=i))
+    return Post(SourcePos("post.md"), base_dir=__import__("pathlib").Path("."), blocks=blocks,
+                title="Post", single=single, **kw)
+
+
+def parse(*paras, **kw):
+    report = Report(stream=None)
+    return parse_post(post(*paras, **kw), report), report
+
+
+@pytest.mark.parametrize("text", [
+    "Slide 1: a", "slide 1: a", "SLIDE 1: a", "Slide 1 - a", "Slide 1 \u2013 a", "Slide 1 \u2014 a",
+    "Slide 1. a", "Slide #1: a", "**Slide 1:** a", "  Slide 1:a", "Slide 1:",
+])
+def test_marker_forms_are_accepted(text):
+    deck, _ = parse(text)
+    assert [s.number for s in deck.slides] == [1]
+    assert deck.slides[0].note.text in ("a", "")
+
+
+@pytest.mark.parametrize("text", [
+    "In slide 2: we saw", "Slide two: a", "Slide \uff12: a", "Slide \u0663: a", "Slide 2.5 is", "Slides 2: a",
+    "Slide 3-4 shows",
+])
+def test_near_misses_are_not_markers(text):
+    with pytest.raises(InputError, match="no slide notes"):
+        parse(text)
+
+
+def test_marker_is_stripped_and_following_paragraphs_join_the_note():
+    deck, _ = parse("Intro prose.", "Slide 1: First.", "More about one.", "Slide 2: Second.")
+    one, two = deck.slides
+    assert one.note.text == "First.\n\nMore about one."
+    assert two.note.text == "Second."
+    assert deck.intro.text == "Intro prose."
+
+
+def test_bold_marker_span_is_removed_from_the_note():
+    block = Block("para", (Span("Slide 1:", bold=True), Span(" This "), Span("matters", italic=True)), line=3)
+    deck, _ = parse(block)
+    assert deck.slides[0].note.paragraphs[0] == (Span("This "), Span("matters", italic=True))
+
+
+def test_heading_and_sign_off_end_a_note():
+    deck, _ = parse("Slide 1: one", Block("heading", (Span("Other things"),), line=2, level=2), "not a note")
+    assert deck.slides[0].note.text == "one"
+    deck, _ = parse("SLIDE NOTES:", "The note.", "Cheers,", "Matt")
+    assert deck.slides[0].note.text == "The note."
+
+
+def test_markers_in_code_and_quotes_do_not_count():
+    with pytest.raises(InputError):
+        parse(Block("code", (Span("Slide 1: x", code=True),), line=1),
+              Block("quote", (Span("Slide 2: y"),), line=2))
+
+
+def test_slide_notes_opens_a_single_slide():
+    deck, _ = parse("SLIDE NOTES:", "Everything about the one slide.")
+    assert [s.number for s in deck.slides] == [1]
+    assert deck.slides[0].note.text == "Everything about the one slide."
+
+
+def test_slides_are_ordered_by_number_with_a_warning():
+    deck, report = parse("Slide 2: b", "Slide 1: a")
+    assert [s.number for s in deck.slides] == [1, 2]
+    assert "comes after" in str(report.warnings[0])
+
+
+def test_gap_is_a_warning_and_numbers_are_kept():
+    deck, report = parse("Slide 1: a", "Slide 2: b", "Slide 5: e")
+    assert [s.number for s in deck.slides] == [1, 2, 5]
+    assert any("Slide 3\u20134 missing" in str(w) for w in report.warnings)
+
+
+def test_duplicate_number_is_an_error_naming_both_lines():
+    with pytest.raises(InputError) as err:
+        parse("Slide 1: a", "Slide 2: b", "Slide 2: c")
+    assert str(err.value) == "post.md:3: error: duplicate Slide 2 (first at line 2); renumber one of them"
+
+
+@pytest.mark.parametrize("text, message", [("Slide 0: a", "start at 1"), ("Slide 1000: a", "too large"),
+                                           ("Slide 99999999999: a", "too large")])
+def test_impossible_numbers_are_errors(text, message):
+    with pytest.raises(InputError, match=message):
+        parse(text)
+
+
+def test_no_notes_in_a_single_post_is_an_error_but_skipped_in_a_page():
+    with pytest.raises(InputError, match="no slide notes found"):
+        parse("Just prose.")
+    deck, _ = parse("Just prose.", single=False)
+    assert deck is None
+
+
+def test_near_miss_inside_a_note_is_warned():
+    _, report = parse("Slide 1: a", "Slide two: b")
+    assert any("looks like a slide marker" in str(w) for w in report.warnings)
+
+
+def test_titles_come_from_front_matter_then_heading_then_the_note():
+    deck, _ = parse(Block("heading", (Span("Tolerance"),), line=1, level=2), "Slide 1: First sentence. Then.",
+                    "Slide 2: Second one here.", "Slide 3: x", meta={"titles": {3: "Third"}})
+    assert [s.title for s in deck.slides] == ["Tolerance", "Second one here", "Third"]
+    assert [s.title_is_explicit for s in deck.slides] == [True, False, True]
+
+
+def test_heading_marker_gives_number_and_title():
+    deck, _ = parse(Block("heading", (Span("Slide 1: The curve"),), line=1, level=2), "It drops.")
+    assert deck.slides[0].title == "The curve"
+    assert deck.slides[0].note.text == "It drops."
+
+
+def test_derived_title_is_cut_at_a_word_and_never_empty():
+    long = note("This was demonstrating how much of an asshole you are willing to put up with in relation.")
+    title = derive_title(long, 1)
+    assert len(title) <= 61 and title.endswith("\u2026") and not title[:-1].endswith(" ")
+    assert derive_title(note(""), 4) == "Slide 4"
+
+
+def test_starts_note_predicate():
+    assert starts_note("Slide 3: x") and starts_note("SLIDE NOTES:") and not starts_note("Slides are fun")
+
+
+def test_too_many_slides_is_an_error():
+    with pytest.raises(InputError, match="at most 500"):
+        parse(*[f"Slide {n}: x" for n in range(1, 502)])
