@@ -21,7 +21,7 @@ _DASH = "[-\u2013\u2014]"
 # "Slide 3:", "slide #3 -", "SLIDE 3.", "**Slide 3:**", with en/em dashes; ASCII digits only.
 _MARKER = re.compile(
     rf"""^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]*\#?[ \t]*(?P<num>[0-9]+)[ \t]*
-        (?P<punct>:|{_DASH}|\.)(?=\s|\*|_|$)[ \t]*(?:\*\*|__)?[ \t]*""",
+        (?::|(?:{_DASH}|\.)(?=\s|\*|_|$))[ \t]*(?:\*\*|__)?[ \t]*""",
     re.IGNORECASE | re.ASCII | re.VERBOSE,
 )
 _SLIDE_NOTES = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]+notes[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*",
