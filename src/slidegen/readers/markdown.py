@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..config import BuildOptions
 from ..errors import InputError
+from ..limits import PARSE_SECONDS, time_limit
 from ..model import Block, Post, SourcePos
 from ..report import Report
 from . import frontmatter
@@ -27,8 +28,9 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
     if "date" in meta:
         meta["date"] = frontmatter.parse_date(meta["date"], source.at(meta_lines.get("date")), report.warn)
     try:
-        rendered = markdown.markdown(body, extensions=["fenced_code", "tables", "sane_lists"],
-                                     output_format="html")
+        with time_limit(PARSE_SECONDS, "reading the Markdown", source):
+            rendered = markdown.markdown(body, extensions=["fenced_code", "tables", "sane_lists"],
+                                         output_format="html")
     except RecursionError:
         raise InputError("the post is nested too deeply to read (quotes or lists)", source) from None
     blocks = []
