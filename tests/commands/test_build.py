@@ -1,0 +1,101 @@
+"""`slidegen build` end to end: the sample deck, the contract's error cases, nothing half-written."""
+
+import os
+
+import pytest
+from pptx import Presentation
+
+from cli_run import ROOT, assert_one_line_error, slidegen
+from toolkit import image_bytes, make_deck_dir
+
+SAMPLE = ROOT / "decks" / "social-media-society"
+
+
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    run = slidegen("build", SAMPLE, "-o", out, "--no-cache")
+    assert run.returncode == 0, run.stderr
+    return out, run
+
+
+def test_sample_deck_builds_all_three_outputs(sample_build):
+    out, run = sample_build
+    names = sorted(os.listdir(out))
+    assert names == ["social-media-society-snippets.html", "social-media-society-snippets.notes.md",
+                     "social-media-society-snippets.pptx"]
+    assert f"wrote {out / 'social-media-society-snippets.pptx'}" in run.stdout
+
+
+def test_sample_pptx_has_title_slide_nine_pictures_and_notes(sample_build):
+    out, _ = sample_build
+    prs = Presentation(out / "social-media-society-snippets.pptx")
+    slides = list(prs.slides)
+    assert len(slides) == 10
+    pictures = [s for s in slides[1:] if any(sh.shape_type == 13 or sh.is_placeholder and
+                                             hasattr(sh, "image") for sh in s.shapes)]
+    assert len(pictures) == 9
+    notes = slides[1].notes_slide.notes_text_frame.text
+    assert notes.startswith("This was demonstrating how much of an asshole")
+
+
+def test_notes_file_has_every_slide(sample_build):
+    out, _ = sample_build
+    text = (out / "social-media-society-snippets.notes.md").read_text()
+    assert [line for line in text.splitlines() if line.startswith("## ")][-1] == "## Slide 9: Be there, or don't"
+
+
+def test_formats_flag_limits_outputs(tmp_path):
+    post = make_deck_dir(tmp_path / "d", {"post.md": "# T\n\nSlide 1: one\n"})
+    run = slidegen("build", post, "-o", tmp_path / "out", "-f", "notes,txt")
+    assert run.returncode == 0, run.stderr
+    assert sorted(os.listdir(tmp_path / "out")) == ["t.notes.md", "t.notes.txt"]
+
+
+def test_duplicate_number_fails_with_file_and_line_and_writes_nothing(tmp_path):
+    post = make_deck_dir(tmp_path, {"post.md": "# T\n\nSlide 1: a\n\nSlide 1: b\n"})
+    run = slidegen("build", post / "post.md", "-o", tmp_path / "out")
+    assert_one_line_error(run, f"{post / 'post.md'}:5", "duplicate Slide 1 (first at line 3)")
+    assert not (tmp_path / "out").exists() or not os.listdir(tmp_path / "out")
+
+
+def test_post_without_notes_fails(tmp_path):
+    make_deck_dir(tmp_path, {"post.md": "# T\n\nJust prose.\n"})
+    run = slidegen("build", "post.md", "-o", "out", cwd=tmp_path)
+    assert_one_line_error(run, "post.md", "no slide notes found")
+    assert not (tmp_path / "out").exists() or not os.listdir(tmp_path / "out")
+
+
+def test_missing_picture_fails_naming_reference_and_line(tmp_path):
+    make_deck_dir(tmp_path, {"post.md": "# T\n\nSlide 1: a\n\n![x](gone.jpg)\n", "slide-9.png": image_bytes()})
+    run = slidegen("build", "post.md", "-o", "out", cwd=tmp_path)
+    assert_one_line_error(run, "post.md:5", "gone.jpg")
+    assert not (tmp_path / "out").exists() or not os.listdir(tmp_path / "out")
+
+
+def test_unknown_format_and_unknown_flag_are_usage_errors(tmp_path):
+    run = slidegen("build", "x.md", "-f", "pptx,keynote")
+    assert run.returncode == 2 and "unknown format keynote" in run.stderr and "Traceback" not in run.stderr
+    run = slidegen("build", "x.md", "--colour")
+    assert run.returncode == 2 and "unrecognized arguments: --colour" in run.stderr
+
+
+def test_strict_turns_warnings_into_exit_1(tmp_path):
+    make_deck_dir(tmp_path, {"post.md": "# T\n\nSlide 1: a\n\nSlide 3: c\n"})
+    lenient = slidegen("build", "post.md", "-o", "out", "-f", "notes", cwd=tmp_path)
+    assert lenient.returncode == 0 and "post.md:5: warning: Slide 2 missing" in lenient.stderr
+    strict = slidegen("build", "post.md", "-o", "out", "-f", "notes", "--strict", cwd=tmp_path)
+    assert strict.returncode == 1 and "--strict" in strict.stderr
+
+
+def test_unreadable_source_is_one_line(tmp_path):
+    assert_one_line_error(slidegen("build", "nope.md", cwd=tmp_path), "nope.md", "no such file")
+    (tmp_path / "x.docx").write_bytes(b"PK")
+    assert_one_line_error(slidegen("build", "x.docx", cwd=tmp_path), "x.docx", "cannot read .docx")
+
+
+def test_two_posts_with_the_same_title_get_distinct_slugs(tmp_path):
+    make_deck_dir(tmp_path, {"a/post.md": "# Same\n\nSlide 1: a\n", "b/post.md": "# Same\n\nSlide 1: b\n"})
+    run = slidegen("build", "a", "b", "-o", "out", "-f", "notes", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert sorted(os.listdir(tmp_path / "out")) == ["same-2.notes.md", "same.notes.md"]
