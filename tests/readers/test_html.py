@@ -55,3 +55,10 @@ def test_scripts_styles_and_unsafe_links_never_reach_blocks():
                       "<img src=x onerror=alert(1)></p>")
     [block] = post.blocks
     assert block.text == "Slide 1: xz" and all(s.href is None for s in block.spans)
+
+
+def test_author_and_date_come_from_the_post_markup():
+    [post] = posts_of("<html><head><meta name='author' content='Page Owner'></head><body><article>"
+                      "<h1>T</h1><time datetime='2010-06-14T10:00:00Z'>June</time>"
+                      "<p>Slide 1: x</p></article></body></html>")
+    assert post.meta["author"] == "Page Owner" and str(post.meta["date"]) == "2010-06-14"

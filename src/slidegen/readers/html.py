@@ -9,6 +9,7 @@ from ..config import BuildOptions
 from ..errors import InputError
 from ..model import Post, SourcePos
 from ..report import Report
+from .frontmatter import parse_date
 from .htmlblocks import BlockBuilder, is_furniture
 
 _POST_CLASS = re.compile(r"(^|\s)(post|hentry|h-entry|blog-post|type-post|entry)(\s|$)", re.I)
@@ -52,8 +53,28 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
         if title_el is not None:
             blocks = [b for b in blocks if not (b.kind == "heading" and b.text.strip() == title)]
         line = getattr(el, "sourceline", None) or 1
-        posts.append(Post(source.at(line), base_dir, blocks, title=title, single=single))
+        meta = _byline(el, root if single else None, source.at(line), report)
+        posts.append(Post(source.at(line), base_dir, blocks, title=title, meta=meta, single=single))
     return posts
+
+
+def _byline(el, page, pos: SourcePos, report: Report) -> dict:
+    """Author and date of a post from its markup (or the page's meta tags for a single post)."""
+    meta: dict = {}
+    author = el.xpath(".//*[@rel='author' or contains(concat(' ', @class, ' '), ' author ')"
+                      " or contains(concat(' ', @class, ' '), ' p-author ')]")
+    if author:
+        meta["author"] = " ".join(author[0].text_content().split())
+    elif page is not None:
+        tag = page.xpath("//meta[@name='author']/@content")
+        if tag:
+            meta["author"] = " ".join(str(tag[0]).split())
+    stamps = el.xpath(".//time/@datetime")
+    if not stamps and page is not None:
+        stamps = page.xpath("//meta[@property='article:published_time']/@content")
+    if stamps:
+        meta["date"] = parse_date(str(stamps[0]), pos, report.warn)
+    return meta
 
 
 def _post_containers(root) -> list:
