@@ -95,7 +95,8 @@ def test_duplicate_number_is_an_error_naming_both_lines():
     assert str(err.value) == "post.md:3: error: duplicate Slide 2 (first at line 2); renumber one of them"
 
 
-@pytest.mark.parametrize("text, message", [("Slide 0: a", "start at 1"), ("Slide 1000: a", "too large"),
+@pytest.mark.parametrize("text, message", [("Slide 0: a", "start at 1"), ("Slide -1: a", "not -1"),
+                                           ("Slide 1000: a", "too large"),
                                            ("Slide 99999999999: a", "too large")])
 def test_impossible_numbers_are_errors(text, message):
     with pytest.raises(InputError, match=message):
@@ -107,6 +108,11 @@ def test_no_notes_in_a_single_post_is_an_error_but_skipped_in_a_page():
         parse("Just prose.")
     deck, _ = parse("Just prose.", single=False)
     assert deck is None
+
+
+def test_empty_note_is_a_warning():
+    deck, report = parse("Slide 1:", "Slide 2: b")
+    assert deck.slides[0].title == "Slide 1" and "Slide 1 has no note text" in str(report.warnings[0])
 
 
 def test_near_miss_inside_a_note_is_warned():

@@ -20,7 +20,7 @@ MAX_SLIDES = 500
 _DASH = "[-\u2013\u2014]"
 # "Slide 3:", "slide #3 -", "SLIDE 3.", "**Slide 3:**", with en/em dashes; ASCII digits only.
 _MARKER = re.compile(
-    rf"""^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]*\#?[ \t]*(?P<num>[0-9]+)[ \t]*
+    rf"""^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]*\#?[ \t]*(?P<sign>[-\u2212])?(?P<num>[0-9]+)[ \t]*
         (?::|(?:{_DASH}|\.)(?=\s|\*|_|$))[ \t]*(?:\*\*|__)?[ \t]*""",
     re.IGNORECASE | re.ASCII | re.VERBOSE,
 )
@@ -69,6 +69,8 @@ def parse_post(post: Post, report: Report) -> Deck | None:
         explicit = titles.get(m.number) or m.heading_title
         title = explicit or derive_title(note, m.number)
         slide = Slide(m.number, title, note, m.pos, title_is_explicit=bool(explicit))
+        if not note:
+            report.warn(f"Slide {m.number} has no note text", m.pos)
         own = [img for b in [post.blocks[m.index], *m.blocks] for img in b.images]
         if own:
             slide.image = own[0]
@@ -138,8 +140,8 @@ def _open_marker(block: Block, index: int, pos: SourcePos, numbered: bool, repor
     m = _MARKER.match(text)
     if m:
         number = int(m.group("num"))
-        if number < 1:
-            raise InputError(f"slide numbers start at 1, not {m.group('num')}", pos)
+        if number < 1 or m.group("sign"):
+            raise InputError(f"slide numbers start at 1, not {m.group('sign') or ''}{m.group('num')}", pos)
         if number > MAX_SLIDE_NUMBER:
             raise InputError(f"slide number {m.group('num')} is too large (at most {MAX_SLIDE_NUMBER})", pos)
         rest = _drop_prefix(block.spans, m.end())

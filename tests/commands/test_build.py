@@ -62,7 +62,7 @@ def test_duplicate_number_fails_with_file_and_line_and_writes_nothing(tmp_path):
 def test_post_without_notes_fails(tmp_path):
     make_deck_dir(tmp_path, {"post.md": "# T\n\nJust prose.\n"})
     run = slidegen("build", "post.md", "-o", "out", cwd=tmp_path)
-    assert_one_line_error(run, "post.md", "no slide notes found")
+    assert_one_line_error(run, "post.md:1", "no slide notes found")
     assert not (tmp_path / "out").exists() or not os.listdir(tmp_path / "out")
 
 
