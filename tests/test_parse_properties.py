@@ -19,7 +19,7 @@ MARKERS = ["Slide {n}:", "slide {n}:", "SLIDE {n} -", "Slide {n}.", "Slide #{n}:
            "Slide {n} \u2013", "Slide {n} \u2014"]
 prose = st.text(alphabet=string.ascii_letters + " ,;'\"()?!éü漢😀\t", min_size=1, max_size=60).map(
     lambda s: s.strip() or "words").filter(lambda s: not s.lower().lstrip("*_ ").startswith("slide"))
-unicode_junk = st.text(alphabet=st.characters(blacklist_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
+unicode_junk = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
                        max_size=40)
 
 
