@@ -9,14 +9,13 @@ The Python API mirrors the command line::
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 __version__ = "0.1.0"
 __all__ = ["read_decks", "build", "__version__"]
 
 
 def _options(**options):
+    from pathlib import Path
+
     from .config import BuildOptions, option_names, validate
     from .errors import UsageError
 
@@ -40,6 +39,9 @@ def read_decks(path, **options) -> list:
     Raises ``slidegen.errors.SlidegenError`` for input that cannot be used; warnings are printed
     to standard error unless ``quiet=True``.
     """
+    import sys
+    from pathlib import Path
+
     from .pipeline import read_decks as _read
     from .report import Report
 
@@ -47,15 +49,18 @@ def read_decks(path, **options) -> list:
     return _read([Path(path)], opts, Report(stream=None if opts.quiet else sys.stderr))
 
 
-def build(sources, out_dir="build", **options) -> list[Path]:
+def build(sources, out_dir="build", **options) -> list:
     """Builds every deck of ``sources`` (a path or a list of them) into ``out_dir``; returns the files.
 
     Raises the first ``SlidegenError`` if any deck failed (the other decks are still written).
     """
+    import sys
+    from pathlib import Path
+
     from .pipeline import build as _build
     from .report import Report
 
-    if isinstance(sources, (str, Path)):
+    if isinstance(sources, (str, Path)):  # one source
         sources = [sources]
     opts = _options(out_dir=out_dir, **options)
     result = _build([Path(s) for s in sources], opts, Report(stream=None if opts.quiet else sys.stderr))

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
-from pathlib import Path
 
-from . import __version__
-from .config import BuildOptions, parse_formats
-from .errors import SlidegenError, UsageError
-from .report import Report
+# Only the standard library's cheapest modules load before the command is known: `slidegen --help`
+# prints a stored copy of the parser's help (kept equal to it by a test) without importing argparse.
+HELP_FILE = os.path.join(os.path.dirname(__file__), "help.txt")
 
 EPILOG = """\
 A post is Markdown, HTML or plain text in which each picture's explanation starts with
@@ -23,6 +19,11 @@ exit codes: 0 built, 1 bad input or output (one line on stderr says where), 2 ba
 
 
 def _formats(text: str) -> tuple[str, ...]:
+    import argparse
+
+    from .config import parse_formats
+    from .errors import UsageError
+
     try:
         return parse_formats(text)
     except UsageError as exc:
@@ -30,6 +31,8 @@ def _formats(text: str) -> tuple[str, ...]:
 
 
 def _positive(text: str) -> int:
+    import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -39,7 +42,9 @@ def _positive(text: str) -> int:
     return value
 
 
-def _reading_options(p: argparse.ArgumentParser) -> None:
+def _reading_options(p) -> None:
+    from .config import BuildOptions
+
     g = p.add_argument_group("reading")
     g.add_argument("--encoding", metavar="NAME",
                    help="fallback encoding for posts that are not UTF-8, e.g. cp1252 (a warning is given)")
@@ -48,7 +53,14 @@ def _reading_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--strict", action="store_true", help="fail (exit 1) at the end if there were warnings")
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser():
+    """The full argument parser (argparse is imported here, not at start-up)."""
+    import argparse
+    from pathlib import Path
+
+    from . import __version__
+    from .config import BuildOptions
+
     parser = argparse.ArgumentParser(
         prog="slidegen", description="Turn posts with 'Slide N:' notes into a PPTX deck, a self-contained "
         "HTML slideshow and speaker notes.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -100,8 +112,12 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def options_from(args: argparse.Namespace) -> BuildOptions:
+def options_from(args):
     """BuildOptions from parsed arguments; commands without a flag keep the default."""
+    from pathlib import Path
+
+    from .config import BuildOptions
+
     get = lambda name, default=None: getattr(args, name, default)  # noqa: E731
     return BuildOptions(
         out_dir=get("out", Path("build")), formats=get("formats", BuildOptions.formats),
@@ -116,7 +132,15 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv in (["--help"], ["-h"]) and os.path.exists(HELP_FILE):
+        with open(HELP_FILE, encoding="utf-8") as fh:
+            sys.stdout.write(fh.read())
+        return 0
     args = make_parser().parse_args(argv)
+    from .errors import SlidegenError
+    from .report import Report
+
     report = Report()
     try:
         options = options_from(args)
@@ -142,5 +166,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_json(data) -> None:
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
