@@ -30,6 +30,11 @@ def parse_html(text: str, source: SourcePos):
         root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse HTML: {exc}", source) from None
+    for entry in parser.error_log:
+        # libxml2 stops building the tree past 256 levels; the rest of the post would be lost silently.
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            raise InputError("HTML is nested more than 256 elements deep; slidegen reads at most 256",
+                             source.at(entry.line or None)) from None
     return root
 
 
