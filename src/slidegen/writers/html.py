@@ -1,0 +1,136 @@
+"""The HTML slideshow: one self-contained file that presents, embeds and reads well, safe with untrusted posts."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from html import escape
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from ..config import BuildOptions
+from ..errors import InputError, UsageError
+from ..model import Deck, Picture, Slide
+from .html_notes import first_sentence, note_html, safe_href
+from .html_theme import TEMPLATE, load_theme
+
+#: Picture types a slideshow may show; anything else is a bug upstream, not a post problem.
+IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml"})
+_EXT = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp",
+        "image/svg+xml": ".svg"}
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def render(deck: Deck, options: BuildOptions) -> dict[str, bytes]:
+    """``{"<slug>.html": bytes}``, plus ``<slug>_files/N.ext`` pictures with ``--html-assets external``."""
+    theme = load_theme(options.theme)
+    external = options.html_assets == "external"
+    files: dict[str, bytes] = {}
+    slides = []
+    total = len(deck.slides)
+    for index, slide in enumerate(deck.slides, start=1):
+        pic = deck.picture(slide)
+        image = None
+        if pic is not None:
+            src = _image_src(deck, index, pic, files) if external else _data_uri(pic, slide)
+            image = {"src": src, "alt": _alt(slide), "width": pic.width, "height": pic.height}
+        slides.append({
+            "index": index, "number": slide.number, "title": slide.title,
+            "label": f"{index} of {total}", "image": image, "note": note_html(slide.note, deck.link),
+        })
+    html = _page(deck, theme, slides, external)
+    files[f"{deck.slug}.html"] = html.encode("utf-8")
+    return files
+
+
+def embed_snippet(deck: Deck, html_name: str) -> str:
+    """A ready ``<iframe>`` for a blog post: sandboxed, titled, responsive at the show's aspect.
+
+    ``allow-popups`` lets the speaker view open; the popup inherits the sandbox, so it gains nothing.
+    """
+    src = escape(quote(html_name, safe="/:._-~"), quote=True)
+    title = escape(f"Slideshow: {deck.title}", quote=True)
+    return (
+        '<div style="position:relative;width:100%;aspect-ratio:16/10;">\n'
+        f'  <iframe src="{src}" title="{title}" sandbox="allow-scripts allow-popups" '
+        'allow="fullscreen" loading="lazy"\n'
+        '    style="position:absolute;inset:0;width:100%;height:100%;border:0;"></iframe>\n'
+        "</div>"
+    )
+
+
+def json_for_script(value) -> str:
+    """JSON safe inside ``<script type="application/json">``: no markup characters, no JS line breaks."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, repl in _JSON_ESCAPES.items():
+        text = text.replace(char, repl)
+    return text
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression allowing exactly this inline script or style."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_security_policy(css: str, js: str, external: bool) -> str:
+    """A policy that lets only our own inline style and script run, and pictures load."""
+    img = "data: 'self'" if external else "data:"
+    return ("default-src 'none'; "
+            f"img-src {img}; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
+            "frame-src 'none'; child-src 'none'; object-src 'none'; connect-src 'none'; "
+            "font-src 'none'; manifest-src 'none'; media-src 'none'; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def _page(deck: Deck, theme, slides: list[dict], external: bool) -> str:
+    csp = content_security_policy(theme.css, theme.js, external)
+    data = {"title": deck.title, "total": len(slides),
+            "slides": [{"number": s["number"], "title": s["title"]} for s in slides]}
+    context = {
+        "deck": {
+            "title": deck.title, "author": deck.author,
+            "date": f"{deck.date.day} {deck.date:%B %Y}" if deck.date else "",
+            "date_iso": deck.date.isoformat() if deck.date else "",
+            "link": safe_href(deck.link) or "", "intro": note_html(deck.intro, deck.link),
+        },
+        "slides": slides,
+        "total": len(slides),
+        "csp": csp,
+        "csp_meta": Markup('<meta http-equiv="Content-Security-Policy" content="{}">').format(csp),
+        "style_tag": Markup(f"<style>{theme.css}</style>"),
+        "script_tag": Markup(f"<script>{theme.js}</script>"),
+        "data_tag": Markup(f'<script type="application/json" id="sg-data">{json_for_script(data)}</script>'),
+    }
+    try:
+        html = theme.template.render(context)
+    except jinja2.TemplateError as exc:
+        raise UsageError(f"theme template failed: {exc}", str(theme.folder / TEMPLATE)) from None
+    if context["csp_meta"] not in html or context["style_tag"] not in html or context["script_tag"] not in html:
+        raise UsageError("theme template must place {{ csp_meta }}, {{ style_tag }} and {{ script_tag }} "
+                         "in the page", str(theme.folder / TEMPLATE))
+    return html
+
+
+def _alt(slide: Slide) -> str:
+    alt = " ".join((slide.image.alt if slide.image else "").split())
+    return alt or first_sentence(slide.note) or slide.title or f"Slide {slide.number}"
+
+
+def _check_type(pic: Picture, slide: Slide) -> str:
+    if pic.mime not in IMAGE_TYPES:
+        raise InputError(f"picture type {pic.mime!r} cannot be shown in a web page", slide.pos)
+    return pic.mime
+
+
+def _data_uri(pic: Picture, slide: Slide) -> str:
+    mime = _check_type(pic, slide)
+    return f"data:{mime};base64," + base64.b64encode(pic.data).decode("ascii")
+
+
+def _image_src(deck: Deck, index: int, pic: Picture, files: dict[str, bytes]) -> str:
+    name = f"{deck.slug}_files/{index}{_EXT[_check_type(pic, deck.slides[index - 1])]}"
+    files[name] = pic.data
+    return quote(name, safe="/._-~")
