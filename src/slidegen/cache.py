@@ -1,0 +1,93 @@
+"""Processed pictures kept between builds, keyed by the source bytes' hash and the settings.
+
+A rebuild after a text edit then re-encodes nothing. Entries are written atomically (temporary
+file + rename) and checked against their digest on read, so a torn or tampered entry is only a
+miss. The cache never fails a build: any I/O error just means "not cached".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .model import Picture
+
+_MAGIC = b"slidegen-picture\n"
+
+
+def default_root() -> Path:
+    """The user's cache folder for slidegen (XDG on Linux, the platform's own elsewhere)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("slidegen"))
+
+
+def cache_key(source_digest: str, settings: object, version: int) -> str:
+    """One hex key for a source picture processed with ``settings`` by code ``version``."""
+    from PIL import __version__ as pillow
+
+    fields = dataclasses.asdict(settings) if dataclasses.is_dataclass(settings) else repr(settings)
+    # Pillow's encoders decide the output bytes too, so an upgrade must not reuse old entries.
+    blob = json.dumps([source_digest, fields, version, pillow.split(".")[0]], sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+class PictureCache:
+    """A folder of processed pictures; ``PictureCache(None)`` is a cache that holds nothing."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+
+    def _path(self, key: str) -> Path:
+        assert self.root is not None
+        return self.root / "pictures" / key[:2] / key
+
+    def get(self, key: str) -> tuple[Picture, list[str]] | None:
+        """The picture and its warnings stored under ``key``, or None."""
+        if self.root is None:
+            return None
+        try:
+            raw = self._path(key).read_bytes()
+            if not raw.startswith(_MAGIC):
+                return None
+            header, data = raw[len(_MAGIC):].split(b"\n", 1)
+            meta = json.loads(header)
+            picture = Picture(data, meta["mime"], int(meta["width"]), int(meta["height"]),
+                              hashlib.sha256(data).hexdigest())
+            notes = [str(n) for n in meta.get("notes", [])]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if picture.digest != meta.get("digest") or picture.mime not in ("image/jpeg", "image/png"):
+            return None
+        return picture, notes
+
+    def put(self, key: str, picture: Picture, notes: list[str]) -> None:
+        """Stores ``picture`` under ``key``; silently does nothing when the folder is not writable."""
+        if self.root is None:
+            return
+        meta = {"mime": picture.mime, "width": picture.width, "height": picture.height,
+                "digest": picture.digest, "notes": notes}
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(_MAGIC + json.dumps(meta).encode() + b"\n" + picture.data)
+                os.replace(tmp, path)
+            except BaseException:
+                _unlink(tmp)
+                raise
+        except OSError:
+            return
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

@@ -1,0 +1,91 @@
+"""The picture cache: hits on a second build, misses on changed settings, survives damage."""
+
+import pytest
+
+from slidegen import images
+from slidegen.assets import prepare_media
+from slidegen.cache import PictureCache, cache_key
+from slidegen.config import BuildOptions
+from slidegen.images import ImageSettings
+from slidegen.model import Deck, ImageRef, Slide, SourcePos
+from slidegen.report import Report
+from toolkit import image_bytes, make_deck_dir, note, picture
+
+POS = SourcePos("post.md", 3)
+
+
+def deck(base) -> Deck:
+    d = Deck(title="T", source=POS, base_dir=base, slug="t")
+    d.slides.append(Slide(1, "S", note("n"), POS, ImageRef("a.jpg", POS)))
+    return d
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    calls = []
+    real = images.process
+    monkeypatch.setattr(images, "process", lambda data, s: calls.append(1) or real(data, s))
+    return calls
+
+
+def test_a_second_build_takes_the_picture_from_the_cache(tmp_path, counted):
+    make_deck_dir(tmp_path, {"a.jpg": image_bytes(1000, 800, orientation=9)})
+    opts = BuildOptions(cache_dir=tmp_path / "cache", jobs=1)
+    first, second = deck(tmp_path), deck(tmp_path)
+    first_report, second_report = Report(stream=None), Report(stream=None)
+    prepare_media([first], opts, first_report)
+    prepare_media([second], opts, second_report)
+    assert len(counted) == 1
+    assert first.media == second.media
+    # warnings are replayed from the cache, so --strict fails the same on a warm build
+    assert [str(w) for w in first_report.warnings] == [str(w) for w in second_report.warnings] != []
+
+
+def test_changed_settings_or_bytes_miss_the_cache(tmp_path, counted):
+    make_deck_dir(tmp_path, {"a.jpg": image_bytes(1000, 800)})
+    base = BuildOptions(cache_dir=tmp_path / "cache", jobs=1)
+    prepare_media([deck(tmp_path)], base, Report(stream=None))
+    prepare_media([deck(tmp_path)], BuildOptions(cache_dir=tmp_path / "cache", jobs=1, image_width=640),
+                  Report(stream=None))
+    prepare_media([deck(tmp_path)], BuildOptions(cache_dir=tmp_path / "cache", jobs=1, whiteboard=True),
+                  Report(stream=None))
+    make_deck_dir(tmp_path, {"a.jpg": image_bytes(1000, 800, color=(1, 2, 3))})
+    prepare_media([deck(tmp_path)], base, Report(stream=None))
+    assert len(counted) == 4
+
+
+def test_no_cache_means_nothing_is_stored(tmp_path, counted):
+    make_deck_dir(tmp_path, {"a.jpg": image_bytes()})
+    opts = BuildOptions(cache_dir=tmp_path / "cache", use_cache=False, jobs=1)
+    prepare_media([deck(tmp_path)], opts, Report(stream=None))
+    prepare_media([deck(tmp_path)], opts, Report(stream=None))
+    assert len(counted) == 2 and not (tmp_path / "cache").exists()
+
+
+def test_a_damaged_entry_is_a_miss_not_an_error(tmp_path):
+    cache = PictureCache(tmp_path)
+    key = cache_key("0" * 64, ImageSettings(), 1)
+    cache.put(key, picture(), ["a warning"])
+    assert cache.get(key) == (picture(), ["a warning"])
+    path = next((tmp_path / "pictures").rglob(key))
+    path.write_bytes(path.read_bytes()[:-10])
+    assert cache.get(key) is None
+    path.write_bytes(b"garbage")
+    assert cache.get(key) is None
+
+
+def test_an_unwritable_cache_folder_does_not_fail_the_build(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    make_deck_dir(tmp_path, {"a.jpg": image_bytes()})
+    d = deck(tmp_path)
+    assert prepare_media([d], BuildOptions(cache_dir=blocker, jobs=1), Report(stream=None)) == []
+    assert "a.jpg" in d.media
+
+
+def test_entries_are_written_whole_with_no_temporary_files_left(tmp_path):
+    cache = PictureCache(tmp_path)
+    for n in range(3):
+        cache.put(cache_key(str(n), ImageSettings(), 1), picture(), [])
+    names = [p.name for p in (tmp_path / "pictures").rglob("*") if p.is_file()]
+    assert len(names) == 3 and not any(n.startswith(".tmp-") for n in names)
