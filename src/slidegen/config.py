@@ -39,6 +39,11 @@ class BuildOptions:
     # reading
     encoding: str | None = None
     max_post_bytes: int = 5 * 1024 * 1024
+    # feeds and exports: a whole blog in one file, with items filtered as a reader would
+    max_feed_bytes: int = 200 * 1024 * 1024
+    repair: bool = False
+    include_drafts: bool = False
+    include_pages: bool = False
     quiet: bool = False
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
@@ -67,7 +72,7 @@ def validate(options: BuildOptions) -> BuildOptions:
         raise UsageError(
             f"--html-assets must be one of {', '.join(HTML_ASSET_MODES)}, not {options.html_assets!r}"
         )
-    for name, low in (("image_width", 16), ("max_pixels", 1), ("max_post_bytes", 1)):
+    for name, low in (("image_width", 16), ("max_pixels", 1), ("max_post_bytes", 1), ("max_feed_bytes", 1)):
         value = getattr(options, name)
         if not isinstance(value, int) or value < low:
             flag = "--" + name.replace("_", "-")

@@ -23,6 +23,10 @@ READERS: dict[str, str] = {
     ".markdown": "slidegen.readers.markdown:read",
     ".html": "slidegen.readers.html:read",
     ".htm": "slidegen.readers.html:read",
+    # Feeds and exports: RSS, Atom or WordPress is told by the root element, not by the extension.
+    ".xml": "slidegen.readers.feed:read",
+    ".rss": "slidegen.readers.feed:read",
+    ".atom": "slidegen.readers.feed:read",
 }
 # Preferred post file names when a deck folder holds several candidates.
 _PREFERRED = ("post", "index", "readme")
@@ -71,20 +75,27 @@ def read_file(path: Path, shown: str, options: BuildOptions, report: Report,
         known = ", ".join(sorted(READERS))
         raise InputError(f"cannot read {path.suffix or 'files without an extension'}; slidegen reads {known}",
                          shown)
+    module, _, name = kind.partition(":")
+    read = getattr(importlib.import_module(module), name)
+    # A reader marked ``takes_bytes`` (feeds) checks the bytes itself and holds many posts per file.
+    raw = getattr(read, "takes_bytes", False)
+    limit, flag = ((options.max_feed_bytes, "--max-feed-bytes") if raw
+                   else (options.max_post_bytes, "--max-post-bytes"))
     try:
         size = path.stat().st_size
-        if size > options.max_post_bytes:
-            raise InputError(f"post is {size:,} bytes, over the {options.max_post_bytes:,}-byte limit; "
-                             "raise it with --max-post-bytes", shown)
+        if size > limit:
+            raise InputError(f"{'file' if raw else 'post'} is {size:,} bytes, over the {limit:,}-byte limit; "
+                             f"raise it with {flag}", shown)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
-    clean = decode(data, shown, options.encoding)
-    for line, col, message in clean.problems:
-        report.warn(f"column {col}: {message}", f"{shown}:{line}")
-    module, _, name = kind.partition(":")
-    read = getattr(importlib.import_module(module), name)
-    posts = read(clean.text, SourcePos(shown, 1), path.parent.resolve(), options, report)
+    if raw:
+        posts = read(data, SourcePos(shown, 1), path.parent.resolve(), options, report)
+    else:
+        clean = decode(data, shown, options.encoding)
+        for line, col, message in clean.problems:
+            report.warn(f"column {col}: {message}", f"{shown}:{line}")
+        posts = read(clean.text, SourcePos(shown, 1), path.parent.resolve(), options, report)
     for post in posts:
         post.folder_images = list(folder_images or []) if post.single else []
     return posts

@@ -1,0 +1,304 @@
+"""RSS 2.0, RSS 1.0, Atom feeds and WordPress (WXR) exports: one Post per published item.
+
+The kind is told by the root element, never the file name. Bodies come from ``content:encoded``
+or Atom ``content`` (HTML, XHTML or text; text stays text and is never read as markup), else from
+the description or summary. Attachments, pages and drafts of a WordPress export are not posts
+unless ``include_pages`` / ``include_drafts`` say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import BuildOptions
+from ..errors import InputError
+from ..model import Block, Post, SourcePos
+from ..report import Report
+from . import xmlsafe
+from .htmlblocks import SAFE_SCHEMES, BlockBuilder
+from .text import _blocks as text_blocks
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+RSS1 = "{http://purl.org/rss/1.0/}"
+_WP = re.compile(r"^\{http://wordpress\.org/export/[0-9.]+/\}")
+# WordPress statuses that are drafts of some kind; "trash", "auto-draft" and "inherit" never count.
+DRAFT_STATUSES = {"draft", "pending", "private", "future"}
+
+
+@dataclass
+class Item:
+    """What a feed says about one entry, before its body becomes blocks."""
+
+    pos: SourcePos
+    title: str
+    body: str
+    body_kind: str  # "html", "text" or "wpautop" (WordPress content without <p> tags)
+    body_line: int
+    author: str = ""
+    date: dt.date | None = None
+    link: str = ""
+
+
+def read(data: bytes, source: SourcePos, base_dir: Path, options: BuildOptions, report: Report) -> list[Post]:
+    """One Post per item of the feed or export that is a published post (or asked for)."""
+    root = xmlsafe.parse(data, source.path, repair=options.repair, warn=report.warn)
+    kind = sniff(root)
+    if kind is None:
+        name = root.tag.split("}")[-1] if isinstance(root.tag, str) else "?"
+        raise InputError(f"not a feed: the root element is <{name}>; slidegen reads RSS 2.0, RSS 1.0, "
+                         "Atom and WordPress export files", source.at(root.sourceline or 1))
+    items = {"wxr": _wxr_items, "rss": _rss_items, "rdf": _rdf_items, "atom": _atom_items}[kind](
+        root, source, options, report)
+    return [_post(item, base_dir, options, report) for item in items]
+
+
+# The reader wants the file's bytes, not decoded text: its pre-scan reports bad bytes where they are.
+read.takes_bytes = True
+
+
+def sniff(root) -> str | None:
+    """"wxr", "rss", "rdf" or "atom" from the root element and its namespaces; None for anything else."""
+    tag = root.tag if isinstance(root.tag, str) else ""
+    if tag == "rss":
+        channel = root.find("channel")
+        if channel is not None and any(isinstance(el.tag, str) and _WP.match(el.tag) for el in channel):
+            return "wxr"
+        return "rss"
+    if tag == f"{ATOM}feed":
+        return "atom"
+    if tag == f"{RDF}RDF":
+        return "rdf"
+    return None
+
+
+def _post(item: Item, base_dir: Path, options: BuildOptions, report: Report) -> Post:
+    size = len(item.body.encode("utf-8"))
+    if size > options.max_post_bytes:
+        report.warn(f"post {item.title!r} is {size:,} bytes, over the {options.max_post_bytes:,}-byte limit; "
+                    "its body is left out (raise it with --max-post-bytes)", item.pos)
+        blocks: list[Block] = []
+    elif item.body_kind == "text":
+        blocks = text_blocks(item.body.split("\n"), item.body_line - 1)
+    else:
+        html = wpautop(item.body) if item.body_kind == "wpautop" else item.body
+        blocks = html_blocks(html, item.pos, item.body_line)
+    meta = {key: value for key, value in (("author", item.author), ("date", item.date), ("link", item.link))
+            if value}
+    return Post(item.pos, base_dir, blocks, title=item.title, meta=meta, single=False)
+
+
+def html_blocks(html: str, pos: SourcePos, first_line: int) -> list[Block]:
+    """Blocks of an HTML fragment whose first line is ``first_line`` of the feed."""
+    from lxml import etree, html as lxml_html
+
+    if not html.strip():
+        return []
+    parser = lxml_html.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
+                                  huge_tree=False)
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div", parser=parser)
+    except (etree.ParserError, ValueError):
+        return []
+    line_of = lambda el: first_line + (getattr(el, "sourceline", None) or 1) - 1  # noqa: E731
+    return BlockBuilder(pos, line_of).walk(root)
+
+
+_BLOCK_START = re.compile(r"^\s*<(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr|section|dl|address)\b",
+                          re.I)
+_PRE = re.compile(r"<pre\b.*?</pre>", re.I | re.S)
+
+
+def wpautop(content: str) -> str:
+    """WordPress classic-editor content → HTML paragraphs, as WordPress does when it shows a post.
+
+    The export holds ``post_content`` as typed: paragraphs are separated by blank lines, not
+    wrapped in ``<p>``. Block-editor content (``<!-- wp:``) and content already in ``<p>`` is kept.
+    """
+    if "<!-- wp:" in content or re.search(r"<p[\s>]", content, re.I):
+        return content
+    kept: list[str] = []
+
+    def keep(m):  # a <pre> may hold blank lines that are not paragraph breaks
+        kept.append(m.group())
+        return f"\x00{len(kept) - 1}\x00"
+
+    text = _PRE.sub(keep, content)
+    out = []
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        if not chunk.strip():
+            out.append(chunk)
+        elif _BLOCK_START.match(chunk) or re.fullmatch(r"\s*\x00\d+\x00\s*", chunk):
+            out.append(chunk)
+        else:
+            out.append(f"<p>{chunk}</p>")
+    # Each separator consumed exactly two newlines, so lines still count as in the export.
+    html = "\n\n".join(out)
+    return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], html)
+
+
+# ---- RSS 2.0 and WordPress exports -------------------------------------------------------------
+
+def _rss_items(root, source: SourcePos, options: BuildOptions, report: Report) -> list[Item]:
+    channel = root.find("channel")
+    return [_rss_item(el, source, report) for el in (channel if channel is not None else root).iter("item")]
+
+
+def _rss_item(el, source: SourcePos, report: Report, wordpress: bool = False) -> Item:
+    pos = source.at(el.sourceline)
+    body_el = el.find(f"{CONTENT}encoded")
+    if body_el is None or not (body_el.text or "").strip():
+        body_el = el.find("description")
+    body = (body_el.text or "") if body_el is not None else ""
+    kind = "wpautop" if wordpress and body_el is not None and body_el.tag == f"{CONTENT}encoded" else "html"
+    author = _text(el.find(f"{DC}creator")) or _rss_author(_text(el.find("author")))
+    return Item(pos, _text(el.find("title")), body, kind, _line(body_el, pos), author,
+                _rss_date(_text(el.find("pubDate")), pos, report), _link(_text(el.find("link")), pos, report))
+
+
+def _wxr_items(root, source: SourcePos, options: BuildOptions, report: Report) -> list[Item]:
+    include_drafts = options.include_drafts
+    include_pages = options.include_pages
+    items = []
+    for el in root.find("channel").iter("item"):
+        wp = {(child.tag.split("}")[-1]): (child.text or "").strip() for child in el
+              if isinstance(child.tag, str) and _WP.match(child.tag)}
+        post_type, status = wp.get("post_type", "post"), wp.get("status", "publish")
+        if post_type not in ("post", "page") or (post_type == "page" and not include_pages):
+            continue
+        if status != "publish" and not (include_drafts and status in DRAFT_STATUSES):
+            continue
+        item = _rss_item(el, source, report, wordpress=True)
+        date = wp.get("post_date", "")
+        if date and not date.startswith("0000"):
+            item.date = _iso_date(date, item.pos, report) or item.date
+        items.append(item)
+    return items
+
+
+def _rdf_items(root, source: SourcePos, options: BuildOptions, report: Report) -> list[Item]:
+    items = []
+    for el in root.iter(f"{RSS1}item"):
+        pos = source.at(el.sourceline)
+        body_el = el.find(f"{CONTENT}encoded")
+        if body_el is None or not (body_el.text or "").strip():
+            body_el = el.find(f"{RSS1}description")
+        body = (body_el.text or "") if body_el is not None else ""
+        items.append(Item(pos, _text(el.find(f"{RSS1}title")), body, "html", _line(body_el, pos),
+                          _text(el.find(f"{DC}creator")), _iso_date(_text(el.find(f"{DC}date")), pos, report),
+                          _link(_text(el.find(f"{RSS1}link")), pos, report)))
+    return items
+
+
+# ---- Atom -------------------------------------------------------------------------------------
+
+def _atom_items(root, source: SourcePos, options: BuildOptions, report: Report) -> list[Item]:
+    feed_author = _text(root.find(f"{ATOM}author/{ATOM}name"))
+    items = []
+    for el in root.iter(f"{ATOM}entry"):
+        pos = source.at(el.sourceline)
+        content = el.find(f"{ATOM}content")
+        if content is None or content.get("src") or not _has_content(content):
+            content = el.find(f"{ATOM}summary")
+        body, kind = _atom_text(content) if content is not None else ("", "text")
+        link = ""
+        for candidate in el.findall(f"{ATOM}link"):
+            if candidate.get("rel", "alternate") == "alternate" and candidate.get("href"):
+                link = candidate.get("href")
+                break
+        stamp = _text(el.find(f"{ATOM}published")) or _text(el.find(f"{ATOM}updated"))
+        author = _text(el.find(f"{ATOM}author/{ATOM}name")) or feed_author
+        title_el = el.find(f"{ATOM}title")
+        title = _atom_title(title_el)
+        items.append(Item(pos, title, body, kind, _line(content, pos), author, _iso_date(stamp, pos, report),
+                          _link(link, pos, report)))
+    return items
+
+
+def _has_content(el) -> bool:
+    return bool((el.text or "").strip()) or len(el) > 0
+
+
+def _atom_text(el) -> tuple[str, str]:
+    """(body, "html" or "text") of an Atom text construct; XHTML is serialised back to HTML."""
+    from lxml import etree
+
+    kind = (el.get("type") or "text").strip().lower()
+    if kind in ("xhtml", "application/xhtml+xml"):
+        div = next((child for child in el if isinstance(child.tag, str)), None)
+        if div is None:
+            return el.text or "", "text"
+        # The XHTML div starts on the content element's line or later; pad so lines still match.
+        pad = "\n" * max(0, (div.sourceline or 0) - (el.sourceline or 0))
+        inner = etree.tostring(div, encoding="unicode", with_tail=False)
+        return pad + re.sub(r"<(/?)[A-Za-z_][\w.-]*:", r"<\1", inner), "html"
+    if kind in ("html", "text/html"):
+        return el.text or "", "html"
+    return el.text or "", "text"
+
+
+def _atom_title(el) -> str:
+    if el is None:
+        return ""
+    kind = (el.get("type") or "text").lower()
+    if kind in ("html", "xhtml"):
+        from lxml import html as lxml_html
+
+        raw = (el.text or "") if kind == "html" else "".join(el.itertext())
+        try:
+            return " ".join(lxml_html.fromstring(f"<div>{raw}</div>").text_content().split())
+        except Exception:  # lxml raises several types for odd markup; the plain text will do
+            return " ".join(raw.split())
+    return " ".join("".join(el.itertext()).split())
+
+
+# ---- small field parsers ----------------------------------------------------------------------
+
+def _text(el) -> str:
+    return " ".join((el.text or "").split()) if el is not None else ""
+
+
+def _line(el, pos: SourcePos) -> int:
+    return (el.sourceline if el is not None else None) or pos.line or 1
+
+
+def _rss_author(value: str) -> str:
+    """RSS <author> is "email (Name)"; the name is what a title slide wants."""
+    m = re.search(r"\(([^()]+)\)\s*$", value)
+    if m:
+        return m.group(1).strip()
+    return "" if "@" in value and " " not in value else value
+
+
+def _rss_date(value: str, pos: SourcePos, report: Report) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return _iso_date(value, pos, report)
+
+
+def _iso_date(value: str, pos: SourcePos, report: Report) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        report.warn(f"date {value!r} is not understood; left out", pos)
+        return None
+
+
+def _link(value: str, pos: SourcePos, report: Report) -> str:
+    """The post's address when it is a web address; anything else (javascript: …) is dropped."""
+    value = value.strip()
+    if value and not value.lower().startswith(SAFE_SCHEMES[:2]):
+        report.warn(f"link {value[:80]!r} is not an http(s) address; left out", pos)
+        return ""
+    return value
