@@ -51,6 +51,13 @@ def _reading_options(p) -> None:
     g.add_argument("--max-post-bytes", type=_positive, default=BuildOptions.max_post_bytes, metavar="N",
                    help="refuse posts larger than N bytes (default: %(default)s)")
     g.add_argument("--strict", action="store_true", help="fail (exit 1) at the end if there were warnings")
+    g = p.add_argument_group("feeds and exports (RSS, Atom, WordPress)")
+    g.add_argument("--repair", action="store_true",
+                   help="strip control characters and broken bytes from a feed (a warning each) instead of failing")
+    g.add_argument("--include-drafts", action="store_true", help="also build drafts, pending and private posts")
+    g.add_argument("--include-pages", action="store_true", help="also build pages, not only posts")
+    g.add_argument("--max-feed-bytes", type=_positive, default=BuildOptions.max_feed_bytes, metavar="N",
+                   help="refuse feed files larger than N bytes (default: %(default)s)")
 
 
 def make_parser():
@@ -96,7 +103,7 @@ def make_parser():
     g.add_argument("--cache-dir", type=Path, metavar="DIR", help="where processed pictures are cached")
     g.add_argument("--no-cache", action="store_true", help="process every picture afresh")
     g.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N",
-                   help="processes for pictures (default: one per core)")
+                   help="processes for pictures and decks (default: one per core)")
 
     i = sub.add_parser("inspect", help="show the decks and notes found, build nothing",
                        description="List the decks, slides, notes and pictures slidegen finds in the sources.")
@@ -109,7 +116,27 @@ def make_parser():
     n.add_argument("source", type=Path, metavar="SOURCE")
     n.add_argument("--format", choices=("md", "txt"), default="md", help="Markdown (default) or plain text")
     _reading_options(n)
+
+    s = sub.add_parser("serve", help="preview a deck in the browser, rebuilt as you edit",
+                       description="Serve the HTML slideshow of SOURCE on 127.0.0.1, rebuild it when the post "
+                       "or its pictures change and reload the open page. Ctrl-C stops.")
+    s.add_argument("source", type=Path, metavar="SOURCE")
+    s.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default: %(default)s; 0 picks one)")
+    s.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
+                   help="another folder pictures may come from")
+    s.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos")
+    s.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
+    _reading_options(s)
     return parser
+
+
+def _port(text: str) -> int:
+    import argparse
+
+    value = _positive(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"a port is 0 to 65535, not {value}")
+    return value
 
 
 def options_from(args):
@@ -127,6 +154,8 @@ def options_from(args):
         max_pixels=get("max_pixels", BuildOptions.max_pixels), whiteboard=get("whiteboard", False),
         cache_dir=get("cache_dir"), use_cache=not get("no_cache", False), jobs=get("jobs", 0),
         encoding=get("encoding"), max_post_bytes=get("max_post_bytes", BuildOptions.max_post_bytes),
+        max_feed_bytes=get("max_feed_bytes", BuildOptions.max_feed_bytes), repair=get("repair", False),
+        include_drafts=get("include_drafts", False), include_pages=get("include_pages", False),
         quiet=get("quiet", False),
     )
 

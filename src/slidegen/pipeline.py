@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import outputs
+from .batch import Progress, render_all
 from .config import BuildOptions, validate
 from .errors import InputError, SlidegenError, StrictFailure
 from .model import Deck
@@ -13,7 +14,6 @@ from .naming import unique_slugs
 from .parse import parse_post
 from .readers import read_source
 from .report import Report
-from .writers import writer
 
 
 @dataclass
@@ -39,30 +39,42 @@ def read_decks(sources: list[Path], options: BuildOptions, report: Report,
                result: Result | None = None) -> list[Deck]:
     """Reads and parses every source into decks with distinct slugs; no pictures are touched.
 
-    A source that cannot be read raises; in a page of several posts, posts without notes are
-    recorded in ``result.skipped``.
+    A source that cannot be read raises; in a page or feed of several posts, posts without notes
+    are recorded in ``result.skipped`` and posts that cannot be parsed in ``result.failed`` (raised
+    when no ``result`` is given).
     """
-    result = result if result is not None else Result()
+    collecting = result is not None
+    result = result if collecting else Result()
     decks: list[Deck] = []
     for source in sources:
         for post in read_source(source, options, report):
-            deck = parse_post(post, report)
+            try:
+                deck = parse_post(post, report)
+            except InputError as exc:
+                if post.single:
+                    raise
+                result.failed.append(exc)  # one bad post of a blog does not stop the others
+                continue
             if deck is None:
                 result.skipped.append(Skipped(post.title or "(untitled)", str(post.source), "no slide notes"))
             else:
                 decks.append(deck)
-    if not decks and result.skipped:
+    if not decks and result.skipped and not result.failed:
         raise InputError(f"none of the {len(result.skipped)} posts has slide notes", str(sources[0]))
+    if result.failed and not collecting:
+        raise result.failed[0]
     for deck, slug in zip(decks, unique_slugs([d.title for d in decks])):
         deck.slug = slug
     return decks
 
 
-def build(sources: list[Path], options: BuildOptions, report: Report) -> Result:
-    """Builds every deck of ``sources`` into ``options.out_dir``.
+def build(sources: list[Path], options: BuildOptions, report: Report,
+          progress: Progress | None = None) -> Result:
+    """Builds every deck of ``sources`` into ``options.out_dir``, and an index page when there are several.
 
     Each deck is rendered whole in memory and then written atomically, so a failing deck leaves no
-    file behind; other decks go on, and their failures are collected in ``Result.failed``.
+    file behind; other decks go on (``options.workers`` at a time), and their failures are
+    collected in ``Result.failed``.
     """
     validate(options)
     result = Result()
@@ -73,17 +85,17 @@ def build(sources: list[Path], options: BuildOptions, report: Report) -> Result:
     failures = prepare_media(decks, options, report)
     bad = {id(deck) for deck, _ in failures}
     result.failed.extend(err for _, err in failures)
-    for deck in decks:
-        if id(deck) in bad:
-            continue
-        try:
-            files: dict[str, bytes] = {}
-            for fmt in options.formats:
-                files.update(writer(fmt)(deck, options))
-            result.files.extend(outputs.write_all(options.out_dir, files))
+    todo = [deck for deck in decks if id(deck) not in bad]
+    for deck, rendered in zip(todo, render_all(todo, options, progress or Progress())):
+        if rendered.error:
+            result.failed.append(rendered.error)
+        else:
+            result.files.extend(rendered.files)
             result.decks.append(deck)
-        except SlidegenError as exc:
-            result.failed.append(exc)
+    if len(result.decks) > 1:
+        from .writers.index import render_index
+
+        result.files.extend(outputs.write_all(options.out_dir, render_index(result.decks, options)))
     if options.strict and len(report) and not result.failed:
         result.failed.append(StrictFailure(f"{len(report)} warning(s) and --strict is set"))
     return result

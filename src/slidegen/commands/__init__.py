@@ -16,3 +16,8 @@ def inspect(args, options, report) -> int:
 def notes(args, options, report) -> int:
     from .notes import run
     return run(args, options, report)
+
+
+def serve(args, options, report) -> int:
+    from .serve import run
+    return run(args, options, report)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import textwrap
 
 from ..cli import print_json
@@ -45,6 +46,8 @@ def run(args, options, report) -> int:
             print()
         for s in result.skipped:
             print(f"skipped: {s.title!r} at {s.source} ({s.reason})")
-    if options.strict and len(report):
+    for error in result.failed:  # posts of a feed or page that could not be parsed
+        print(error, file=sys.stderr)
+    if options.strict and len(report) and not result.failed:
         raise StrictFailure(f"{len(report)} warning(s) and --strict is set")
-    return 0
+    return 1 if result.failed else 0
