@@ -12,6 +12,9 @@ def test_writes_every_file_and_leaves_no_temporaries(tmp_path):
     written = write_all(tmp_path, {"a.pptx": b"1", "sub/b.jpg": b"2"})
     assert [p.read_bytes() for p in written] == [b"1", b"2"]
     assert sorted(os.listdir(tmp_path)) == ["a.pptx", "sub"]
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert written[0].stat().st_mode & 0o777 == 0o666 & ~mask
 
 
 def test_failure_midway_keeps_the_earlier_output_intact(tmp_path, monkeypatch):

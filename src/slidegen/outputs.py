@@ -25,6 +25,7 @@ def prepare_dir(out_dir: Path) -> Path:
 def write_all(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
     """Writes every file or none: all go to temporary names first, then each is renamed into place."""
     base = out_dir.resolve()
+    mode = 0o666 & ~_umask()
     staged: list[tuple[str, Path, str]] = []
     try:
         for name, data in files.items():
@@ -34,6 +35,7 @@ def write_all(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
             staged.append((tmp, target, name))
+            os.chmod(tmp, mode)  # mkstemp makes 0600 files; outputs get the usual permissions
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
@@ -52,3 +54,9 @@ def write_all(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
