@@ -49,13 +49,16 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, bytes]:
 def embed_snippet(deck: Deck, html_name: str) -> str:
     """A ready ``<iframe>`` for a blog post: sandboxed, titled, responsive at the show's aspect.
 
-    ``allow-popups`` lets the speaker view open; the popup inherits the sandbox, so it gains nothing.
+    ``allow-popups`` lets the speaker view and note links open. ``allow-popups-to-escape-sandbox``
+    keeps the speaker window in the show's own origin, so the show can draw into it, and lets
+    linked pages open normally rather than crippled by an inherited sandbox; the show itself
+    stays sandboxed without ``allow-same-origin``, so it can never touch the host page.
     """
     src = escape(quote(html_name, safe="/:._-~"), quote=True)
     title = escape(f"Slideshow: {deck.title}", quote=True)
     return (
         '<div style="position:relative;width:100%;aspect-ratio:16/10;">\n'
-        f'  <iframe src="{src}" title="{title}" sandbox="allow-scripts allow-popups" '
+        f'  <iframe src="{src}" title="{title}" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
         'allow="fullscreen" loading="lazy"\n'
         '    style="position:absolute;inset:0;width:100%;height:100%;border:0;"></iframe>\n'
         "</div>"
