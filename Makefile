@@ -14,6 +14,10 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test system-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+bench: $(VENV)/.installed-test system-deps
+	command -v pandoc >/dev/null 2>&1 || bash tools/install-system-deps.sh pandoc
+	$(BIN)/python bench/run.py --out docs/benchmarks.md
+
 golden: $(VENV)/.installed-test
 	$(BIN)/python -m pytest --update-golden -q tests
 

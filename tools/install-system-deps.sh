@@ -2,7 +2,7 @@
 # Installs the real clients the test suite drives: Chromium (HTML slideshow) and LibreOffice
 # (PPTX opens, PDF export). Installs only what is missing; uses sudo when not root.
 set -euo pipefail
-need=()
+need=("$@")  # extra packages asked for by name (make bench asks for pandoc)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-impress)
 command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)

@@ -1,0 +1,28 @@
+"""Time to first slide: headless Chromium opens the slideshow until the first picture is decoded."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def time_to_first_slide(html: Path) -> float:
+    """Milliseconds from navigation start until slide 1 and its picture are shown."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        start = time.perf_counter()
+        page.goto(html.resolve().as_uri())
+        page.wait_for_function(
+            """() => { const s = document.querySelector('section');
+                       if (!s || s.getBoundingClientRect().width === 0) return false;
+                       const img = s.querySelector('img');
+                       return !img || (img.complete && img.naturalWidth > 0); }""")
+        elapsed = (time.perf_counter() - start) * 1000
+        browser.close()
+    return elapsed

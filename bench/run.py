@@ -1,0 +1,204 @@
+"""slidegen's benchmark: every contender on the same corpus in one run, alternating, medians and ratios.
+
+Usage: python bench/run.py [--runs N] [--quick] [--no-pandoc] [--no-browser] [--out FILE]
+`make bench` runs it in full and writes docs/benchmarks.md. `--quick` uses a tiny corpus
+(the test suite's smoke test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import corpus  # noqa: E402
+from measure import Sample, measure  # noqa: E402
+from targets import check_targets  # noqa: E402
+
+PY = sys.executable
+SLIDEGEN = [PY, "-m", "slidegen"]
+
+
+@dataclass
+class Contender:
+    """A named command to time, with what to do before each run and which outputs to weigh."""
+
+    name: str
+    deck: str
+    make: callable  # (work_dir) -> (argv, cwd, outputs_folder)
+    samples: list[Sample] = field(default_factory=list)
+
+
+def slidegen_build(folder: Path, fmt: str = "pptx,html,notes", warm_cache: Path | None = None,
+                   jobs: int | None = None, edit_note: bool = False):
+    def make(work: Path):
+        out = work / "out"
+        src = folder
+        if edit_note:
+            # A copy of the deck with one note changed: the text differs, the pictures do not.
+            src = work / "deck"
+            shutil.copytree(folder, src, copy_function=os.link)
+            post = src / "post.md"
+            text = post.read_text(encoding="utf-8")
+            post.unlink()
+            post.write_text(text.replace("Slide 1: ", f"Slide 1: Edited {time.time_ns()}. ", 1), encoding="utf-8")
+        cache = warm_cache or (work / "cache")
+        argv = [*SLIDEGEN, "build", str(src), "-o", str(out), "-f", fmt, "--cache-dir", str(cache), "-q"]
+        if jobs:
+            argv += ["--jobs", str(jobs)]
+        return argv, None, out
+    return make
+
+
+def command(argv_of):
+    def make(work: Path):
+        out = work / "out"
+        out.mkdir()
+        argv, cwd = argv_of(out)
+        return argv, cwd, out
+    return make
+
+
+def pandoc_supports_embed() -> str:
+    version = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.split()[1]
+    major, minor = (int(x) for x in version.split(".")[:2])
+    return "--embed-resources" if (major, minor) >= (2, 19) else "--self-contained"
+
+
+def revealjs_dir(root: Path) -> Path | None:
+    """A local copy of reveal.js for pandoc's single-file slideshow (npm registry), or None."""
+    target = root / "revealjs" / "node_modules" / "reveal.js"
+    if target.exists():
+        return target
+    if not shutil.which("npm"):
+        return None
+    run = subprocess.run(["npm", "install", "--prefix", str(root / "revealjs"), "reveal.js@5", "--silent"],
+                         capture_output=True, text=True)
+    return target if run.returncode == 0 and target.exists() else None
+
+
+def build_contenders(args, root: Path) -> list[Contender]:
+    sizes = (3,) if args.quick else corpus.SIZES
+    width, height = (640, 480) if args.quick else (4032, 3024)
+    decks = corpus.decks(root, sizes, width, height)
+    main_n = sizes[0] if args.quick else 50
+    main = decks[main_n]
+    warm = root / "warm-cache"
+    subprocess.run([*SLIDEGEN, "build", str(main), "-o", str(root / "warm-out"), "--cache-dir", str(warm), "-q"],
+                   check=True)
+    c = [
+        Contender("floor: read photos", str(main_n), command(lambda out: ([PY, str(HERE / "floor.py"), "read", str(main)], None))),
+        Contender("floor: draft decode", str(main_n), command(lambda out: ([PY, str(HERE / "floor.py"), "decode", str(main)], None))),
+        Contender("slidegen cold", str(main_n), slidegen_build(main)),
+        Contender("slidegen warm (1 note edited)", str(main_n), slidegen_build(main, warm_cache=warm, edit_note=True)),
+        Contender("python-pptx, straightforward", str(main_n),
+                  command(lambda out: ([PY, str(HERE / "naive_pptx.py"), str(main), str(out / "naive.pptx")], None))),
+    ]
+    for n, folder in decks.items():
+        if n != main_n:
+            c.append(Contender("slidegen cold", str(n), slidegen_build(folder)))
+    if not args.no_pandoc and shutil.which("pandoc"):
+        md = root / f"pandoc-{main_n}.md"
+        md.write_text(__import__("pandoc_md").convert(main), encoding="utf-8")
+        c.append(Contender("pandoc → pptx", str(main_n), command(
+            lambda out: (["pandoc", str(md), "-o", str(out / "deck.pptx"), "--resource-path", str(main)], None))))
+        reveal = revealjs_dir(root)
+        if reveal:
+            embed = pandoc_supports_embed()
+            c.append(Contender("pandoc → revealjs single file", str(main_n), command(
+                lambda out: (["pandoc", str(md), "-t", "revealjs", "-s", embed, "-V", f"revealjs-url={reveal}",
+                              "--resource-path", str(main), "-o", str(out / "deck.html")], None))))
+        else:
+            print("pandoc → revealjs skipped: no local reveal.js (npm install failed)")
+    elif not args.no_pandoc:
+        print("pandoc skipped: install it with `apt-get install pandoc` to compare")
+    exports = (20,) if args.quick else (100, 1000)
+    for posts in exports:
+        path = corpus.export(root, posts)
+        c.append(Contender(f"slidegen export, {posts} posts", str(posts), command(
+            lambda out, path=path: ([*SLIDEGEN, "build", str(path), "-o", str(out), "-q", "--no-cache"], None))))
+    big = corpus.export(root, exports[-1])
+    c.append(Contender(f"slidegen export, {exports[-1]} posts, --jobs 1", str(exports[-1]), command(
+        lambda out: ([*SLIDEGEN, "build", str(big), "-o", str(out), "-q", "--no-cache", "--jobs", "1"], None))))
+    c.append(Contender("python -c pass", "-", command(lambda out: ([PY, "-c", "pass"], None))))
+    script = Path(PY).parent / "slidegen"
+    c.append(Contender("slidegen --help", "-", command(lambda out: ([str(script), "--help"], None))))
+    return c
+
+
+def run_all(contenders: list[Contender], runs: int) -> None:
+    for r in range(runs):
+        for con in contenders:
+            with tempfile.TemporaryDirectory(prefix="sgbench-") as tmp:
+                argv, cwd, out = con.make(Path(tmp))
+                sample = measure(argv, cwd=cwd, outputs=out)
+                con.samples.append(sample)
+                print(f"  run {r + 1}/{runs}  {con.name:<38} {con.deck:>5}  {sample.wall:8.3f} s", flush=True)
+
+
+def table(contenders: list[Contender]) -> str:
+    rows = ["| contender | deck | median s | min–max s | CPU s | peak RSS MiB | output MB |",
+            "|---|---:|---:|---:|---:|---:|---:|"]
+    for c in contenders:
+        walls = [s.wall for s in c.samples]
+        rows.append(f"| {c.name} | {c.deck} | {statistics.median(walls):.3f} | {min(walls):.3f}–{max(walls):.3f} "
+                    f"| {statistics.median(s.cpu for s in c.samples):.2f} "
+                    f"| {statistics.median(s.maxrss_mib for s in c.samples):.0f} "
+                    f"| {statistics.median(s.out_bytes for s in c.samples) / 1e6:.2f} |")
+    return "\n".join(rows)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--runs", type=int, default=3, help="runs per contender (default 3)")
+    p.add_argument("--quick", action="store_true", help="tiny corpus: a smoke test of the benchmark itself")
+    p.add_argument("--no-pandoc", action="store_true")
+    p.add_argument("--no-browser", action="store_true", help="skip time to first slide in Chromium")
+    p.add_argument("--out", type=Path, help="also write the report (Markdown) here")
+    args = p.parse_args(argv)
+    root = corpus.cache_root() / ("quick" if args.quick else "full")
+    root.mkdir(parents=True, exist_ok=True)
+    print(f"corpus in {root}")
+    contenders = build_contenders(args, root)
+    run_all(contenders, args.runs)
+    report = [f"Machine: {machine()}", f"Runs per contender: {args.runs} (alternating); figures are medians.", "",
+              table(contenders), ""]
+    if not args.no_browser:
+        from first_slide import time_to_first_slide
+        html = next((root / "warm-out").glob("*.html"))
+        ms = [time_to_first_slide(html) for _ in range(args.runs)]
+        report += [f"Time to first slide ({html.name}, headless Chromium): median {statistics.median(ms):.0f} ms "
+                   f"(min {min(ms):.0f}, max {max(ms):.0f})", ""]
+    report += check_targets(contenders, quick=args.quick)
+    text = "\n".join(report) + "\n"
+    print("\n" + text)
+    if args.out:
+        args.out.write_text("# Benchmarks\n\nProduced by `make bench` (bench/run.py).\n\n" + text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
