@@ -1,19 +1,30 @@
-"""``slidegen build``: every deck of the sources into the output folder, then a summary."""
+"""``slidegen build``: every deck of the sources into the output folder, with progress and a summary.
+
+On a terminal a progress bar (rich) runs on standard error and warnings print above it; otherwise
+each file is listed on standard output as its deck is written. ``--quiet`` silences both and the
+summary, leaving warnings and errors.
+"""
 
 from __future__ import annotations
 
 import sys
+import time
 
+from ..batch import Progress
 from ..pipeline import build
 
 
 def run(args, options, report) -> int:
-    result = build(args.sources, options, report)
+    started = time.perf_counter()
+    progress = Progress() if options.quiet else BarProgress(report) if sys.stderr.isatty() else LineProgress()
+    result = build(args.sources, options, report, progress)
     for error in result.failed:
         print(error, file=sys.stderr)
     if not options.quiet:
+        shown = getattr(progress, "shown", set())  # files the progress lines have listed already
         for path in result.files:
-            print(f"wrote {path}")
+            if path not in shown:
+                print(f"wrote {path}")
         for skipped in result.skipped:
             print(f"skipped {skipped.source}: {skipped.title!r} ({skipped.reason})")
         if "html" in options.formats and len(result.decks) == 1:
@@ -21,7 +32,83 @@ def run(args, options, report) -> int:
             if snippet:
                 print("\nTo embed the slideshow in a web page, put the HTML file beside the page and paste:\n")
                 print(snippet)
+        print_summary(result, len(report), time.perf_counter() - started, rich=isinstance(progress, BarProgress))
     return 1 if result.failed else 0
+
+
+class LineProgress(Progress):
+    """Plain lines for logs and pipes: each file as soon as its deck is written."""
+
+    def __init__(self) -> None:
+        self.shown: set = set()
+
+    def advance(self, deck, rendered) -> None:
+        for path in rendered.files:
+            print(f"wrote {path}", flush=True)
+            self.shown.add(path)
+
+
+class BarProgress(Progress):
+    """A rich progress bar on standard error; warnings that arrive meanwhile print above it."""
+
+    def __init__(self, report) -> None:
+        self.report = report
+        self.bar = None
+        self.saved = None
+
+    def start(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeRemainingColumn
+
+        # Refreshed only when a deck finishes: no drawing thread may be running when workers fork.
+        self.bar = Bar(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                       TextColumn("{task.description}"), console=Console(stderr=True), auto_refresh=False,
+                       transient=True)
+        self.task = self.bar.add_task("", total=total)
+        self.saved = (self.report.stream, self.report.on_warning)
+        console = self.bar.console
+        self.report.stream = None
+        self.report.on_warning = lambda w: console.print(str(w), markup=False, highlight=False, soft_wrap=True)
+        self.bar.start()
+        self.bar.refresh()
+
+    def advance(self, deck, rendered) -> None:
+        self.bar.update(self.task, advance=1, description=deck.slug if rendered.error is None else
+                        f"{deck.slug} failed")
+        self.bar.refresh()
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.report.stream, self.report.on_warning = self.saved
+            self.bar = None
+
+
+def print_summary(result, warnings: int, seconds: float, rich: bool = False) -> None:
+    """One table: decks built, slides, posts skipped and failed, warnings, bytes written, seconds."""
+    size = 0
+    for path in result.files:
+        try:
+            size += path.stat().st_size
+        except OSError:
+            pass
+    row = {"decks": len(result.decks), "slides": sum(len(d.slides) for d in result.decks),
+           "skipped": len(result.skipped), "failed": len(result.failed), "warnings": warnings,
+           "bytes": size, "seconds": seconds}
+    cells = [f"{v:,.2f}" if isinstance(v, float) else f"{v:,}" for v in row.values()]
+    if rich:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title="slidegen build", title_justify="left")
+        for name in row:
+            table.add_column(name, justify="right")
+        table.add_row(*cells)
+        Console(stderr=True).print(table)
+        return
+    widths = [max(len(name), len(cell)) for name, cell in zip(row, cells)]
+    print("\n" + "  ".join(name.rjust(w) for name, w in zip(row, widths)))
+    print("  ".join(cell.rjust(w) for cell, w in zip(cells, widths)))
 
 
 def _embed_snippet(deck) -> str:
