@@ -76,7 +76,17 @@ def _read(path: Path, closer: str) -> str:
     # The file is inlined in a raw-text element, so this sequence would end it early.
     if closer in text.lower():
         raise UsageError(f"theme file must not contain {closer!r}", str(path))
-    return text
+    return compact(text)
+
+
+def compact(text: str) -> str:
+    """CSS or JS without indentation, blank lines and whole-line comments, about a tenth smaller.
+
+    Only whole lines go: a ``// …`` line (never CSS), or a line that is one ``/* … */``.
+    """
+    lines = (line.strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//")
+                     and not (line.startswith("/*") and line.endswith("*/") and "*/" not in line[2:-2]))
 
 
 def _mtime(path: Path) -> float:

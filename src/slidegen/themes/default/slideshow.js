@@ -1,5 +1,3 @@
-/* slidegen runtime: navigation, overview, reader mode, speaker view and the embedding API.
-   Post text never passes through innerHTML or document.write: slides are cloned as nodes. */
 (function () {
   "use strict";
   var d = document, w = window, $ = function (id) { return d.getElementById(id); };
@@ -94,13 +92,12 @@
   function fullscreen() {
     var p = d.fullscreenElement ? d.exitFullscreen() : d.documentElement.requestFullscreen && d.documentElement.requestFullscreen();
     if (p && p.catch) p.catch(function () { say("Full screen is not allowed here"); });
-    else if (!p) say("Full screen is not available here");
   }
 
   function columns() {
-    var first = slides[0].offsetTop, n = 0;
-    while (n < slides.length && slides[n].offsetTop === first) n++;
-    return Math.max(1, n);
+    var n = 1;
+    while (n <= last && slides[n].offsetTop === slides[0].offsetTop) n++;
+    return n;
   }
 
   function act(name) {
@@ -116,13 +113,14 @@
   }
 
   function onKey(e) {
-    var k = e.key, t = e.target, used = true, step = 0;
+    var k = e.key, l = k.toLowerCase(), t = e.target, used = true, step = 0;
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     if (t && t.closest && t.closest("button,a") && (k === " " || k === "Enter")) return;
     if (!help.hidden) { if (k === "Escape" || k === "?") showHelp(false); return; }
-    if (k === "ArrowRight" || k === "ArrowDown" || k === "PageDown" || (k === " " && !e.shiftKey)) step = 1;
-    if (k === "ArrowLeft" || k === "ArrowUp" || k === "PageUp" || (k === " " && e.shiftKey)) step = -1;
-    if (overview && (k === "ArrowDown" || k === "ArrowUp")) step *= columns();
+    if (k === " ") step = e.shiftKey ? -1 : 1;
+    if (/^(ArrowRight|ArrowDown|PageDown)$/.test(k)) step = 1;
+    if (/^(ArrowLeft|ArrowUp|PageUp)$/.test(k)) step = -1;
+    if (overview && /^Arrow(Up|Down)$/.test(k)) step *= columns();
     if (/^[0-9]$/.test(k)) {
       digits = (digits + k).slice(-5);
       clearTimeout(digitTimer);
@@ -138,10 +136,10 @@
     else if (k === "End") go(last);
     else if (k === "Escape" && (overview || reader)) { if (overview) setOverview(false); else setReader(false); }
     else if (k === "?") showHelp(true);
-    else if (/^[oO]$/.test(k)) setOverview(!overview);
-    else if (/^[nN]$/.test(k)) setReader(!reader);
-    else if (/^[fF]$/.test(k)) fullscreen();
-    else if (/^[sS]$/.test(k)) speaker();
+    else if (l === "o") setOverview(!overview);
+    else if (l === "n") setReader(!reader);
+    else if (l === "f") fullscreen();
+    else if (l === "s") speaker();
     else used = false;
     if (used) e.preventDefault();
   }
@@ -185,9 +183,10 @@
     if (sp && !sp.win.closed) { sp.win.focus(); return; }
     var win = null;
     try { win = w.open("", "", "popup,width=1100,height=700"); } catch (e) { /* blocked */ }
-    if (!win) { say("The speaker view needs pop-ups: allow them, or open the file directly"); return; }
-    var doc = win.document, style = doc.createElement("style");
-    doc.open();
+    var doc = null, style;
+    try { doc = win.document; doc.open(); } catch (e) { if (win) win.close(); }
+    if (!doc) { say("Allow pop-ups to open the speaker view"); return; }
+    style = doc.createElement("style");
     doc.write("<!doctype html><html><head><meta charset=\"utf-8\"><title></title></head><body></body></html>");
     doc.close();
     doc.documentElement.lang = d.documentElement.lang;
@@ -199,8 +198,7 @@
     sp = { win: win, doc: doc, start: Date.now(), paused: 0, timer: setInterval(tick, 1000) };
     doc.addEventListener("keydown", function (e) {
       var k = e.key.toLowerCase();
-      if (k === "p" || k === "r") { act(k === "p" ? "pause" : "reset"); e.preventDefault(); }
-      else if ("sfno?".indexOf(k) < 0) onKey(e);
+      if (k === "p" || k === "r") { act(k === "p" ? "pause" : "reset"); e.preventDefault(); } else if ("sfno?".indexOf(k) < 0) onKey(e);
     });
     doc.addEventListener("click", function (e) {
       var b = e.target.closest("button[data-act]");
@@ -228,6 +226,7 @@
     copy.removeAttribute("id");
     copy.removeAttribute("inert");
     copy.removeAttribute("tabindex");
+    copy.classList.add("is-current");
     [].forEach.call(copy.querySelectorAll("img"), function (img, j) { img.src = from[j].src; });
     box.appendChild(copy);
   }
