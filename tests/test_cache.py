@@ -89,3 +89,30 @@ def test_entries_are_written_whole_with_no_temporary_files_left(tmp_path):
         cache.put(cache_key(str(n), ImageSettings(), 1), picture(), [])
     names = [p.name for p in (tmp_path / "pictures").rglob("*") if p.is_file()]
     assert len(names) == 3 and not any(n.startswith(".tmp-") for n in names)
+
+
+def test_pruning_drops_the_least_recently_used_entries_first(tmp_path):
+    import os
+
+    cache = PictureCache(tmp_path)
+    keys = [cache_key(str(n), ImageSettings(), 1) for n in range(4)]
+    for age, key in zip((400, 300, 200, 100), keys):
+        cache.put(key, picture(), [])
+        path = next((tmp_path / "pictures").rglob(key))
+        os.utime(path, (path.stat().st_atime - age, path.stat().st_mtime - age))
+    assert cache.get(keys[0]) is not None  # used just now: becomes the newest
+    size = next((tmp_path / "pictures").rglob(keys[0])).stat().st_size
+    assert cache.prune(max_bytes=2 * size) == 2
+    assert [cache.get(k) is not None for k in keys] == [True, False, False, True]
+
+
+def test_pruning_removes_leftovers_of_interrupted_writes(tmp_path):
+    import os
+
+    (tmp_path / "pictures" / "ab").mkdir(parents=True)
+    old, fresh = tmp_path / "pictures" / "ab" / ".tmp-old", tmp_path / "pictures" / "ab" / ".tmp-new"
+    old.write_bytes(b"half")
+    fresh.write_bytes(b"being written")
+    os.utime(old, (0, 0))
+    assert PictureCache(tmp_path).prune() == 1
+    assert not old.exists() and fresh.exists()

@@ -3,6 +3,8 @@
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageCms
 
 from slidegen.images import ImageProblem, ImageSettings, fit, process
@@ -294,3 +296,62 @@ def test_other_allowed_formats_are_read(fmt):
 def test_the_same_input_gives_the_same_bytes():
     data = image_bytes(900, 700)
     assert process(data, SETTINGS)[0] == process(data, SETTINGS)[0]
+
+
+def test_heic_photos_are_decoded_upright_with_the_extra_installed():
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    img = Image.new("RGB", (64, 48), (200, 40, 40))
+    img.paste((10, 10, 10), (0, 0, 32, 24))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    exif.get_ifd(0x8825)[2] = (51.0, 30.0, 12.0)
+    buf = io.BytesIO()
+    img.save(buf, "HEIF", quality=95, exif=exif.tobytes())
+    picture, notes = process(buf.getvalue(), SETTINGS)
+    out = decode(picture.data)
+    assert out.size == (48, 64) and quadrants(out) == UPRIGHT_DARK[6] and notes == []
+    assert picture.mime == "image/jpeg" and b"Exif" not in picture.data
+
+
+def test_a_phone_mpo_gives_its_main_picture_without_an_animation_warning():
+    main = Image.new("RGB", (80, 60), (30, 160, 60))
+    preview = Image.new("RGB", (40, 30), (255, 255, 255))
+    buf = io.BytesIO()
+    main.save(buf, "MPO", save_all=True, append_images=[preview])
+    assert Image.open(io.BytesIO(buf.getvalue())).format == "MPO"
+    picture, notes = process(buf.getvalue(), SETTINGS)
+    assert (picture.width, picture.height) == (80, 60) and notes == []
+    r, g, b = decode(picture.data).getpixel((40, 30))
+    assert g > 130 and r < 60
+
+
+def test_a_cmyk_jpeg_keeps_its_colours():
+    buf = io.BytesIO()
+    Image.new("CMYK", (40, 30), (0, 255, 255, 0)).save(buf, "JPEG", quality=95)
+    picture, _ = process(buf.getvalue(), SETTINGS)
+    r, g, b = decode(picture.data).convert("RGB").getpixel((20, 15))
+    assert r > 220 and g < 40 and b < 40
+
+
+_SEEDS = {fmt: image_bytes(24, 16, fmt=fmt, orientation=6 if fmt == "JPEG" else None)
+          for fmt in ("JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF")}
+
+
+@settings(max_examples=150, deadline=None)
+@given(fmt=st.sampled_from(sorted(_SEEDS)), cuts=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)),
+                                                          min_size=1, max_size=6),
+       keep=st.integers(0, 10_000))
+def test_damaged_pictures_end_in_a_picture_or_our_problem_never_anything_else(fmt, cuts, keep):
+    data = bytearray(_SEEDS[fmt])
+    for where, value in cuts:
+        data[where % len(data)] = value
+    data = bytes(data[: max(1, keep % (len(data) + 1))])
+    try:
+        picture, notes = process(data, SETTINGS)
+    except ImageProblem as exc:
+        assert "\n" not in str(exc) and str(exc)
+    else:
+        assert picture.width >= 1 and picture.mime in ("image/jpeg", "image/png")
+        assert all("\n" not in n for n in notes)

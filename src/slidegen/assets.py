@@ -90,14 +90,17 @@ def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> l
 def _process(sources: dict[tuple[str, bool], Source], options: BuildOptions) -> dict:
     if not sources:
         return {}
-    from .cache import default_root
+    from .cache import PictureCache, default_root
     from .images import ImageSettings
     from .picturejobs import Job, run_jobs
 
     root = (options.cache_dir or default_root()) if options.use_cache else None
     jobs = [Job(src.path, src.data, ImageSettings.for_width(options.image_width, options.max_pixels, board), root)
             for (_, board), src in sources.items()]
-    return dict(zip(sources, run_jobs(jobs, options.workers)))
+    outcomes = run_jobs(jobs, options.workers)
+    if root is not None and any(o.picture is not None and not o.cached for o in outcomes):
+        PictureCache(root).prune()
+    return dict(zip(sources, outcomes))
 
 
 def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = ()) -> Source | None:

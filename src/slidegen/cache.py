@@ -12,11 +12,16 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from .model import Picture
 
 _MAGIC = b"slidegen-picture\n"
+#: The cache trims itself to this size after a build that added to it, least recently used first.
+MAX_CACHE_BYTES = 1 << 30
+# A temporary file this old belongs to a build that died; any live write takes milliseconds.
+_STALE_SECONDS = 3600
 
 
 def default_root() -> Path:
@@ -63,6 +68,10 @@ class PictureCache:
             return None
         if picture.digest != meta.get("digest") or picture.mime not in ("image/jpeg", "image/png"):
             return None
+        try:
+            os.utime(self._path(key))  # the modification time records the last use, for pruning
+        except OSError:
+            pass
         return picture, notes
 
     def put(self, key: str, picture: Picture, notes: list[str]) -> None:
@@ -85,9 +94,38 @@ class PictureCache:
         except OSError:
             return
 
+    def prune(self, max_bytes: int = MAX_CACHE_BYTES) -> int:
+        """Deletes the least recently used entries until the cache holds at most ``max_bytes``.
 
-def _unlink(path: str) -> None:
+        Returns how many files were deleted; leftovers of interrupted writes go too.
+        """
+        if self.root is None:
+            return 0
+        entries = []
+        deleted = 0
+        now = time.time()
+        try:
+            for path in (self.root / "pictures").glob("*/*"):
+                stat = path.stat()
+                if path.name.startswith(".tmp-"):
+                    if now - stat.st_mtime > _STALE_SECONDS:
+                        deleted += _unlink(str(path))
+                    continue
+                entries.append((stat.st_mtime, stat.st_size, path))
+        except OSError:
+            return deleted
+        total = sum(size for _, size, _ in entries)
+        for _, size, path in sorted(entries):
+            if total <= max_bytes:
+                break
+            deleted += _unlink(str(path))
+            total -= size
+        return deleted
+
+
+def _unlink(path: str) -> int:
     try:
         os.unlink(path)
     except OSError:
-        pass
+        return 0
+    return 1
