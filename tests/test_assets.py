@@ -125,6 +125,20 @@ def test_references_are_shown_on_one_line():
     assert show("a\nb\x1b.png") == "a\\nb\\x1b.png"
     assert show("data:image/png;base64," + "A" * 5000).startswith("data:image/png;base64,... (")
     assert len(show("x" * 500)) == 120
+    assert "\n" not in show("data:image/png\n;base64," + "A" * 10)
+
+
+def test_a_folder_is_not_a_picture(tmp_path):
+    (tmp_path / "img.png").mkdir()
+    with pytest.raises(InputError, match="^post.md:34: error: image is not a file: img.png$"):
+        resolve(ref("img.png"), tmp_path)
+
+
+def test_a_data_uri_picture_reaches_the_media_bag(tmp_path):
+    uri = "data:image/png;base64," + base64.b64encode(image_bytes(30, 20, fmt="PNG")).decode()
+    deck = deck_with(tmp_path, uri)
+    assert prepare_media([deck], options(tmp_path), quiet()) == []
+    assert (deck.media[uri].width, deck.media[uri].height) == (30, 20)
 
 
 # --- prepare_media ----------------------------------------------------------------------------

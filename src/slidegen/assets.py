@@ -181,6 +181,10 @@ def show(ref: str) -> str:
     """A reference fit for a one-line message: control characters escaped, long ones shortened."""
     if ref.lstrip()[:5].lower() == "data:":
         head = ref.strip().split(",", 1)[0]
-        return f"{head[:60]},... ({len(ref)} characters)"
-    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in ref)
+        return f"{_printable(head[:60])},... ({len(ref)} characters)"
+    text = _printable(ref)
     return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
