@@ -6,9 +6,7 @@
   var data = JSON.parse(dataEl.textContent);
   var slides = [].slice.call(d.querySelectorAll(".sg-slide")), last = slides.length - 1;
   var deck = $("sg-deck"), controls = $("sg-controls"), help = $("sg-help"), toast = $("sg-toast");
-  var css = (d.querySelector("style") || {}).textContent || "";
-  var embedded = true;
-  try { embedded = w.self !== w.top; } catch (e) { /* a cross-origin parent: embedded */ }
+  var css = d.querySelector("style").textContent, embedded = w.self !== w.top;
   var cur = -1, reader = false, overview = false, digits = "", digitTimer = 0, toastTimer = 0, sp = null, touch = null;
 
   root.classList.add("sg-js", "is-show");
@@ -17,14 +15,14 @@
   function counter(i) { return i ? i + " / " + data.total : "Title · " + data.total; }
 
   function setHash(h) {
-    if (decodeURIComponent(location.hash.slice(1)) === h) return;
+    if (location.hash.slice(1) === h) return;
     // Inside a host page, history entries would hijack the host's back button.
-    try { if (embedded) location.replace("#" + h); else location.hash = h; } catch (e) { /* sandboxed */ }
+    try { if (embedded) location.replace("#" + h); else location.hash = h; } catch (e) { }
   }
 
   function readHash() {
     var h = "";
-    try { h = decodeURIComponent(location.hash.slice(1)); } catch (e) { /* malformed */ }
+    try { h = decodeURIComponent(location.hash.slice(1)); } catch (e) { }
     if (h === "notes") setReader(true, true);
     else if (/^\d{1,6}$/.test(h) || h === "") { setReader(false, true); go(h ? +h : 0, true); }
   }
@@ -43,7 +41,7 @@
       $("sg-count").textContent = counter(n);
       $("sg-live").textContent = n ? "Slide " + n + " of " + data.total + ": " + data.slides[n - 1].title : data.title;
       if (embedded) {
-        try { w.parent.postMessage({ type: "slidegen:slidechange", slide: n, total: data.total }, "*"); } catch (e) { /* gone */ }
+        try { w.parent.postMessage({ type: "slidegen:slidechange", slide: n, total: data.total }, "*"); } catch (e) { }
       }
       drawSpeaker();
     }
@@ -130,7 +128,8 @@
       digits = "";
       if (overview) setOverview(false);
     } else if (reader && !embedded && (step || k === "Home" || k === "End")) {
-      used = false; // a reader scrolls the page natively when it is the whole window
+      // A reader scrolls the page natively when it is the whole window.
+      used = false;
     } else if (step) go(cur + step);
     else if (k === "Home") go(0);
     else if (k === "End") go(last);
@@ -182,7 +181,7 @@
   function speaker() {
     if (sp && !sp.win.closed) { sp.win.focus(); return; }
     var win = null;
-    try { win = w.open("", "", "popup,width=1100,height=700"); } catch (e) { /* blocked */ }
+    try { win = w.open("", "", "popup,width=1100,height=700"); } catch (e) { }
     var doc = null, style;
     try { doc = win.document; doc.open(); } catch (e) { if (win) win.close(); }
     if (!doc) { say("Allow pop-ups to open the speaker view"); return; }
