@@ -99,7 +99,8 @@ def make_parser():
                    help="pixels across a full-width picture (default: %(default)s); never upscaled")
     g.add_argument("--max-pixels", type=_positive, default=BuildOptions.max_pixels, metavar="N",
                    help="refuse pictures with more pixels (default: %(default)s)")
-    g.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos: even light, white board")
+    g.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos: even light, white board "
+                   "(front matter 'whiteboard: false' opts a post out)")
     g.add_argument("--cache-dir", type=Path, metavar="DIR", help="where processed pictures are cached")
     g.add_argument("--no-cache", action="store_true", help="process every picture afresh")
     g.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N",

@@ -98,4 +98,4 @@ def test_two_posts_with_the_same_title_get_distinct_slugs(tmp_path):
     make_deck_dir(tmp_path, {"a/post.md": "# Same\n\nSlide 1: a\n", "b/post.md": "# Same\n\nSlide 1: b\n"})
     run = slidegen("build", "a", "b", "-o", "out", "-f", "notes", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert sorted(os.listdir(tmp_path / "out")) == ["same-2.notes.md", "same.notes.md"]
+    assert sorted(os.listdir(tmp_path / "out")) == ["index.html", "same-2.notes.md", "same.notes.md"]

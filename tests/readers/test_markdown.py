@@ -34,6 +34,11 @@ def test_block_lines_point_into_the_file():
     assert Span("link", href="https://x.org") in post.blocks[2].spans
 
 
+def test_repeated_text_gets_its_own_line():
+    post, _ = post_of("# T\n\nSlide 1: a\n\nSlide 1: a\n\n- x\n- x\n")
+    assert [b.line for b in post.blocks] == [3, 5, 7, 8]
+
+
 def test_pictures_and_alt_text():
     post, _ = post_of("Slide 1: see\n\n![A curve](img/curve.jpg)\n")
     img = post.blocks[1].images[0]

@@ -53,7 +53,6 @@ def _locate(blocks: list[Block], lines: list[str], offset: int) -> list[Block]:
     Python-Markdown keeps no positions, so each block's first words (or picture) are looked for in
     the source, in order, outside fenced code unless the block is code.
     """
-    cursor = 0
     in_fence = []
     fenced = False
     for line in lines:
@@ -63,29 +62,32 @@ def _locate(blocks: list[Block], lines: list[str], offset: int) -> list[Block]:
         else:
             in_fence.append(fenced)
     out = []
+    start = 0  # the line after the previous block's; blocks rarely share a line
     for block in blocks:
-        found = None
-        for needle in _needles(block):
-            for i in range(cursor, min(len(lines), cursor + _WINDOW)):
-                if (block.kind == "code" or not in_fence[i]) and needle.search(lines[i]):
-                    found = i
-                    break
-            if found is not None:
-                break
+        found = _search(block, lines, in_fence, start)
+        if found is None and start > 0:
+            found = _search(block, lines, in_fence, start - 1)
         if found is not None:
-            cursor = found
-        line = (found if found is not None else cursor) + 1 + offset
+            start = found + 1
+        line = (found if found is not None else max(start - 1, 0)) + 1 + offset
         images = tuple(type(img)(img.ref, img.pos.at(line), img.alt) for img in block.images)
         out.append(Block(block.kind, block.spans, line, block.level, images))
     return out
 
 
+def _search(block: Block, lines: list[str], in_fence: list[bool], start: int) -> int | None:
+    for needle in _needles(block):
+        for i in range(start, min(len(lines), start + _WINDOW)):
+            if (block.kind == "code" or not in_fence[i]) and needle.search(lines[i]):
+                return i
+    return None
+
+
 def _needles(block: Block) -> list[re.Pattern]:
     """Patterns for a block's source line: its first four words, then its first two, then its picture."""
     words = _WORD.findall(block.text)
-    found = [re.compile(r"\W+".join(map(re.escape, words[:n]))) for n in (4, 2) if len(words) >= n]
-    if words and len(words) < 2:
-        found.append(re.compile(re.escape(words[0])))
+    found = [re.compile(r"\W+".join(map(re.escape, words[:n]))) for n in sorted({min(4, len(words)), 2})
+             if 0 < n <= len(words)][::-1]
     if block.images:
         found.append(re.compile(re.escape(block.images[0].ref[:60])))
     return found
