@@ -1,0 +1,64 @@
+"""Takes the README's slideshow screenshots: slide 1, the overview, reader mode and the speaker view.
+
+Builds the sample deck's HTML with slidegen and photographs it in headless Chromium:
+
+    .venv/bin/python tools/html_screenshots.py [DECK_DIR] [OUT_DIR]
+
+Defaults: decks/social-media-society and docs/screenshots. Uses CHROMIUM (default /usr/bin/chromium).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+import slidegen
+
+ROOT = Path(__file__).resolve().parents[1]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars"]
+VIEW = {"width": 1280, "height": 800}
+
+
+def main(deck_dir: Path, out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        files = slidegen.build([deck_dir], tmp, formats=("html",), quiet=True)
+        show = next(f for f in files if f.suffix == ".html").resolve().as_uri()
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=ARGS)
+            context = browser.new_context(viewport=VIEW, reduced_motion="reduce", color_scheme="light")
+            page = context.new_page()
+            page.goto(show + "#1")
+            shoot(page, out_dir / "slide-1.png")
+            page.keyboard.press("o")
+            shoot(page, out_dir / "overview.png")
+            page.keyboard.press("Escape")
+            page.keyboard.press("n")
+            shoot(page, out_dir / "reader.png")
+            page.keyboard.press("n")
+            page.keyboard.press("2")
+            page.keyboard.press("Enter")
+            with context.expect_page() as info:
+                page.keyboard.press("s")
+            speaker = info.value
+            speaker.set_viewport_size(VIEW)
+            speaker.wait_for_selector("#sp-cur .sg-slide")
+            shoot(speaker, out_dir / "speaker.png")
+            browser.close()
+
+
+def shoot(page, path: Path) -> None:
+    page.evaluate("Promise.all([...document.images].filter(i => i.offsetWidth).map(i => i.decode()))")
+    page.screenshot(path=str(path))
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+if __name__ == "__main__":
+    args = [Path(a) for a in sys.argv[1:]]
+    main(args[0] if args else ROOT / "decks" / "social-media-society",
+         args[1] if len(args) > 1 else ROOT / "docs" / "screenshots")
