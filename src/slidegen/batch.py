@@ -19,6 +19,9 @@ from .errors import OutputError, SlidegenError
 from .model import Deck
 from .writers import writer
 
+# Decks sent to a worker at once: enough to make sending cheap, few enough that progress moves.
+MAX_RUN = 8
+
 
 @dataclass
 class Rendered:
@@ -67,7 +70,8 @@ def render_decks(decks: list[Deck], options: BuildOptions) -> Iterator[tuple[int
     """(index into ``decks``, outcome) for every deck, in the order they finish.
 
     With one worker (``--jobs 1``) or one deck everything happens here; otherwise in
-    ``options.workers`` processes.
+    ``options.workers`` processes, which get small runs of decks so that sending a deck costs
+    little next to rendering it.
     """
     workers = min(options.workers, len(decks))
     if workers <= 1:
@@ -77,20 +81,28 @@ def render_decks(decks: list[Deck], options: BuildOptions) -> Iterator[tuple[int
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
+    size = max(1, min(MAX_RUN, len(decks) // (workers * 4)))
+    runs = [list(range(start, min(start + size, len(decks)))) for start in range(0, len(decks), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(render_one, deck, options): index for index, deck in enumerate(decks)}
+        futures = {pool.submit(render_run, [decks[i] for i in run], options): run for run in runs}
         try:
             for future in as_completed(futures):
-                index = futures[future]
+                run = futures[future]
                 try:
-                    outcome = future.result()
+                    outcomes = future.result()
                 except BrokenProcessPool:
-                    outcome = Rendered(problem=(OutputError, "rendering crashed a worker process (out of "
-                                                "memory?); try --jobs 1 to find the deck", decks[index].source))
-                yield index, outcome
+                    outcomes = [Rendered(problem=(OutputError, "rendering crashed a worker process (out of "
+                                                  "memory?); try --jobs 1 to find the deck", decks[i].source))
+                                for i in run]
+                yield from zip(run, outcomes)
         finally:
-            for future in futures:  # on Ctrl-C or an early exit, decks not started stay unstarted
+            for future in futures:  # on Ctrl-C or an early exit, runs not started stay unstarted
                 future.cancel()
+
+
+def render_run(decks: list[Deck], options: BuildOptions) -> list[Rendered]:
+    """Renders a few decks one after the other (in a worker process)."""
+    return [render_one(deck, options) for deck in decks]
 
 
 def render_one(deck: Deck, options: BuildOptions) -> Rendered:

@@ -56,6 +56,7 @@ def read(data: bytes, source: SourcePos, base_dir: Path, options: BuildOptions, 
                          "Atom and WordPress export files", source.at(root.sourceline or 1))
     items = {"wxr": _wxr_items, "rss": _rss_items, "rdf": _rdf_items, "atom": _atom_items}[kind](
         root, source, options, report)
+    del root  # the whole export's tree need not live on while each post's body is parsed
     return [_post(item, base_dir, options, report) for item in items]
 
 
