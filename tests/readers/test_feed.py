@@ -195,3 +195,10 @@ def test_feed_file_size_limit(tmp_path):
 def test_empty_feed_is_an_error(tmp_path):
     with pytest.raises(InputError, match="the file is empty"):
         decks_of(tmp_path, "f.xml", b"")
+
+
+def test_a_feed_without_posts_is_an_error(tmp_path):
+    with pytest.raises(InputError, match="the feed holds no posts"):
+        decks_of(tmp_path, "f.rss", feedgen.rss(0))
+    with pytest.raises(InputError, match="the export holds no posts .drafts and pages count only with"):
+        decks_of(tmp_path, "e.xml", feedgen.wxr(0))

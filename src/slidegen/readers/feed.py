@@ -57,6 +57,9 @@ def read(data: bytes, source: SourcePos, base_dir: Path, options: BuildOptions, 
     items = {"wxr": _wxr_items, "rss": _rss_items, "rdf": _rdf_items, "atom": _atom_items}[kind](
         root, source, options, report)
     del root  # the whole export's tree need not live on while each post's body is parsed
+    if not items:
+        extra = " (drafts and pages count only with --include-drafts and --include-pages)" if kind == "wxr" else ""
+        raise InputError(f"the {'export' if kind == 'wxr' else 'feed'} holds no posts{extra}", source)
     return [_post(item, base_dir, options, report) for item in items]
 
 
