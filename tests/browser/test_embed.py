@@ -186,3 +186,24 @@ def test_without_popups_the_speaker_button_explains_itself(browser, http_root):
         show.check_clean()
     finally:
         show.context.close()
+
+
+def test_a_sandbox_without_popup_escape_closes_the_unreachable_window_and_explains(browser, http_root):
+    folder, base = http_root
+    deck = make_deck(2)
+    write_files(folder, render(deck, BuildOptions()))
+    snippet = embed_snippet(deck, f"{deck.slug}.html").replace(" allow-popups-to-escape-sandbox", "")
+    (folder / "post.html").write_text(HOST.format(snippet=snippet))
+    show = Show(browser.new_context(), folder, base)
+    show.page.on("pageerror", lambda e: show.errors.append(f"pageerror: {e}"))
+    try:
+        show.page.goto(base + "post.html")
+        frame = show.page.frames[1]
+        frame.wait_for_selector("#sg-0")
+        frame.click("[data-act=speaker]")
+        assert "pop-ups" in frame.text_content("#sg-toast")
+        show.page.wait_for_function("true")
+        assert [p for p in show.context.pages if not p.is_closed()] == [show.page]
+        assert not [e for e in show.errors if e.startswith("pageerror")]
+    finally:
+        show.context.close()

@@ -181,3 +181,9 @@ def test_reduced_motion_turns_off_the_slide_animation(open_show):
 def test_modified_keys_are_left_to_the_browser(open_show):
     show = open_show()
     assert show.press("Control+ArrowRight", "Alt+ArrowRight") == 0
+
+
+def test_a_malformed_hash_is_ignored_without_errors(open_show):
+    show = open_show(make_deck(3), hash="#%E0%A4%A")
+    assert show.current() == 0
+    assert show.press("ArrowRight") == 1

@@ -184,7 +184,7 @@
     try { win = w.open("", "", "popup,width=1100,height=700"); } catch (e) { }
     var doc = null, style;
     try { doc = win.document; doc.open(); } catch (e) { if (win) win.close(); }
-    if (!doc) { say("Allow pop-ups to open the speaker view"); return; }
+    if (!doc) { say("Speaker view blocked: allow pop-ups or open the file itself"); return; }
     style = doc.createElement("style");
     doc.write("<!doctype html><html><head><meta charset=\"utf-8\"><title></title></head><body></body></html>");
     doc.close();
