@@ -81,8 +81,11 @@ def render_decks(decks: list[Deck], options: BuildOptions) -> Iterator[tuple[int
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
+    # The first deck is rendered here: writers import, themes compile and caches fill once, and
+    # the forked workers inherit all of it instead of each doing it again.
+    yield 0, render_one(decks[0], options)
     size = max(1, min(MAX_RUN, len(decks) // (workers * 4)))
-    runs = [list(range(start, min(start + size, len(decks)))) for start in range(0, len(decks), size)]
+    runs = [list(range(start, min(start + size, len(decks)))) for start in range(1, len(decks), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(render_run, [decks[i] for i in run], options): run for run in runs}
         try:
