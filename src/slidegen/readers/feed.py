@@ -20,7 +20,7 @@ from ..model import Block, Post, SourcePos
 from ..report import Report
 from . import xmlsafe
 from .htmlblocks import SAFE_SCHEMES, BlockBuilder
-from .text import _blocks as text_blocks
+from .text import text_blocks
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"

@@ -34,7 +34,7 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
     single = len([c for c in chunks if any(not _is_blank(x) for x in c[1])]) <= 1
     posts = []
     for offset, chunk in chunks:
-        blocks = _blocks(chunk, offset)
+        blocks = text_blocks(chunk, offset)
         if not blocks:
             continue
         title = blocks[0].text.strip()
@@ -45,7 +45,7 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
     return posts
 
 
-def _blocks(lines: list[str], offset: int) -> list[Block]:
+def text_blocks(lines: list[str], offset: int) -> list[Block]:
     """Paragraphs of joined lines; a bullet line or a line opening a note starts a new block."""
     blocks: list[Block] = []
     para: list[str] = []
