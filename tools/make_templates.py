@@ -1,0 +1,258 @@
+"""Regenerates the PPTX templates: slidegen's clean 16:9 default and the sample corporate one.
+
+    python tools/make_templates.py          # rewrites both files
+    python tools/make_templates.py --check  # exits 1 when a committed file differs from a fresh build
+
+Both start from python-pptx's built-in 4:3 "Office Theme", stretched to 13.333 × 7.5 inches. The
+default adds a "Title and Picture" layout (title on top, one large picture placeholder) and a
+notes master. The corporate template has its own colours, fonts, a logo and an accent bar on the
+master, a dark cover, layouts with non-standard names ("Cover", "Photo Slide", …), a sample slide
+(which slidegen must drop) and no notes master (which slidegen must add). Output is deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import io
+import sys
+from pathlib import Path
+
+from lxml import etree
+from PIL import Image, ImageDraw
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.shapes.picture import CT_Picture
+from pptx.parts.slide import SlideLayoutPart
+from pptx.util import Emu
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from slidegen.writers.pptx_package import repack, set_properties  # noqa: E402
+from slidegen.writers.pptx_template import notes_master_referenced  # noqa: E402
+
+DEFAULT_OUT = ROOT / "src/slidegen/themes/default/reference.pptx"
+CORPORATE_OUT = ROOT / "assets/templates/corporate.pptx"
+
+NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+A, P = "{%s}" % NS["a"], "{%s}" % NS["p"]
+WIDTH, HEIGHT = 12_192_000, 6_858_000
+INCH = 914_400
+
+# Where a picture slide puts its title and picture on a 13.333 × 7.5 in slide.
+TITLE_BOX = (457_200, 228_600, WIDTH - 2 * 457_200, 1_005_840)
+PICTURE_BOX = (457_200, 1_371_600, WIDTH - 2 * 457_200, HEIGHT - 1_371_600 - 365_760)
+
+
+def widescreen_base():
+    """python-pptx's Office Theme with every master and layout shape stretched to 16:9."""
+    prs = Presentation()
+    factor = WIDTH / prs.slide_width
+    for master in prs.slide_masters:
+        for part in [master, *master.slide_layouts]:
+            for xfrm in part._element.iter(f"{A}off", f"{A}ext"):
+                key = "x" if xfrm.tag == f"{A}off" else "cx"
+                xfrm.set(key, str(round(int(xfrm.get(key)) * factor)))
+    prs.slide_width, prs.slide_height = Emu(WIDTH), Emu(HEIGHT)
+    prs.part._element.sldSz.attrib.pop("type", None)
+    return prs
+
+
+def layout(prs, name):
+    return next(lay for lay in prs.slide_layouts if lay.name == name)
+
+
+def remove_layouts(prs, names):
+    for name in names:
+        prs.slide_layouts.remove(layout(prs, name))
+
+
+def add_picture_layout(prs, name: str, after: str):
+    """A new layout: the title placeholder of "Title Only" plus one large picture placeholder."""
+    master = prs.slide_master
+    source = layout(prs, "Title Only")
+    element = copy.deepcopy(source._element)
+    element.cSld.set("name", name)
+    tree = element.cSld.spTree
+    for sp in list(tree.iterchildren(f"{P}sp")):
+        ph = sp.find(f".//{P}ph")
+        if ph is not None and ph.get("type") == "title":
+            _set_xfrm(sp, TITLE_BOX)
+        elif ph is not None:
+            tree.remove(sp)
+    pic = etree.fromstring(
+        f'<p:sp xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:nvSpPr><p:cNvPr id="3" name="Picture Placeholder 2"/>'
+        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="pic" idx="1"/></p:nvPr></p:nvSpPr>'
+        '<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>')
+    _set_xfrm(pic, PICTURE_BOX)
+    tree.append(pic)
+    partname = prs.part.package.next_partname("/ppt/slideLayouts/slideLayout%d.xml")
+    part = SlideLayoutPart(partname, source.part.content_type, prs.part.package, element)
+    part.relate_to(master.part, RT.SLIDE_MASTER)
+    r_id = master.part.relate_to(part, RT.SLIDE_LAYOUT)
+    id_list = master._element.find(f"{P}sldLayoutIdLst")
+    new_id = max(int(e.get("id")) for e in master._element.iter(f"{P}sldLayoutId", f"{P}sldMasterId")) + 1
+    anchor = next(e for e in id_list if master.part.related_part(e.get(f"{{{NS['r']}}}id")).slide_layout.name == after)
+    entry = etree.SubElement(id_list, f"{P}sldLayoutId")
+    entry.set("id", str(new_id))
+    entry.set(f"{{{NS['r']}}}id", r_id)
+    anchor.addnext(entry)
+
+
+def _set_xfrm(sp, box):
+    sp_pr = sp.find(f"{P}spPr")
+    for old in sp_pr.findall(f"{A}xfrm"):
+        sp_pr.remove(old)
+    xfrm = etree.Element(f"{A}xfrm")
+    etree.SubElement(xfrm, f"{A}off", x=str(box[0]), y=str(box[1]))
+    etree.SubElement(xfrm, f"{A}ext", cx=str(box[2]), cy=str(box[3]))
+    sp_pr.insert(0, xfrm)
+
+
+def save(prs, path: Path, title: str) -> bytes:
+    set_properties(prs, title=title, author="slidegen", subject="", keywords="", when=None)
+    out = io.BytesIO()
+    prs.save(out)
+    return repack(out.getvalue())
+
+
+def make_default() -> bytes:
+    """slidegen's own template: plain Office look, 16:9, a picture layout and a notes master."""
+    prs = widescreen_base()
+    remove_layouts(prs, ["Title and Vertical Text", "Vertical Title and Text"])
+    add_picture_layout(prs, "Title and Picture", after="Title Only")
+    _ = prs.notes_master
+    notes_master_referenced(prs)
+    return save(prs, DEFAULT_OUT, "slidegen default template")
+
+
+# --- the sample corporate template ------------------------------------------------------------
+
+COLOURS = {"dk1": "1B2A41", "lt1": "FFFFFF", "dk2": "0C3C60", "lt2": "EEF1F5", "accent1": "E4572E",
+           "accent2": "17A398", "accent3": "F3A712", "accent4": "5B8C5A", "accent5": "7768AE",
+           "accent6": "A23B72", "hlink": "0C7BDC", "folHlink": "7768AE"}
+HEADING_FONT, BODY_FONT = "Georgia", "Verdana"
+RENAMES = {"Title Slide": "Cover", "Title and Content": "Text Slide", "Title and Picture": "Photo Slide",
+           "Title Only": "Heading Only", "Blank": "Empty Page"}
+
+
+def logo_png() -> bytes:
+    """A small square mark: orange tile, white chevron; drawn, not loaded, so the script stands alone."""
+    img = Image.new("RGBA", (240, 240), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(img)
+    draw.rounded_rectangle((0, 0, 239, 239), radius=36, fill=(0xE4, 0x57, 0x2E, 255))
+    draw.polygon([(60, 60), (130, 120), (60, 180), (90, 180), (160, 120), (90, 60)], fill="white")
+    draw.rectangle((150, 150, 185, 185), fill=(0x1B, 0x2A, 0x41, 255))
+    out = io.BytesIO()
+    img.save(out, "PNG", optimize=False)
+    return out.getvalue()
+
+
+def make_corporate() -> bytes:
+    """A firm's template: navy and orange, Georgia headings, a logo on every slide, its own names."""
+    prs = widescreen_base()
+    remove_layouts(prs, ["Title and Vertical Text", "Vertical Title and Text", "Section Header",
+                         "Two Content", "Comparison", "Content with Caption", "Picture with Caption"])
+    add_picture_layout(prs, "Title and Picture", after="Title Only")
+    _theme(prs)
+    master = prs.slide_master
+    _accent_bar(master)
+    _logo(master)
+    for lay in prs.slide_layouts:
+        lay._element.cSld.set("name", RENAMES[lay.name])
+    _dark_cover(layout(prs, "Cover"))
+    sample = prs.slides.add_slide(layout(prs, "Cover"))
+    sample.shapes.title.text = "Sample slide: delete me"
+    sample.placeholders[1].text = "Northwind Advisory · Template 2025"
+    return save(prs, CORPORATE_OUT, "Northwind Advisory template")
+
+
+def _theme(prs) -> None:
+    theme_part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme_part.blob)
+    root.set("name", "Northwind Advisory")
+    scheme = root.find(f".//{A}clrScheme")
+    scheme.set("name", "Northwind")
+    for slot, hex_ in COLOURS.items():
+        node = scheme.find(f"{A}{slot}")
+        for child in list(node):
+            node.remove(child)
+        etree.SubElement(node, f"{A}srgbClr", val=hex_)
+    fonts = root.find(f".//{A}fontScheme")
+    fonts.set("name", "Northwind")
+    fonts.find(f"{A}majorFont/{A}latin").set("typeface", HEADING_FONT)
+    fonts.find(f"{A}minorFont/{A}latin").set("typeface", BODY_FONT)
+    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _accent_bar(master) -> None:
+    """A thin orange bar along the bottom of every slide (drawn on the master)."""
+    tree = master._element.cSld.spTree
+    shape_id = max(int(e.get("id")) for e in tree.iter(f"{P}cNvPr")) + 1
+    bar = etree.fromstring(
+        f'<p:sp xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:nvSpPr><p:cNvPr id="{shape_id}" name="Accent Bar"/>'
+        '<p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>'
+        f'<a:xfrm><a:off x="0" y="{HEIGHT - 91_440}"/><a:ext cx="{WIDTH}" cy="91440"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="accent1"/></a:solidFill>'
+        '<a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
+    tree.append(bar)
+
+
+def _logo(master) -> None:
+    image_part, r_id = master.part.get_or_add_image_part(io.BytesIO(logo_png()))
+    size = Emu(int(0.55 * INCH))
+    tree = master._element.cSld.spTree
+    shape_id = max(int(e.get("id")) for e in tree.iter(f"{P}cNvPr")) + 1
+    pic = CT_Picture.new_pic(shape_id, "Logo", "Northwind Advisory logo", r_id,
+                             Emu(WIDTH - size - 274_320), Emu(HEIGHT - size - 228_600), size, size)
+    tree.append(pic)
+
+
+def _dark_cover(cover) -> None:
+    c_sld = cover._element.cSld
+    bg = etree.fromstring(f'<p:bg xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:bgPr><a:solidFill>'
+                          f'<a:schemeClr val="tx2"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>')
+    c_sld.insert(0, bg)
+    for ph in cover.placeholders:
+        lst = ph._element.txBody.find(f"{A}lstStyle")
+        lvl = lst.find(f"{A}lvl1pPr")
+        if lvl is None:
+            lvl = etree.SubElement(lst, f"{A}lvl1pPr")
+        lvl.set("algn", "l")
+        rpr = lvl.find(f"{A}defRPr")
+        if rpr is None:
+            rpr = etree.SubElement(lvl, f"{A}defRPr")
+        for old in rpr.findall(f"{A}solidFill"):
+            rpr.remove(old)
+        fill = etree.Element(f"{A}solidFill")
+        etree.SubElement(fill, f"{A}schemeClr", val="bg1")
+        rpr.insert(0, fill)
+    title = cover.placeholders[0]
+    title.left, title.top, title.width, title.height = Emu(914_400), Emu(2_057_400), Emu(10_058_400), Emu(1_600_200)
+    sub = cover.placeholders[1]
+    sub.left, sub.top, sub.width, sub.height = Emu(914_400), Emu(3_749_040), Emu(10_058_400), Emu(1_371_600)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare with the committed files instead")
+    args = parser.parse_args(argv)
+    stale = []
+    for path, data in ((DEFAULT_OUT, make_default()), (CORPORATE_OUT, make_corporate())):
+        if args.check:
+            if not path.exists() or path.read_bytes() != data:
+                stale.append(path.relative_to(ROOT))
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            print(f"wrote {path.relative_to(ROOT)} ({len(data)} bytes)")
+    for path in stale:
+        print(f"{path} is out of date; run python tools/make_templates.py", file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
