@@ -91,3 +91,11 @@ def _run(run) -> str:
     if run.hyperlink.address:
         text = f"[{text}]({run.hyperlink.address})"
     return text
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages in a PDF as LibreOffice writes it: its ``/Type /Page`` objects (not ``/Pages``)."""
+    import re
+
+    assert pdf.startswith(b"%PDF-"), "not a PDF"
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
