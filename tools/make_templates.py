@@ -29,7 +29,7 @@ from pptx.util import Emu
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from slidegen.writers.pptx_package import repack, set_properties  # noqa: E402
+from slidegen.writers.pptx_package import package_bytes, set_properties  # noqa: E402
 from slidegen.writers.pptx_template import notes_master_referenced  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src/slidegen/themes/default/reference.pptx"
@@ -114,9 +114,7 @@ def _set_xfrm(sp, box):
 
 def save(prs, path: Path, title: str) -> bytes:
     set_properties(prs, title=title, author="slidegen", subject="", keywords="", when=None)
-    out = io.BytesIO()
-    prs.save(out)
-    return repack(out.getvalue())
+    return package_bytes(prs)
 
 
 def make_default() -> bytes:

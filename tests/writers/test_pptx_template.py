@@ -163,3 +163,21 @@ def test_zip_bomb_is_refused_before_unpacking(tmp_path, monkeypatch):
     monkeypatch.setattr(tpl, "MAX_UNPACKED_BYTES", 1000)
     with pytest.raises(InputError, match="unpacks to more than"):
         build(CORPORATE)
+
+
+def test_committed_templates_match_their_script():
+    import importlib.util
+
+    from PIL import Image
+
+    spec = importlib.util.spec_from_file_location("make_templates", CORPORATE.parents[2] / "tools" / "make_templates.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    for fresh, committed in ((script.make_default(), script.DEFAULT_OUT), (script.make_corporate(), script.CORPORATE_OUT)):
+        new, old = zipfile.ZipFile(io.BytesIO(fresh)), zipfile.ZipFile(committed)
+        assert new.namelist() == old.namelist(), f"{committed.name}: run tools/make_templates.py"
+        for name in new.namelist():
+            a, b = new.read(name), old.read(name)
+            if name.startswith("ppt/media/"):  # compressed by zlib, whose bytes vary by version
+                a, b = (Image.open(io.BytesIO(x)).tobytes() for x in (a, b))
+            assert a == b, f"{committed.name}:{name} differs; run tools/make_templates.py"

@@ -21,7 +21,7 @@ from ..model import Deck, Note, Paragraph, Picture, Slide, Span, plain
 from ..parse import first_sentence
 from ..text import xml_safe
 from .html_notes import safe_href
-from .pptx_package import document_time, repack, set_properties
+from .pptx_package import document_time, package_bytes, set_properties
 from .pptx_template import notes_master_referenced, open_template, pick_layouts
 
 MONOSPACE = "Courier New"
@@ -57,9 +57,7 @@ def build_pptx(deck: Deck, options: BuildOptions) -> bytes:
     set_properties(prs, title=deck.title, author=deck.author, subject=first_sentence(deck.intro),
                    keywords=", ".join(getattr(deck, "keywords", ()) or ()),
                    when=document_time(deck.date))
-    out = io.BytesIO()
-    prs.save(out)
-    return repack(out.getvalue())
+    return package_bytes(prs)
 
 
 def readable_date(date) -> str:
