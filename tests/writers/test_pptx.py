@@ -205,7 +205,9 @@ def test_picture_layout_without_placeholder_goes_below_the_title(built):
     assert slide.slide_layout.name == "Heading Only"
     pic = pictures(slide)[0]
     assert pic.top >= slide.shapes.title.top + slide.shapes.title.height
-    assert list(prs.slides)[0].slide_layout.name == "Heading Only"
+    first = list(prs.slides)[0]
+    assert first.slide_layout.name == "Heading Only"  # no subtitle placeholder: author and date in a box
+    assert [s.text_frame.text for s in first.shapes] == ["A test deck", "Matt Ridings\n7 March 2009"]
 
 
 def test_blank_layout_gets_a_title_box(built):

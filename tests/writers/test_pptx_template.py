@@ -181,3 +181,12 @@ def test_committed_templates_match_their_script():
             if name.startswith("ppt/media/"):  # compressed by zlib, whose bytes vary by version
                 a, b = (Image.open(io.BytesIO(x)).tobytes() for x in (a, b))
             assert a == b, f"{committed.name}:{name} differs; run tools/make_templates.py"
+
+
+def test_check_layouts_fails_early_like_render():
+    from slidegen.writers.pptx_template import check_layouts
+
+    check_layouts(CORPORATE, "Cover", "photo slide")
+    check_layouts(None, None, None)
+    with pytest.raises(UsageError, match="available: 'Cover'"):
+        check_layouts(CORPORATE, None, "Title and Picture")

@@ -82,9 +82,14 @@ def alt_text(slide: Slide) -> str:
 
 def _title_slide(prs, deck: Deck, layout, size) -> None:
     s = prs.slides.add_slide(layout)
-    _set_title(s, deck.title, size)
+    title_box = _set_title(s, deck.title, size)
     lines = [line for line in (deck.author, readable_date(deck.date)) if line]
     sub = _placeholder(s, _SUBTITLES)
+    if sub is None and lines:  # a title layout without a subtitle still shows who and when
+        box = geo.content_box(*size, title_box)
+        sub = s.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+        sub.name = "Subtitle"
+        sub.text_frame.word_wrap = True
     if sub is not None and lines:
         tf = sub.text_frame
         tf.text = ""
