@@ -190,3 +190,16 @@ def test_check_layouts_fails_early_like_render():
     check_layouts(None, None, None)
     with pytest.raises(UsageError, match="available: 'Cover'"):
         check_layouts(CORPORATE, None, "Title and Picture")
+
+
+def test_sections_and_custom_shows_of_dropped_slides_go_too(tmp_path):
+    members = corporate_members()
+    ext = (b'<p:extLst><p:ext uri="{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"><p14:sectionLst '
+           b'xmlns:p14="http://schemas.microsoft.com/office/powerpoint/2010/main"><p14:section name="Intro" '
+           b'id="{6D7E2D42-0A1B-4C55-9E0A-3C5D5F1B2A10}"><p14:sldIdLst><p14:sldId id="256"/></p14:sldIdLst>'
+           b'</p14:section></p14:sectionLst></p:ext></p:extLst></p:presentation>')
+    members["ppt/presentation.xml"] = members["ppt/presentation.xml"].replace(b"</p:presentation>", ext)
+    assert b"sectionLst" in members["ppt/presentation.xml"]
+    _, data = build(write_zip(tmp_path / "sections.pptx", members))
+    presentation = zipfile.ZipFile(io.BytesIO(data)).read("ppt/presentation.xml")
+    assert b"sectionLst" not in presentation and b"custShow" not in presentation

@@ -74,7 +74,12 @@ def alt_text(slide: Slide) -> str:
     ref_name = PurePosixPath((slide.image.ref if slide.image else "").replace("\\", "/")).name
     if alt and (alt == ref_name or _FILE_NAME.match(alt) or "/" in alt and " " not in alt):
         alt = ""
-    return xml_safe(alt or first_sentence(slide.note) or slide.title)
+    return _clean(alt or first_sentence(slide.note) or slide.title)
+
+
+def _clean(text: str) -> str:
+    """Text XML can hold; a carriage return would reach PowerPoint as a literal "_x000D_"."""
+    return xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 # --- slides -----------------------------------------------------------------------------------
@@ -82,7 +87,7 @@ def alt_text(slide: Slide) -> str:
 
 def _title_slide(prs, deck: Deck, layout, size) -> None:
     s = prs.slides.add_slide(layout)
-    title_box = _set_title(s, deck.title, size)
+    title_box = _set_title(s, deck.title or deck.slug or "Untitled", size)
     lines = [line for line in (deck.author, readable_date(deck.date)) if line]
     sub = _placeholder(s, _SUBTITLES)
     if sub is None and lines:  # a title layout without a subtitle still shows who and when
@@ -93,9 +98,9 @@ def _title_slide(prs, deck: Deck, layout, size) -> None:
     if sub is not None and lines:
         tf = sub.text_frame
         tf.text = ""
-        tf.paragraphs[0].text = xml_safe(lines[0])
+        tf.paragraphs[0].text = _clean(lines[0])
         for line in lines[1:]:
-            tf.add_paragraph().text = xml_safe(line)
+            tf.add_paragraph().text = _clean(line)
     _drop_empty_placeholders(s)
     if deck.intro:
         _write_note(s, deck.intro, deck.link)
@@ -103,7 +108,7 @@ def _title_slide(prs, deck: Deck, layout, size) -> None:
 
 def _picture_slide(prs, deck: Deck, slide: Slide, picture: Picture, layout, size) -> None:
     s = prs.slides.add_slide(layout)
-    title_box = _set_title(s, slide.title, size)
+    title_box = _set_title(s, slide.title or f"Slide {slide.number}", size)
     holder = _placeholder(s, (PP_PLACEHOLDER.PICTURE,))
     stream = io.BytesIO(picture.data)
     if holder is not None:
@@ -125,7 +130,7 @@ def _picture_slide(prs, deck: Deck, slide: Slide, picture: Picture, layout, size
 
 def _text_slide(prs, deck: Deck, slide: Slide, layout, size) -> None:
     s = prs.slides.add_slide(layout)
-    title_box = _set_title(s, slide.title, size)
+    title_box = _set_title(s, slide.title or f"Slide {slide.number}", size)
     body = _placeholder(s, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT))
     if body is not None:
         box = geo.Box(body.left, body.top, body.width, body.height)
@@ -147,7 +152,11 @@ def _text_slide(prs, deck: Deck, slide: Slide, layout, size) -> None:
 
 
 def _set_title(s, text: str, size) -> geo.Box | None:
-    """Puts ``text`` in the slide's title placeholder, or a title box when the layout has none."""
+    """Puts ``text`` in the slide's title placeholder, or a title box when the layout has none.
+
+    Accessibility checkers flag untitled slides, so a title that cleaning leaves blank is refused
+    by the callers' fallbacks before it gets here.
+    """
     title = _placeholder(s, _TITLES)
     if title is None:
         width, height = size
@@ -157,7 +166,7 @@ def _set_title(s, text: str, size) -> geo.Box | None:
         title.name = "Title"
         title.text_frame.word_wrap = True
         title.text_frame.paragraphs[0].font.size = Pt(32)
-    title.text_frame.paragraphs[0].text = xml_safe(text)
+    title.text_frame.paragraphs[0].text = _clean(text).strip() or "Untitled"
     return geo.Box(title.left, title.top, title.width, title.height)
 
 
@@ -203,7 +212,7 @@ def _fill(tf, paragraphs: list[Paragraph], base: str, size=None, plain_paragraph
 
 def _run(p, text: str, span: Span, base: str, size) -> None:
     run = p.add_run()
-    run.text = xml_safe(text)
+    run.text = _clean(text)
     font = run.font
     if span.bold:
         font.bold = True
@@ -215,7 +224,7 @@ def _run(p, text: str, span: Span, base: str, size) -> None:
         font.size = size
     href = safe_href(span.href, base)
     if href:
-        run.hyperlink.address = xml_safe(href)
+        run.hyperlink.address = _clean(href)
 
 
 def _no_bullet(p) -> None:

@@ -130,7 +130,14 @@ def _as_presentation(content_types: bytes, name: str) -> bytes:
 
 
 def drop_slides(prs) -> None:
-    """Removes every slide the template came with; their parts are not saved once unreferenced."""
+    """Removes every slide the template came with; their parts are not saved once unreferenced.
+
+    Sections and custom shows list those slides too; left dangling, PowerPoint offers to
+    "repair" the file, so they go with them.
+    """
+    root = prs.part._element
+    for stale in root.xpath("./p:custShowLst | ./p:extLst/p:ext[.//*[local-name()='sectionLst']]"):
+        stale.getparent().remove(stale)
     id_list = prs.slides._sldIdLst
     for sld_id in list(id_list):
         r_id = sld_id.rId
