@@ -66,6 +66,15 @@ def test_golden_dump(built, name, update_golden):
     assert_golden(f"pptx/{name}.txt", dump(built[name][2]), update_golden)
 
 
-def test_sample_deck_builds_ten_slides_on_both_templates(converted):
+def test_sample_deck_builds_ten_slides_with_nine_pictures_on_both_templates(converted):
+    import io
+
+    from pptx import Presentation
+
     slides, _ = converted
     assert slides["sample-default"] == slides["sample-corporate"] == 10
+    for name, (_, data) in sample_decks().items():
+        prs = Presentation(io.BytesIO(data))
+        pictures = [s for slide in prs.slides for s in slide.shapes if hasattr(s, "image")]
+        assert len(pictures) == 9, name
+        assert all(p._element.nvPicPr.cNvPr.get("descr") for p in pictures)
