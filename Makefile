@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := decks/social-media-society
 
-.PHONY: demo test golden bench clean system-deps
+.PHONY: demo test golden bench templates clean system-deps
 
 demo: $(VENV)/.installed
 	$(BIN)/slidegen build $(SAMPLE) -o build
@@ -17,6 +17,9 @@ test: $(VENV)/.installed-test system-deps
 bench: $(VENV)/.installed-test system-deps
 	command -v pandoc >/dev/null 2>&1 || bash tools/install-system-deps.sh pandoc
 	$(BIN)/python bench/run.py --out docs/benchmarks.md
+
+templates: $(VENV)/.installed
+	$(BIN)/python tools/make_templates.py
 
 golden: $(VENV)/.installed-test
 	$(BIN)/python -m pytest --update-golden -q tests

@@ -147,3 +147,10 @@ def test_starts_note_predicate():
 def test_too_many_slides_is_an_error():
     with pytest.raises(InputError, match="at most 500"):
         parse(*[f"Slide {n}: x" for n in range(1, 502)])
+
+
+def test_keywords_come_from_front_matter_keywords_or_tags():
+    deck, _ = parse("Slide 1: a", meta={"tags": "social, enterprise"})
+    assert deck.keywords == ("social", "enterprise")
+    deck, _ = parse("Slide 1: a", meta={"keywords": ["a", "b"]})
+    assert deck.keywords == ("a", "b")

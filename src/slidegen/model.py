@@ -149,6 +149,7 @@ class Deck:
     media: dict[str, Picture] = field(default_factory=dict)
     template: Path | None = None
     whiteboard: bool | None = None
+    keywords: tuple[str, ...] = ()
 
     def picture(self, slide: Slide) -> Picture | None:
         """The processed picture of a slide, if it has one."""

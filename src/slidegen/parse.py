@@ -95,6 +95,10 @@ def _apply_meta(deck: Deck, post: Post) -> None:
     deck.date = meta.get("date")
     deck.link = str(meta.get("link") or "").strip()
     deck.whiteboard = meta.get("whiteboard")
+    tags = meta.get("keywords") or meta.get("tags") or ()
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    deck.keywords = tuple(str(t).strip() for t in tags if str(t).strip())
     if meta.get("template"):
         deck.template = post.base_dir / str(meta["template"])
 

@@ -99,3 +99,11 @@ def test_two_posts_with_the_same_title_get_distinct_slugs(tmp_path):
     run = slidegen("build", "a", "b", "-o", "out", "-f", "notes", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert sorted(os.listdir(tmp_path / "out")) == ["index.html", "same-2.notes.md", "same.notes.md"]
+
+
+def test_unknown_layout_name_is_a_usage_error_listing_the_layouts(tmp_path):
+    make_deck_dir(tmp_path, {"post.md": "# T\n\nSlide 1: a\n"})
+    template = ROOT / "assets" / "templates" / "corporate.pptx"
+    run = slidegen("build", "post.md", "-o", "out", "--template", template, "--slide-layout", "Nope", cwd=tmp_path)
+    assert run.returncode == 2 and "Nope" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "out").exists()

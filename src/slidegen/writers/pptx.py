@@ -55,7 +55,7 @@ def build_pptx(deck: Deck, options: BuildOptions) -> bytes:
             _text_slide(prs, deck, slide, layouts.text, size)
     notes_master_referenced(prs)
     set_properties(prs, title=deck.title, author=deck.author, subject=first_sentence(deck.intro),
-                   keywords=", ".join(getattr(deck, "keywords", ()) or ()),
+                   keywords=", ".join(deck.keywords),
                    when=document_time(deck.date))
     return package_bytes(prs)
 
