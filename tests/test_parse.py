@@ -4,7 +4,7 @@ import pytest
 
 from slidegen.errors import InputError
 from slidegen.model import Block, Post, SourcePos, Span
-from slidegen.parse import derive_title, parse_post, starts_note
+from slidegen.parse import alt_text, derive_title, first_sentence, parse_post, starts_note
 from slidegen.report import Report
 from toolkit import note
 
@@ -154,3 +154,18 @@ def test_keywords_come_from_front_matter_keywords_or_tags():
     assert deck.keywords == ("social", "enterprise")
     deck, _ = parse("Slide 1: a", meta={"keywords": ["a", "b"]})
     assert deck.keywords == ("a", "b")
+
+
+def test_first_sentence_is_cut_past_the_limit():
+    assert first_sentence(note("One thing. Two things.")) == "One thing."
+    assert first_sentence(note("")) == ""
+    assert len(first_sentence(note("x" * 500))) == 200
+
+
+def test_alt_text_is_never_a_file_name():
+    from slidegen.model import ImageRef, Slide, SourcePos
+    pos = SourcePos("p")
+    slide = Slide(1, "Title", note("The curve drops. More."), pos, ImageRef("img/IMG_0042.JPG", pos, "IMG_0042.JPG"))
+    assert alt_text(slide) == "The curve drops."
+    slide.image = ImageRef("a.jpg", pos, "A curve that drops off a cliff")
+    assert alt_text(slide) == "A curve that drops off a cliff"

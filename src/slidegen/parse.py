@@ -258,7 +258,21 @@ def derive_title(note: Note, number: int) -> str:
     return cut.rstrip(",;:-\u2013\u2014 ") + "\u2026"
 
 
-def first_sentence(note: Note) -> str:
-    """The note's first sentence, whole (used as alt text when the post gives none)."""
+def first_sentence(note: Note, limit: int = 200) -> str:
+    """The note's first sentence as plain text, cut with an ellipsis past ``limit`` characters."""
     text = " ".join(note.text.split())
-    return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "\u2026"
+
+
+_FILE_NAME = re.compile(r"^[\w\-. ()\[\]]+\.(jpe?g|png|gif|webp|heic|heif|tiff?|bmp|svg|avif)$", re.I)
+
+
+def alt_text(slide: Slide) -> str:
+    """What a slide's picture shows, for every writer: the post's alt text, else the note's first
+    sentence, else the title — never a file name or path, which screen readers spell out."""
+    alt = " ".join((slide.image.alt if slide.image else "").split())
+    ref_name = (slide.image.ref if slide.image else "").replace("\\", "/").rsplit("/", 1)[-1]
+    if alt and (alt == ref_name or _FILE_NAME.match(alt) or ("/" in alt and " " not in alt)):
+        alt = ""
+    return alt or first_sentence(slide.note) or slide.title or f"Slide {slide.number}"

@@ -14,7 +14,7 @@ from slidegen.config import BuildOptions
 from slidegen.errors import UsageError
 from slidegen.model import Note, Span
 from slidegen.writers.html import embed_snippet, json_for_script, render
-from slidegen.writers.html_notes import first_sentence, note_html, safe_href
+from slidegen.writers.html_notes import note_html, safe_href
 from slidegen.writers.html_theme import DEFAULT_THEME, load_theme
 from toolkit import make_deck
 
@@ -107,12 +107,6 @@ def test_note_html_uses_only_the_small_allowlist():
     assert html == ('<p>plain &lt;svg onload=x&gt; <strong>bold</strong> <em>it</em> <code>x&lt;y</code>'
                     '<a href="https://e.example/" target="_blank" rel="noopener noreferrer"> link</a></p>'
                     "<p>second</p>")
-
-
-def test_first_sentence_for_alt_text():
-    assert first_sentence(Note.from_text("One thing. Two things.")) == "One thing."
-    assert first_sentence(Note()) == ""
-    assert len(first_sentence(Note.from_text("x" * 500))) == 200
 
 
 def test_slide_labels_and_positions():

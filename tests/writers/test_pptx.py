@@ -17,7 +17,8 @@ from toolkit import make_deck
 from slidegen import layout as geo
 from slidegen.config import BuildOptions
 from slidegen.text import xml_safe
-from slidegen.writers.pptx import alt_text, readable_date, render
+from slidegen.parse import alt_text
+from slidegen.writers.pptx import readable_date, render
 
 NAMES = ["default", "corporate", "corporate-potx", "corporate-named-layouts", "front-matter-template",
          "four-three", "blank-only", "hostile", "odd-pictures", "long-text"]

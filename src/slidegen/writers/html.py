@@ -14,7 +14,8 @@ from markupsafe import Markup
 from ..config import BuildOptions
 from ..errors import InputError, UsageError
 from ..model import Deck, Picture, Slide
-from .html_notes import first_sentence, note_html, safe_href
+from ..parse import alt_text
+from .html_notes import note_html, safe_href
 from .html_theme import TEMPLATE, load_theme
 
 #: Picture types a slideshow may show; anything else is a bug upstream, not a post problem.
@@ -36,7 +37,7 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, bytes]:
         image = None
         if pic is not None:
             src = _image_src(deck, index, pic, files) if external else _data_uri(pic, slide)
-            image = {"src": src, "alt": _alt(slide), "width": pic.width, "height": pic.height}
+            image = {"src": src, "alt": alt_text(slide), "width": pic.width, "height": pic.height}
         slides.append({
             "index": index, "number": slide.number, "title": slide.title,
             "label": f"{index} of {total}", "image": image, "note": note_html(slide.note, deck.link),
@@ -115,11 +116,6 @@ def _page(deck: Deck, theme, slides: list[dict], external: bool) -> str:
         raise UsageError("theme template must place {{ csp_meta }}, {{ style_tag }} and {{ script_tag }} "
                          "in the page", str(theme.folder / TEMPLATE))
     return html
-
-
-def _alt(slide: Slide) -> str:
-    alt = " ".join((slide.image.alt if slide.image else "").split())
-    return alt or first_sentence(slide.note) or slide.title or f"Slide {slide.number}"
 
 
 def _check_type(pic: Picture, slide: Slide) -> str:

@@ -18,7 +18,6 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # Browsers drop tabs and newlines anywhere in a URL and trim C0 controls and spaces at its ends,
 # so "java\tscript:" is "javascript:"; check the scheme the browser will see.
 _URL_STRIP = re.compile(r"[\t\n\r]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 def safe_href(href: str | None, base: str = "") -> str | None:
@@ -68,13 +67,6 @@ def clean(html: str) -> str:
         set_tag_attribute_values={"a": {"target": "_blank"}},
         strip_comments=True,
     )
-
-
-def first_sentence(note: Note, limit: int = 200) -> str:
-    """The note's first sentence as plain text, for alt text when the post gives none."""
-    text = " ".join(note.text.split())
-    sentence = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
 def _paragraph(para: Paragraph, base: str) -> str:

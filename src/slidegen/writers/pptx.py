@@ -8,8 +8,6 @@ re-packed by ``pptx_package`` so the same deck gives the same bytes.
 from __future__ import annotations
 
 import io
-import re
-from pathlib import PurePosixPath
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
@@ -18,7 +16,7 @@ from pptx.util import Emu, Pt
 from .. import layout as geo
 from ..config import BuildOptions
 from ..model import Deck, Note, Paragraph, Picture, Slide, Span, plain
-from ..parse import first_sentence
+from ..parse import alt_text, first_sentence
 from ..text import xml_safe
 from .html_notes import safe_href
 from .pptx_package import document_time, package_bytes, set_properties
@@ -27,7 +25,6 @@ from .pptx_template import notes_master_referenced, open_template, pick_layouts
 MONOSPACE = "Courier New"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
-_FILE_NAME = re.compile(r"^[\w\-. ()\[\]]+\.(jpe?g|png|gif|webp|heic|heif|tiff?|bmp|svg)$", re.I)
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 _SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -63,18 +60,6 @@ def build_pptx(deck: Deck, options: BuildOptions) -> bytes:
 def readable_date(date) -> str:
     """``7 March 2009``: the same in every locale, unambiguous in every country."""
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else ""
-
-
-def alt_text(slide: Slide) -> str:
-    """The picture's description: the post's alt text, else the note's first sentence, else the title.
-
-    Never a file name or a path, which screen readers would read out letter by letter.
-    """
-    alt = " ".join((slide.image.alt if slide.image else "").split())
-    ref_name = PurePosixPath((slide.image.ref if slide.image else "").replace("\\", "/")).name
-    if alt and (alt == ref_name or _FILE_NAME.match(alt) or "/" in alt and " " not in alt):
-        alt = ""
-    return _clean(alt or first_sentence(slide.note) or slide.title)
 
 
 def _clean(text: str) -> str:
@@ -123,7 +108,7 @@ def _picture_slide(prs, deck: Deck, slide: Slide, picture: Picture, layout, size
     fitted = geo.fit_picture(picture.width, picture.height, box)
     shape.left, shape.top, shape.width, shape.height = (Emu(fitted.left), Emu(fitted.top),
                                                         Emu(fitted.width), Emu(fitted.height))
-    shape._element.nvPicPr.cNvPr.set("descr", alt_text(slide))
+    shape._element.nvPicPr.cNvPr.set("descr", _clean(alt_text(slide)))
     _drop_empty_placeholders(s)
     _write_note(s, slide.note, deck.link)
 
