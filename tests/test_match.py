@@ -41,6 +41,7 @@ def test_explicit_links_win_over_files_and_order():
 def test_front_matter_list_and_map():
     assert run(deck_of(2), meta={"images": ["a.jpg", "b.jpg"]})[0] == ["a.jpg", "b.jpg"]
     assert run(deck_of(2), meta={"images": {2: "b.jpg"}}, loose=["x.jpg"])[0] == ["x.jpg", "b.jpg"]
+    assert run(deck_of(2), meta={"images": {"2": "b.jpg"}})[0] == [None, "b.jpg"]
 
 
 def test_post_images_in_order_and_surplus_warned():

@@ -80,6 +80,8 @@ def _front_matter_images(post: Post) -> dict[int, ImageRef]:
         raise InputError("front matter 'images' must be a list (in slide order) or a map {number: path}", pos)
     refs = {}
     for key, value in items:
+        if isinstance(key, str) and key.strip().isascii() and key.strip().isdigit():
+            key = int(key)
         if not isinstance(key, int) or isinstance(key, bool) or key < 1:
             raise InputError(f"front matter 'images' key {key!r} is not a slide number", pos)
         if value is None:

@@ -238,6 +238,8 @@ def _front_matter_titles(post: Post, report: Report) -> dict[int, str]:
         raise InputError("front matter 'titles' must be a list (in slide order) or a map {number: title}", pos)
     titles = {}
     for key, value in items:
+        if isinstance(key, str) and key.strip().isascii() and key.strip().isdigit():
+            key = int(key)  # '"3": Title' — a quoted number is still a slide number
         if not isinstance(key, int) or isinstance(key, bool) or not isinstance(value, (str, int, float)):
             raise InputError(f"front matter 'titles' entry {key!r}: expected a slide number and a text", pos)
         titles[key] = str(value).strip()
