@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -82,7 +83,11 @@ def _open(data: bytes, fmt: str, settings: ImageSettings) -> Image.Image:
     try:
         img = Image.open(io.BytesIO(data), formats=PILLOW_FORMATS[fmt])
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageProblem(f"picture is too large to decode safely ({_one_line(exc)})") from None
+        # Pillow refuses in open(), from the header alone, before slidegen sees the size.
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        size = f"{int(found.group(1)) / 1e6:,.0f} megapixels" if found else "too many pixels"
+        raise ImageProblem(f"picture is {size}, over the limit of {settings.max_pixels / 1e6:g} megapixels "
+                           "(a decompression bomb?); nothing was decoded") from None
     except Exception as exc:  # Pillow plugins raise many kinds; all mean "unreadable"
         raise ImageProblem(f"{fmt} picture is truncated or corrupt ({_one_line(exc)})") from None
     width, height = img.size
@@ -237,5 +242,6 @@ def _register_heif() -> None:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    # "cannot identify image file <_io.BytesIO object at 0x7f…>": the address means nothing to a user.
+    text = re.sub(r"\s*<[^<>]* at 0x[0-9a-fA-F]+>", "", " ".join(str(exc).split())) or type(exc).__name__
     return text if len(text) <= 160 else text[:157] + "..."
