@@ -67,3 +67,39 @@ def test_notes_survive_any_unicode_without_xml_illegal_characters(a, b):
     [post] = read_text(text, SourcePos("p"), Path("."), BuildOptions(), Report(stream=None))
     deck = parse_post(post, Report(stream=None))
     assert all(0x20 <= ord(c) or c in "\t\n" for c in deck.slides[0].note.text)
+
+
+notes_text = st.lists(st.text(alphabet=string.ascii_letters + string.digits + " ,.;'!?éü漢<>&\"", min_size=1,
+                              max_size=50).map(str.strip).filter(bool), min_size=1, max_size=4)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(notes_text, min_size=1, max_size=5))
+def test_notes_round_trip_through_pptx_and_the_notes_file(paragraph_lists):
+    """What the post says is what PowerPoint's notes pane and the exported notes say, paragraph for paragraph."""
+    import io
+
+    from pptx import Presentation
+
+    from slidegen.config import BuildOptions
+    from slidegen.writers.notes import plain_text
+    from slidegen.writers.pptx import render
+    from toolkit import make_deck, note
+
+    deck = make_deck(len(paragraph_lists), pictures=False)
+    for slide, paras in zip(deck.slides, paragraph_lists):
+        slide.note = note(*paras)
+    data = render(deck, BuildOptions())[f"{deck.slug}.pptx"]
+    shown = [s.notes_slide.notes_text_frame.text for s in list(Presentation(io.BytesIO(data)).slides)[1:]]
+    assert shown == ["\n".join(paras) for paras in paragraph_lists]
+    exported = plain_text(deck)
+    assert all(p in exported for paras in paragraph_lists for p in paras)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_html_sanitizer_is_idempotent(text):
+    from slidegen.writers.html_notes import clean
+
+    once = clean(text)
+    assert clean(once) == once
