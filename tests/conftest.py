@@ -8,6 +8,15 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 
+def pytest_configure(config):
+    # Builds under test (and the CLI subprocesses they start) keep their picture cache in a
+    # throwaway folder, never in the user's own cache.
+    import os
+    import tempfile
+
+    os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="slidegen-test-cache-"))
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/ from the current output instead of comparing")
