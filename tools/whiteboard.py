@@ -78,11 +78,12 @@ class Board(Shapes):
         return out
 
     def text(self, x, y, words: str, color=BLACK, size: float = 30, angle: float = 0.0,
-             align: str = "left", width: float | None = None) -> float:
+             align: str = "left", pen: float | None = None) -> float:
         """Hand lettering with its baseline starting at (x, y) (centred there if ``align="center"``).
 
         ``size`` is the capital height in board units and ``angle`` turns the line (degrees,
-        clockwise); returns the written width so callers can box or underline it.
+        clockwise); ``pen`` is the marker's width (by default in proportion to ``size``).
+        Returns the written width so callers can box or underline it.
         """
         unit = size / 6
         words = words.replace("\u2026", "...")
@@ -90,11 +91,11 @@ class Board(Shapes):
         start = -total / 2 if align == "center" else 0.0
         slant, drift = self.rng.uniform(-0.04, 0.16), self.rng.uniform(-0.02, 0.02)
         cos_a, sin_a = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-        pen_width = width if width is not None else max(2.2, size * 0.115)
-        pen = start
+        pen_width = pen if pen is not None else max(2.2, size * 0.115)
+        cursor = start
         for ch in words:
             if ch == " ":
-                pen += handwriting.SPACE * unit * self.rng.uniform(0.85, 1.2)
+                cursor += handwriting.SPACE * unit * self.rng.uniform(0.85, 1.2)
                 continue
             k = unit * self.rng.uniform(0.92, 1.08)
             lift, turn = self.rng.uniform(-0.22, 0.22) * unit, self.rng.uniform(-0.06, 0.06)
@@ -104,16 +105,21 @@ class Board(Shapes):
                 for gx, gy in pts:
                     lx, ly = gx * k, (gy - 6) * k
                     lx, ly = lx * math.cos(turn) - ly * math.sin(turn), lx * math.sin(turn) + ly * math.cos(turn)
-                    lx, ly = pen + lx - ly * slant, ly + lift + (pen - start) * drift
+                    lx, ly = cursor + lx - ly * slant, ly + lift + (cursor - start) * drift
                     placed.append((x + lx * cos_a - ly * sin_a, y + lx * sin_a + ly * cos_a))
                 self.stroke(placed, color, pen_width, wobble=unit * 0.08)
-            pen += handwriting.advance(ch) * unit * self.rng.uniform(0.96, 1.06)
+            cursor += handwriting.advance(ch) * unit * self.rng.uniform(0.96, 1.06)
         return total
 
     # -- the photo ------------------------------------------------------------------------------
 
     def photo(self, rotated: int = 0, quality: int = 88) -> bytes:
-        """The board as a phone JPEG; ``rotated`` 6 or 8 stores it sideways with that EXIF Orientation."""
+        """The board as a phone JPEG; ``rotated`` 6 or 8 stores it sideways with that EXIF Orientation.
+
+        Call it once per board: it first adds the ghosts of earlier writing to the drawing.
+        """
+        if rotated not in (0, 6, 8):
+            raise ValueError(f"rotated must be 0, 6 or 8, not {rotated!r}")
         self._ghosts()
         img = self._scene()
         img = img.resize((self.width, self.height), Image.Resampling.BICUBIC)
@@ -121,12 +127,12 @@ class Board(Shapes):
         img = self._perspective(img)
         img = ImageChops.multiply(img, self._light())
         img = self._glare(img)
-        # Sensor grain from the seeded generator, strongest where the picture is dark.
+        # Sensor grain from the seeded generator: the same seed gives the same grain.
         grain = Image.frombytes("L", img.size, self.rng.randbytes(img.width * img.height))
         img = Image.blend(img, Image.merge("RGB", (grain, grain, grain)), 0.055)
         exif = Image.Exif()
         exif[0x010F], exif[0x0110] = "slidegen", "whiteboard sketch"
-        if rotated in (6, 8):
+        if rotated:
             # Orientation 6 means "turn 90° clockwise to show": the pixels are stored turned back.
             img = img.transpose(Image.Transpose.ROTATE_90 if rotated == 6 else Image.Transpose.ROTATE_270)
             exif[0x0112] = rotated
