@@ -26,3 +26,16 @@ def pytest_addoption(parser):
 def update_golden(request) -> bool:
     """True when the run was asked to refresh golden files."""
     return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One real headless Chromium for the whole run (Playwright allows one sync driver at a time)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser.showkit import CHROMIUM, LAUNCH_ARGS
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()

@@ -167,5 +167,9 @@ def test_alt_text_is_never_a_file_name():
     pos = SourcePos("p")
     slide = Slide(1, "Title", note("The curve drops. More."), pos, ImageRef("img/IMG_0042.JPG", pos, "IMG_0042.JPG"))
     assert alt_text(slide) == "The curve drops."
+    slide.image = ImageRef("a.jpg", pos, "uploads/2010/06/board.png")
+    assert alt_text(slide) == "The curve drops."
     slide.image = ImageRef("a.jpg", pos, "A curve that drops off a cliff")
     assert alt_text(slide) == "A curve that drops off a cliff"
+    slide.image = ImageRef("a.jpg", pos, "</script> is text")
+    assert alt_text(slide) == "</script> is text"

@@ -267,7 +267,8 @@ def first_sentence(note: Note, limit: int = 200) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "\u2026"
 
 
-_FILE_NAME = re.compile(r"^[\w\-. ()\[\]]+\.(jpe?g|png|gif|webp|heic|heif|tiff?|bmp|svg|avif)$", re.I)
+# A file name or path of a picture ("IMG_0042.JPG", "img/board 3.png", "C:\\pics\\a.jpg").
+_FILE_NAME = re.compile(r"^[\w\-. ()\[\]~/\\:%]+\.(jpe?g|png|gif|webp|heic|heif|tiff?|bmp|svg|avif)$", re.I)
 
 
 def alt_text(slide: Slide) -> str:
@@ -275,6 +276,6 @@ def alt_text(slide: Slide) -> str:
     sentence, else the title — never a file name or path, which screen readers spell out."""
     alt = " ".join((slide.image.alt if slide.image else "").split())
     ref_name = (slide.image.ref if slide.image else "").replace("\\", "/").rsplit("/", 1)[-1]
-    if alt and (alt == ref_name or _FILE_NAME.match(alt) or ("/" in alt and " " not in alt)):
+    if alt and (alt == ref_name or _FILE_NAME.match(alt)):
         alt = ""
     return alt or first_sentence(slide.note) or slide.title or f"Slide {slide.number}"

@@ -11,20 +11,11 @@ import http.server
 import threading
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser.showkit import CHROMIUM, LAUNCH_ARGS, WATCH, Show, write_files
+from browser.showkit import WATCH, Show, write_files
 from slidegen.config import BuildOptions
 from slidegen.writers.html import render
 from toolkit import make_deck
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

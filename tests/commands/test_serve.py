@@ -177,30 +177,24 @@ def test_only_built_files_and_only_local_hosts_are_served(served):
     assert served.get("/", host=f"localhost:{served.port}")[0] == 200
 
 
-def test_real_chromium_reloads_itself_when_the_post_changes(deck, served):
-    from playwright.sync_api import sync_playwright
-
-    sys.path.insert(0, str(Path(__file__).parents[1]))
-    from browser.showkit import CHROMIUM, LAUNCH_ARGS
-
+def test_real_chromium_reloads_itself_when_the_post_changes(deck, served, browser):
     problems: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        try:
-            page = browser.new_page()
-            page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
-            page.on("pageerror", lambda e: problems.append(str(e)))
-            page.goto(f"http://127.0.0.1:{served.port}/")
-            assert "first note" in page.content()
-            time.sleep(0.5)  # let the event stream connect before the edit
-            touch(deck / "post.md", POST.replace("first note", "an edited note"))
-            # Polled from outside: the page's own policy rightly forbids evaluating test code in it.
-            deadline = time.monotonic() + 20
-            while "an edited note" not in _content(page) and time.monotonic() < deadline:
-                time.sleep(0.1)
-            assert "an edited note" in _content(page)
-        finally:
-            browser.close()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(f"http://127.0.0.1:{served.port}/")
+        assert "first note" in page.content()
+        time.sleep(0.5)  # let the event stream connect before the edit
+        touch(deck / "post.md", POST.replace("first note", "an edited note"))
+        # Polled from outside: the page's own policy rightly forbids evaluating test code in it.
+        deadline = time.monotonic() + 20
+        while "an edited note" not in _content(page) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert "an edited note" in _content(page)
+    finally:
+        context.close()
     assert not problems, problems
     assert served.stop() == 0
 

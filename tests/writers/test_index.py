@@ -83,25 +83,19 @@ def test_policy_allows_only_its_own_style_and_data_pictures():
     assert f"<style>{CSS}</style>" in html
 
 
-def test_chromium_shows_the_page_without_a_policy_violation_or_a_request(tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    sys.path.insert(0, str(Path(__file__).parents[1]))
-    from browser.showkit import CHROMIUM, LAUNCH_ARGS
-
+def test_chromium_shows_the_page_without_a_policy_violation_or_a_request(tmp_path, browser):
     (tmp_path / "index.html").write_text(page(two_decks()), encoding="utf-8")
     problems, requests = [], []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        try:
-            tab = browser.new_page()
-            tab.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
-            tab.on("request", lambda r: requests.append(r.url) if not r.url.startswith("data:") else None)
-            tab.goto((tmp_path / "index.html").as_uri())
-            assert tab.locator("li").count() == 2
-            assert tab.locator("img.thumb").first.bounding_box()["width"] > 100
-            assert tab.locator("h1").inner_text() == "Slide decks"
-        finally:
-            browser.close()
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+        tab.on("request", lambda r: requests.append(r.url) if not r.url.startswith("data:") else None)
+        tab.goto((tmp_path / "index.html").as_uri())
+        assert tab.locator("li").count() == 2
+        assert tab.locator("img.thumb").first.bounding_box()["width"] > 100
+        assert tab.locator("h1").inner_text() == "Slide decks"
+    finally:
+        context.close()
     assert not problems, problems
     assert requests == [(tmp_path / "index.html").as_uri()]
