@@ -25,17 +25,14 @@ _MAX_FILTER = 5
 def clean_board(img: Image.Image) -> Image.Image:
     """A cleaned copy of an RGB or L picture of a whiteboard."""
     background = estimate_background(img)
-    darkest = min(low for low, _ in _extrema(background))
-    if darkest < 128:
-        # The division below handles boards at least half as bright as white; scale a dim photo
-        # up first (what clips is brighter than the board, so it would turn white anyway).
-        gain = -(-128 // max(darkest, 8))
-        img = img.point(lambda v: v * gain)
-        background = background.point(lambda v: v * gain)
-    # pixel × 255 / board, as pixel + pixel × f with f = 255 / board - 1 in [0, 1]: Pillow has no
-    # per-pixel division, but multiply and add run in C on all channels at once.
-    boost = background.point(_BOOST * len(img.getbands()))
-    flat = ImageChops.add(img, ImageChops.multiply(img, boost))
+    # pixel × 255 / board. Pillow has no per-pixel division, but pixel + pixel × f (multiply and
+    # add, in C on all channels) multiplies by up to 2; applied twice with the square root of the
+    # board's ratio it divides exactly down to a board a quarter as bright as white. No global
+    # gain: a dark wall around the board must not brighten the board itself and wash out strokes.
+    boost = background.point(_STEP_BOOST * len(img.getbands()))
+    flat = img
+    for _ in range(_STEPS):
+        flat = ImageChops.add(flat, ImageChops.multiply(flat, boost))
     return flat.point(_CURVE * len(img.getbands()))
 
 
@@ -47,16 +44,13 @@ def estimate_background(img: Image.Image) -> Image.Image:
     return board.resize(img.size, Image.Resampling.BILINEAR)
 
 
-def _extrema(img: Image.Image) -> list[tuple[int, int]]:
-    found = img.getextrema()
-    return [found] if isinstance(found[0], int) else list(found)
-
-
 def _curve(level: int) -> int:
     ratio = level / 255
     shade = min(1.0, max(0.0, (ratio - BLACK_AT) / (WHITE_AT - BLACK_AT)))
     return round(255 * shade ** DEEPEN)
 
 
-_BOOST = [min(255, round(255 * (255 / max(b, 1) - 1))) for b in range(256)]
+# For a board at level b, each of the passes multiplies by (255 / b) ** (1 / _STEPS), capped at 2.
+_STEPS = 2
+_STEP_BOOST = [min(255, round(255 * ((255 / max(b, 1)) ** (1 / _STEPS) - 1))) for b in range(256)]
 _CURVE = [_curve(v) for v in range(256)]
