@@ -19,7 +19,7 @@ from ..model import Deck, Note, Paragraph, Picture, Slide, Span, plain
 from ..parse import alt_text, first_sentence
 from ..text import xml_safe
 from .html_notes import safe_href
-from .pptx_package import document_time, package_bytes, set_properties
+from .pptx_package import document_time, name_parts_quickly, package_bytes, set_properties
 from .pptx_template import notes_master_referenced, open_template, pick_layouts
 
 MONOSPACE = "Courier New"
@@ -42,6 +42,7 @@ def build_pptx(deck: Deck, options: BuildOptions) -> bytes:
     label = f"template {template}" if template else "the default template"
     layouts = pick_layouts(prs, options.title_layout, options.slide_layout, label)
     _fix_slide_size(prs)
+    name_parts_quickly(prs)
     size = (prs.slide_width, prs.slide_height)
     _title_slide(prs, deck, layouts.title, size)
     for slide in deck.slides:

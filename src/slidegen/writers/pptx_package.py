@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import zipfile
 
 from pptx.opc.serialized import PackageWriter
@@ -112,3 +113,54 @@ def zip_members(members: dict[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             dst.writestr(info, members[name], compresslevel=None if stored else 6)
     return out.getvalue()
+
+
+_IMAGE_NAME = re.compile(r"^/ppt/media/image(\d+)\.")
+
+
+def name_parts_quickly(prs) -> None:
+    """Names new parts from sets kept up to date instead of python-pptx's walk over the package.
+
+    python-pptx names every new part (slide notes, pictures) and looks for a duplicate picture by
+    walking every relationship in the package, so a deck costs time quadratic in its slides: the
+    walks took half of a 50-photo deck's PPTX time and most of a 200-photo one's. The same names
+    come out; only how they are found changes.
+    """
+    from pptx.opc.packuri import PackURI
+    from pptx.parts.image import Image, ImagePart
+
+    package = prs.part.package
+    taken = {str(part.partname) for part in package.iter_parts()}
+    counters: dict[str, int] = {}
+
+    def next_partname(tmpl: str) -> PackURI:
+        n = counters.get(tmpl, 1)
+        while tmpl % n in taken:
+            n += 1
+        counters[tmpl] = n + 1
+        taken.add(tmpl % n)
+        return PackURI(tmpl % n)
+
+    image_numbers = {int(m.group(1)) for m in map(_IMAGE_NAME.match, taken) if m}
+
+    def next_image_partname(ext: str) -> PackURI:
+        n = counters.get("image", 1)
+        while n in image_numbers:
+            n += 1
+        counters["image"] = n + 1
+        image_numbers.add(n)
+        return PackURI(f"/ppt/media/image{n}.{ext}")
+
+    by_sha1 = {part.sha1: part for part in package._image_parts if hasattr(part, "sha1")}
+
+    def get_or_add_image_part(image_file):
+        image = Image.from_file(image_file)
+        part = by_sha1.get(image.sha1)
+        if part is None:
+            part = by_sha1[image.sha1] = ImagePart.new(package, image)
+        return part
+
+    package.next_partname = next_partname
+    package.next_image_partname = next_image_partname
+    package._image_parts.get_or_add_image_part = get_or_add_image_part
+
