@@ -155,7 +155,7 @@ def test_prepare_media_fills_the_media_bag_once_per_distinct_picture(tmp_path, m
     assert len(calls) == 2
     assert set(one.media) == {"a.jpg", "b.png", "./a.jpg"} and set(two.media) == {"a.jpg"}
     assert one.media["a.jpg"] is one.media["./a.jpg"]
-    assert (one.media["a.jpg"].width, one.media["a.jpg"].height) == (1440, 1080)
+    assert (one.media["a.jpg"].width, one.media["a.jpg"].height) == (1008, 756)  # the picture area at 1920 px, by 1/4-scale DCT decoding
 
 
 def test_a_failing_deck_is_returned_with_its_first_error_and_others_go_on(tmp_path):

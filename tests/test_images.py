@@ -135,15 +135,24 @@ def test_large_photos_are_downscaled_into_the_slide_box_and_never_upscaled():
     big, _ = process(image_bytes(4032, 3024), SETTINGS)
     assert (big.width, big.height) == (1440, 1080)
     tall, _ = process(image_bytes(3024, 4032), SETTINGS)
-    assert (tall.width, tall.height) == (810, 1080)
+    # 1/4-scale DCT decoding lands within 10% of the 810×1080 box, so no resample follows
+    assert (tall.width, tall.height) == (756, 1008)
     small, _ = process(image_bytes(300, 200), SETTINGS)
     assert (small.width, small.height) == (300, 200)
 
 
 def test_a_rotated_phone_photo_is_fitted_after_turning_upright():
     picture, _ = process(image_bytes(4032, 3024, orientation=6), SETTINGS)
-    assert (picture.width, picture.height) == (810, 1080)
+    assert (picture.width, picture.height) == (756, 1008)
     assert quadrants(decode(picture.data)) == UPRIGHT_DARK[6]
+
+
+def test_the_default_box_is_the_picture_area_under_the_title():
+    settings = ImageSettings.for_width(1920, 50_000_000, False)
+    assert (settings.box_width, settings.box_height) == (1776, 806)
+    for size, expected in (((4032, 3024), (1008, 756)), ((3264, 2448), (1075, 806)), ((8064, 6048), (1008, 756))):
+        picture, _ = process(image_bytes(*size), settings)
+        assert (picture.width, picture.height) == expected
 
 
 def test_fit_keeps_the_aspect_and_never_goes_below_one_pixel():
