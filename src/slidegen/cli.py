@@ -96,7 +96,8 @@ def make_parser():
     g.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
                    help="another folder pictures may come from (also matches remote URLs by file name)")
     g.add_argument("--image-width", type=_positive, default=BuildOptions.image_width, metavar="PX",
-                   help="pixels across a full-width picture (default: %(default)s); never upscaled")
+                   help="pixels across a whole slide (default: %(default)s); pictures are sized for the "
+                   "picture area under the title, never enlarged")
     g.add_argument("--max-pixels", type=_positive, default=BuildOptions.max_pixels, metavar="N",
                    help="refuse pictures with more pixels (default: %(default)s)")
     g.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos: even light, white board "
