@@ -17,6 +17,7 @@ class Sample:
     cpu: float
     maxrss_mib: float
     out_bytes: int
+    by_suffix: tuple = ()  # ((".pptx", bytes), (".html", bytes), …)
 
 
 def measure(argv: list[str], cwd=None, outputs: Path | None = None) -> Sample:
@@ -29,5 +30,9 @@ def measure(argv: list[str], cwd=None, outputs: Path | None = None) -> Sample:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(argv)}\n{stderr.decode()[-2000:]}")
-    size = sum(p.stat().st_size for p in outputs.rglob("*") if p.is_file()) if outputs and outputs.exists() else 0
-    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, size)
+    files = [p for p in outputs.rglob("*") if p.is_file()] if outputs and outputs.exists() else []
+    by_suffix: dict[str, int] = {}
+    for path in files:
+        by_suffix[path.suffix] = by_suffix.get(path.suffix, 0) + path.stat().st_size
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, sum(by_suffix.values()),
+                  tuple(sorted(by_suffix.items())))

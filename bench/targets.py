@@ -12,6 +12,10 @@ def _median(contenders, name, deck=None):
     return None, None
 
 
+def _bytes(contender, suffix: str) -> float:
+    return statistics.median(dict(s.by_suffix).get(suffix, 0) for s in contender.samples)
+
+
 def check_targets(contenders, quick: bool = False) -> list[str]:
     """Lines of the form ``met|missed  target  (figures)``; absent contenders are said to be absent."""
     main = "3" if quick else "50"
@@ -34,14 +38,14 @@ def check_targets(contenders, quick: bool = False) -> list[str]:
         line(naive >= 2 * cold, f"≥ 2 × faster than the straightforward script: {naive / cold:.1f}×")
     if cold and pd_pptx:
         line(pd_pptx >= 20 * cold, f"≥ 20 × faster than pandoc → pptx: {pd_pptx / cold:.1f}×")
-        ours = statistics.median(s.out_bytes for s in cold_c.samples)
-        theirs = statistics.median(s.out_bytes for s in pd_pptx_c.samples)
-        line(True, f"(slidegen writes PPTX + HTML + notes: {ours / 1e6:.1f} MB; pandoc's PPTX alone {theirs / 1e6:.1f} MB)")
+        ours, theirs = _bytes(cold_c, ".pptx"), _bytes(pd_pptx_c, ".pptx")
+        line(ours * 5 <= theirs, f"PPTX ≤ 1/5 of pandoc's: {ours / 1e6:.1f} MB vs {theirs / 1e6:.1f} MB (1/{theirs / ours:.0f})")
     elif not quick:
         out.append("- pandoc not measured")
-    if pd_html:
-        out.append(f"- pandoc → revealjs single file: {pd_html:.2f} s, "
-                   f"{statistics.median(s.out_bytes for s in pd_html_c.samples) / 1e6:.1f} MB")
+    if pd_html and cold_c:
+        ours, theirs = _bytes(cold_c, ".html"), _bytes(pd_html_c, ".html")
+        line(ours * 5 <= theirs, f"HTML ≤ 1/5 of pandoc's single-file revealjs: {ours / 1e6:.1f} MB vs "
+             f"{theirs / 1e6:.1f} MB (1/{theirs / ours:.0f}); pandoc took {pd_html:.2f} s")
     sizes = {c.deck: statistics.median(s.maxrss_mib for s in c.samples) for c in contenders if c.name == "slidegen cold"}
     if "9" in sizes and "200" in sizes:
         line(sizes["200"] <= 1.2 * sizes["9"],
