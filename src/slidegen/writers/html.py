@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 from html import escape
 from urllib.parse import quote
@@ -42,8 +43,7 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, bytes]:
             "index": index, "number": slide.number, "title": slide.title,
             "label": f"{index} of {total}", "image": image, "note": note_html(slide.note, deck.link),
         })
-    html = _page(deck, theme, slides, external)
-    files[f"{deck.slug}.html"] = html.encode("utf-8")
+    files[f"{deck.slug}.html"] = _page(deck, theme, slides, external)
     return files
 
 
@@ -89,7 +89,7 @@ def content_security_policy(css: str, js: str, external: bool) -> str:
             "base-uri 'none'; form-action 'none'")
 
 
-def _page(deck: Deck, theme, slides: list[dict], external: bool) -> str:
+def _page(deck: Deck, theme, slides: list[dict], external: bool) -> bytes:
     csp = content_security_policy(theme.css, theme.js, external)
     data = {"title": deck.title, "total": len(slides),
             "slides": [{"number": s["number"], "title": s["title"]} for s in slides]}
@@ -108,11 +108,17 @@ def _page(deck: Deck, theme, slides: list[dict], external: bool) -> str:
         "script_tag": Markup(f"<script>{theme.js}</script>"),
         "data_tag": Markup(f'<script type="application/json" id="sg-data">{json_for_script(data)}</script>'),
     }
+    # Streamed into bytes chunk by chunk, so each picture's base64 text lives only while it is
+    # written: a deck's pictures are never all held as text at once (rendering to one string
+    # held them twice, plus the string and its encoding).
+    out = io.BytesIO()
     try:
-        html = theme.template.render(context)
+        for chunk in theme.template.generate(context):
+            out.write(chunk.encode("utf-8"))
     except jinja2.TemplateError as exc:
         raise UsageError(f"theme template failed: {exc}", str(theme.folder / TEMPLATE)) from None
-    if context["csp_meta"] not in html or context["style_tag"] not in html or context["script_tag"] not in html:
+    html = out.getvalue()
+    if any(context[tag].encode("utf-8") not in html for tag in ("csp_meta", "style_tag", "script_tag")):
         raise UsageError("theme template must place {{ csp_meta }}, {{ style_tag }} and {{ script_tag }} "
                          "in the page", str(theme.folder / TEMPLATE))
     return html
@@ -124,9 +130,26 @@ def _check_type(pic: Picture, slide: Slide) -> str:
     return pic.mime
 
 
-def _data_uri(pic: Picture, slide: Slide) -> str:
-    mime = _check_type(pic, slide)
-    return f"data:{mime};base64," + base64.b64encode(pic.data).decode("ascii")
+class _DataUri:
+    """A picture's ``data:`` URI, made only when the template writes it.
+
+    ``__html__`` marks it safe for autoescaping: a MIME type from our allowlist and the base64
+    alphabet hold no character HTML gives meaning to.
+    """
+
+    __slots__ = ("mime", "data")
+
+    def __init__(self, mime: str, data: bytes) -> None:
+        self.mime, self.data = mime, data
+
+    def __html__(self) -> str:
+        return f"data:{self.mime};base64," + base64.b64encode(self.data).decode("ascii")
+
+    __str__ = __html__
+
+
+def _data_uri(pic: Picture, slide: Slide) -> _DataUri:
+    return _DataUri(_check_type(pic, slide), pic.data)
 
 
 def _image_src(deck: Deck, index: int, pic: Picture, files: dict[str, bytes]) -> str:

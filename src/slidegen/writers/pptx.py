@@ -7,7 +7,6 @@ re-packed by ``pptx_package`` so the same deck gives the same bytes.
 
 from __future__ import annotations
 
-import io
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
@@ -58,6 +57,23 @@ def build_pptx(deck: Deck, options: BuildOptions) -> bytes:
     return package_bytes(prs)
 
 
+class _SharedBytes:
+    """A read-only file over a picture's bytes that hands python-pptx the bytes object itself.
+
+    python-pptx reads a picture with ``seek(0)`` and ``read()``; a BytesIO would copy every
+    picture into the package, doubling what a deck's pictures cost in memory.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return 0
+
+    def read(self, size: int = -1) -> bytes:
+        return self.data
+
+
 def readable_date(date) -> str:
     """``7 March 2009``: the same in every locale, unambiguous in every country."""
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else ""
@@ -96,7 +112,7 @@ def _picture_slide(prs, deck: Deck, slide: Slide, picture: Picture, layout, size
     s = prs.slides.add_slide(layout)
     title_box = _set_title(s, slide.title or f"Slide {slide.number}", size)
     holder = _placeholder(s, (PP_PLACEHOLDER.PICTURE,))
-    stream = io.BytesIO(picture.data)
+    stream = _SharedBytes(picture.data)
     if holder is not None:
         box = geo.Box(holder.left, holder.top, holder.width, holder.height)
         shape = holder.insert_picture(stream)
