@@ -7,7 +7,6 @@ re-packed by ``pptx_package`` so the same deck gives the same bytes.
 
 from __future__ import annotations
 
-
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Emu, Pt
