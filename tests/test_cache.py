@@ -116,3 +116,21 @@ def test_pruning_removes_leftovers_of_interrupted_writes(tmp_path):
     os.utime(old, (0, 0))
     assert PictureCache(tmp_path).prune() == 1
     assert not old.exists() and fresh.exists()
+
+
+def test_a_rebuild_reads_no_unchanged_original_but_notices_a_changed_one(tmp_path, monkeypatch):
+    from slidegen import picturejobs
+
+    make_deck_dir(tmp_path, {"a.jpg": image_bytes(1000, 800)})
+    opts = BuildOptions(cache_dir=tmp_path / "cache", jobs=1)
+    prepare_media([deck(tmp_path)], opts, Report(stream=None))
+    read = []
+    real = picturejobs._read
+    monkeypatch.setattr(picturejobs, "_read", lambda path: read.append(path) or real(path))
+    again = deck(tmp_path)
+    prepare_media([again], opts, Report(stream=None))
+    assert read == [] and again.media["a.jpg"].width == 1000
+    (tmp_path / "a.jpg").write_bytes(image_bytes(600, 400))
+    changed = deck(tmp_path)
+    prepare_media([changed], opts, Report(stream=None))
+    assert len(read) == 1 and changed.media["a.jpg"].width == 600

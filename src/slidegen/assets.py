@@ -90,17 +90,44 @@ def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> l
 def _process(sources: dict[tuple[str, bool], Source], options: BuildOptions) -> dict:
     if not sources:
         return {}
-    from .cache import PictureCache, default_root
+    from .cache import PictureCache, SourceIndex, default_root
     from .images import ImageSettings
     from .picturejobs import Job, run_jobs
 
     root = (options.cache_dir or default_root()) if options.use_cache else None
     jobs = [Job(src.path, src.data, ImageSettings.for_width(options.image_width, options.max_pixels, board), root)
             for (_, board), src in sources.items()]
-    outcomes = run_jobs(jobs, options.workers)
-    if root is not None and any(o.picture is not None and not o.cached for o in outcomes):
-        PictureCache(root).prune()
+    outcomes = _from_index(jobs, root) if root is not None else [None] * len(jobs)
+    pending = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    for i, outcome in zip(pending, run_jobs([jobs[i] for i in pending], options.workers)):
+        outcomes[i] = outcome
+    if root is not None:
+        index = SourceIndex(root)
+        for i in pending:
+            if jobs[i].path is not None and outcomes[i].source_digest:
+                index.put(jobs[i].path, outcomes[i].source_digest)
+        index.save()
+        if any(o.picture is not None and not o.cached for o in outcomes):
+            PictureCache(root).prune()
     return dict(zip(sources, outcomes))
+
+
+def _from_index(jobs: list, root: Path) -> list:
+    """Cached outcomes for source files the index knows unchanged; None where a job must run.
+
+    A rebuild after a text edit then reads no original photo and starts no worker process.
+    """
+    from .cache import PictureCache, SourceIndex, cache_key
+    from .images import VERSION
+    from .picturejobs import Outcome
+
+    index, cache = SourceIndex(root), PictureCache(root)
+    found = []
+    for job in jobs:
+        digest = index.get(job.path) if job.path is not None else None
+        hit = cache.get(cache_key(digest, job.settings, VERSION)) if digest else None
+        found.append(Outcome(hit[0], tuple(hit[1]), cached=True, source_digest=digest) if hit else None)
+    return found
 
 
 def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = ()) -> Source | None:

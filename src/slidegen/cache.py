@@ -123,6 +123,62 @@ class PictureCache:
         return deleted
 
 
+class SourceIndex:
+    """Each source file's digest by (path, size, modification time, inode), as git's index does.
+
+    A rebuild after a text edit then finds every cached picture without reading and hashing the
+    original photos again. A changed file has a new stamp and is simply hashed afresh.
+    """
+
+    MAX_ENTRIES = 20_000
+
+    def __init__(self, root: Path) -> None:
+        self.path = root / "sources.json"
+        self.changed = False
+        try:
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+            self.entries = {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+        except (OSError, ValueError):
+            self.entries = {}
+
+    @staticmethod
+    def stamp(path: Path) -> str | None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return f"{path}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}"
+
+    def get(self, path: Path) -> str | None:
+        """The digest recorded for the file as it is now, or None."""
+        stamp = self.stamp(path)
+        return self.entries.get(stamp) if stamp else None
+
+    def put(self, path: Path, digest: str) -> None:
+        stamp = self.stamp(path)
+        if stamp and self.entries.get(stamp) != digest:
+            self.entries[stamp] = digest
+            self.changed = True
+
+    def save(self) -> None:
+        """Writes the index atomically if it changed; never fails a build."""
+        if not self.changed:
+            return
+        entries = dict(list(self.entries.items())[-self.MAX_ENTRIES:])
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    json.dump(entries, out)
+                os.replace(tmp, self.path)
+            except BaseException:
+                _unlink(tmp)
+                raise
+        except OSError:
+            pass
+
+
 def _unlink(path: str) -> int:
     try:
         os.unlink(path)

@@ -35,6 +35,7 @@ class Outcome:
     notes: tuple[str, ...] = ()
     problem: str | None = None
     cached: bool = False
+    source_digest: str = ""  # sha256 of the source bytes, for the source index
 
 
 def run_jobs(jobs: list[Job], workers: int) -> list[Outcome]:
@@ -68,10 +69,11 @@ def run_job(job: Job) -> Outcome:
     except ImageProblem as exc:
         return Outcome(None, problem=str(exc))
     cache = PictureCache(job.cache_root)
-    key = cache_key(hashlib.sha256(data).hexdigest(), job.settings, VERSION) if job.cache_root else ""
+    digest = hashlib.sha256(data).hexdigest()
+    key = cache_key(digest, job.settings, VERSION) if job.cache_root else ""
     hit = cache.get(key) if key else None
     if hit is not None:
-        return Outcome(hit[0], tuple(hit[1]), cached=True)
+        return Outcome(hit[0], tuple(hit[1]), cached=True, source_digest=digest)
     try:
         picture, notes = process(data, job.settings)
     except ImageProblem as exc:
@@ -84,7 +86,7 @@ def run_job(job: Job) -> Outcome:
     del data
     if key:
         cache.put(key, picture, notes)
-    return Outcome(picture, tuple(notes))
+    return Outcome(picture, tuple(notes), source_digest=digest)
 
 
 def _read(path: Path) -> bytes:
