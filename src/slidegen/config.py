@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .errors import UsageError
@@ -45,7 +45,6 @@ class BuildOptions:
     include_drafts: bool = False
     include_pages: bool = False
     quiet: bool = False
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def workers(self) -> int:

@@ -36,3 +36,6 @@ class UsageError(SlidegenError):
 
 class StrictFailure(SlidegenError):
     """Warnings were reported and ``--strict`` asked for them to fail the build."""
+
+    def __init__(self, warnings: int) -> None:
+        super().__init__(f"{warnings} warning(s) and --strict is set")

@@ -102,5 +102,5 @@ def build(sources: list[Path], options: BuildOptions, report: Report,
 
         result.files.extend(outputs.write_all(options.out_dir, render_index(result.decks, options)))
     if options.strict and len(report) and not result.failed:
-        result.failed.append(StrictFailure(f"{len(report)} warning(s) and --strict is set"))
+        result.failed.append(StrictFailure(len(report)))
     return result

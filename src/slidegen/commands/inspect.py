@@ -49,5 +49,5 @@ def run(args, options, report) -> int:
     for error in result.failed:  # posts of a feed or page that could not be parsed
         print(error, file=sys.stderr)
     if options.strict and len(report) and not result.failed:
-        raise StrictFailure(f"{len(report)} warning(s) and --strict is set")
+        raise StrictFailure(len(report))
     return 1 if result.failed else 0

@@ -14,5 +14,5 @@ def run(args, options, report) -> int:
     render = markdown_text if args.format == "md" else plain_text
     sys.stdout.write("\n".join(render(deck) for deck in decks))
     if options.strict and len(report):
-        raise StrictFailure(f"{len(report)} warning(s) and --strict is set")
+        raise StrictFailure(len(report))
     return 0
