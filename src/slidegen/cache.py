@@ -124,7 +124,7 @@ class PictureCache:
 
 
 class SourceIndex:
-    """Each source file's digest by (path, size, modification time, inode), as git's index does.
+    """Each source file's digest by (device, inode, size, modification time), as git's index does.
 
     A rebuild after a text edit then finds every cached picture without reading and hashing the
     original photos again. A changed file has a new stamp and is simply hashed afresh.
@@ -147,7 +147,8 @@ class SourceIndex:
             st = os.stat(path)
         except OSError:
             return None
-        return f"{path}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}"
+        # No path: a file moved or hard-linked elsewhere keeps its entry; a rewrite gets a new stamp.
+        return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
 
     def get(self, path: Path) -> str | None:
         """The digest recorded for the file as it is now, or None."""
