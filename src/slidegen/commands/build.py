@@ -28,10 +28,8 @@ def run(args, options, report) -> int:
         for skipped in result.skipped:
             print(f"skipped {skipped.source}: {skipped.title!r} ({skipped.reason})")
         if "html" in options.formats and len(result.decks) == 1:
-            snippet = _embed_snippet(result.decks[0])
-            if snippet:
-                print("\nTo embed the slideshow in a web page, put the HTML file beside the page and paste:\n")
-                print(snippet)
+            print("\nTo embed the slideshow in a web page, put the HTML file beside the page and paste:\n")
+            print(_embed_snippet(result.decks[0]))
         print_summary(result, len(report), time.perf_counter() - started, rich=isinstance(progress, BarProgress))
     return 1 if result.failed else 0
 
@@ -112,8 +110,6 @@ def print_summary(result, warnings: int, seconds: float, rich: bool = False) -> 
 
 
 def _embed_snippet(deck) -> str:
-    try:
-        from ..writers.html import embed_snippet
-    except ImportError:
-        return ""
+    from ..writers.html import embed_snippet
+
     return embed_snippet(deck, f"{deck.slug}.html")

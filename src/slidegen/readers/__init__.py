@@ -34,22 +34,21 @@ _PREFERRED = ("post", "index", "readme")
 
 def read_source(path: Path, options: BuildOptions, report: Report) -> list[Post]:
     """Reads one source the user named: a post file or a deck folder holding one."""
-    shown = str(path)
     if path.is_dir():
         post_file = find_post_file(path)
-        folder_images = sorted((p.name for p in path.iterdir()
-                                if p.is_file() and p.suffix.lower() in IMAGE_EXTENSIONS), key=natural_key)
-        return read_file(post_file, str(post_file) if shown.endswith("/") else str(path / post_file.name),
-                         options, report, folder_images)
+        return read_file(post_file, str(post_file), options, report, pictures_in(path))
     if not path.exists():
-        raise InputError("no such file or folder", shown)
-    folder = path.parent
+        raise InputError("no such file or folder", str(path))
+    return read_file(path, str(path), options, report, pictures_in(path.parent))
+
+
+def pictures_in(folder: Path) -> list[str]:
+    """The picture files beside a post, in natural order (slide-2 before slide-10)."""
     try:
-        folder_images = sorted((p.name for p in folder.iterdir()
-                                if p.is_file() and p.suffix.lower() in IMAGE_EXTENSIONS), key=natural_key)
+        return sorted((p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_EXTENSIONS),
+                      key=natural_key)
     except OSError:
-        folder_images = []
-    return read_file(path, shown, options, report, folder_images)
+        return []
 
 
 def find_post_file(folder: Path) -> Path:
