@@ -104,3 +104,15 @@ def test_a_dark_wall_around_the_board_does_not_wash_out_the_strokes():
     strokes = Image.eval(ImageChops.subtract(level, grey), lambda v: 255 if v > 60 else 0)
     assert ImageStat.Stat(strokes).mean[0] > 1  # there are strokes to judge by
     assert mean_grey(clean_board(img), strokes) < mean_grey(img, strokes)
+
+
+def test_the_wall_around_the_board_is_left_as_photographed():
+    img, _ = board(dark_side=200, bright_side=225)
+    framed = Image.new("RGB", (img.width + 200, img.height + 200), (70, 80, 60))
+    framed.paste(img, (100, 100))
+    cleaned = clean_board(framed)
+    corner = (0, 0, 40, 40)
+    before = ImageStat.Stat(framed.crop(corner)).mean
+    after = ImageStat.Stat(cleaned.crop(corner)).mean
+    assert all(abs(a - b) < 3 for a, b in zip(before, after)), (before, after)
+    assert mean_grey(cleaned.crop((480, 400, 530, 440)), Image.new("L", (50, 40), 255)) > 245  # the board itself

@@ -14,6 +14,8 @@ from PIL import Image, ImageChops, ImageFilter
 WHITE_AT = 0.86
 #: Below this fraction of the board's brightness a pixel becomes black.
 BLACK_AT = 0.30
+#: Where the light is below this fraction of the board's typical level, it is not the board.
+WALL_BELOW = 0.6
 #: Gamma above 1 darkens the mid tones, so thin and faint marker lines gain weight.
 DEEPEN = 1.6
 # The board estimate works at about this many pixels along the long side: coarse enough for the
@@ -33,7 +35,13 @@ def clean_board(img: Image.Image) -> Image.Image:
     flat = img
     for _ in range(_STEPS):
         flat = ImageChops.add(flat, ImageChops.multiply(flat, boost))
-    return flat.point(_CURVE * len(img.getbands()))
+    cleaned = flat.point(_CURVE * len(img.getbands()))
+    # Only the board is cleaned: where the light is far below the board's own (the wall, the
+    # frame, a shadowed edge) the photo stays as it was instead of turning into a tinted glow.
+    level = background.convert("L")
+    board = _percentile(level, 0.6)
+    on_board = level.point(lambda v: 255 if v >= board * WALL_BELOW else 0).filter(ImageFilter.GaussianBlur(2))
+    return Image.composite(cleaned, img, on_board)
 
 
 def estimate_background(img: Image.Image) -> Image.Image:
@@ -42,6 +50,16 @@ def estimate_background(img: Image.Image) -> Image.Image:
     small = img.reduce(factor) if factor > 1 else img
     board = small.filter(ImageFilter.MaxFilter(_MAX_FILTER)).filter(ImageFilter.GaussianBlur(3))
     return board.resize(img.size, Image.Resampling.BILINEAR)
+
+
+def _percentile(img: Image.Image, fraction: float) -> int:
+    histogram = img.histogram()
+    wanted, seen = sum(histogram) * fraction, 0
+    for value, count in enumerate(histogram):
+        seen += count
+        if seen >= wanted:
+            return value
+    return 255
 
 
 def _curve(level: int) -> int:
