@@ -20,7 +20,7 @@ from .sniff import PILLOW_FORMATS, ImageProblem, sniff
 __all__ = ["ImageProblem", "ImageSettings", "VERSION", "fit", "process"]
 
 #: Bump when the same input and settings would give different output bytes (the cache key uses it).
-VERSION = 2
+VERSION = 3  # bump whenever the same settings would give different pixels
 JPEG_QUALITY = 85
 #: The picture area as fractions of the slide's width and height.
 PICTURE_AREA = (0.925, 0.746)
