@@ -8,8 +8,9 @@ from .errors import InputError
 from .model import Deck, ImageRef, Post, SourcePos
 from .report import Report
 
+#: Picture file endings, the one list: folder matching, serve's watcher and alt-text checks use it.
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif",
-                    ".mpo", ".svg")
+                    ".avif", ".mpo", ".svg")
 # slide-3.jpg, slide_03.png, Slide 3.jpeg, slide03.jpg, 03.jpg, 3.png
 _NUMBERED = re.compile(r"^(?:slide[-_ ]?)?0*(?P<num>[0-9]{1,4})\.[a-z]+$", re.IGNORECASE | re.ASCII)
 

@@ -268,7 +268,8 @@ def first_sentence(note: Note, limit: int = 200) -> str:
 
 
 # A file name or path of a picture ("IMG_0042.JPG", "img/board 3.png", "C:\\pics\\a.jpg").
-_FILE_NAME = re.compile(r"^[\w\-. ()\[\]~/\\:%]+\.(jpe?g|png|gif|webp|heic|heif|tiff?|bmp|svg|avif)$", re.I)
+_FILE_NAME = re.compile(r"^[\w\-. ()\[\]~/\\:%]+(" + "|".join(map(re.escape, match.IMAGE_EXTENSIONS)) + ")$",
+                        re.I)
 
 
 def alt_text(slide: Slide) -> str:

@@ -168,13 +168,20 @@ def test_speaker_view_opens_from_inside_the_embed(host):
     assert "Slide title 3" in popup.text_content("#sp-cur")
 
 
-def test_without_popups_the_speaker_button_explains_itself(browser, http_root):
+def _host_with_sandbox(browser, http_root, sandbox: str) -> Show:
+    """A host page embedding a two-slide show whose iframe has ``sandbox`` instead of the snippet's."""
     folder, base = http_root
     deck = make_deck(2)
     write_files(folder, render(deck, BuildOptions()))
-    snippet = embed_snippet(deck, f"{deck.slug}.html").replace("allow-scripts allow-popups allow-popups-to-escape-sandbox", "allow-scripts")
+    snippet = embed_snippet(deck, f"{deck.slug}.html").replace(
+        "allow-scripts allow-popups allow-popups-to-escape-sandbox", sandbox)
     (folder / "post.html").write_text(HOST.format(snippet=snippet))
-    show = Show(browser.new_context(), folder, base)
+    return Show(browser.new_context(), folder, base)
+
+
+def test_without_popups_the_speaker_button_explains_itself(browser, http_root):
+    show = _host_with_sandbox(browser, http_root, "allow-scripts")
+    base = show.base_url
     try:
         show.page.goto(base + "post.html")
         frame = show.page.frames[1]
@@ -189,12 +196,8 @@ def test_without_popups_the_speaker_button_explains_itself(browser, http_root):
 
 
 def test_a_sandbox_without_popup_escape_closes_the_unreachable_window_and_explains(browser, http_root):
-    folder, base = http_root
-    deck = make_deck(2)
-    write_files(folder, render(deck, BuildOptions()))
-    snippet = embed_snippet(deck, f"{deck.slug}.html").replace(" allow-popups-to-escape-sandbox", "")
-    (folder / "post.html").write_text(HOST.format(snippet=snippet))
-    show = Show(browser.new_context(), folder, base)
+    show = _host_with_sandbox(browser, http_root, "allow-scripts allow-popups")
+    base = show.base_url
     show.page.on("pageerror", lambda e: show.errors.append(f"pageerror: {e}"))
     try:
         show.page.goto(base + "post.html")
