@@ -127,7 +127,7 @@ def build_all(folder: Path) -> dict[str, tuple]:
     built = {}
     for name, (deck, options) in cases(folder).items():
         files = render(deck, options)
-        built[name] = (deck, options, files[f"{deck.slug}.pptx"])
+        built[name] = (deck, options, files[f"{deck.slug}.pptx"].getvalue())
     return built
 
 

@@ -4,8 +4,8 @@ import os
 
 import pytest
 
-from slidegen.errors import OutputError
-from slidegen.outputs import prepare_dir, write_all
+from slidegen.errors import InputError, OutputError
+from slidegen.outputs import Stream, as_bytes, prepare_dir, write_all
 
 
 def test_writes_every_file_and_leaves_no_temporaries(tmp_path):
@@ -39,3 +39,22 @@ def test_output_path_that_is_a_file_is_an_error(tmp_path):
     (tmp_path / "f").write_text("")
     with pytest.raises(OutputError, match="not a folder"):
         prepare_dir(tmp_path / "f")
+
+
+def test_a_stream_is_written_into_its_file(tmp_path):
+    written = write_all(tmp_path, {"a.pptx": Stream(lambda out: out.write(b"streamed")), "b.md": b"bytes"})
+    assert [p.read_bytes() for p in written] == [b"streamed", b"bytes"]
+    assert as_bytes(Stream(lambda out: out.write(b"x"))) == b"x" and as_bytes(b"y") == b"y"
+
+
+def test_a_stream_failing_midway_leaves_nothing_and_keeps_the_old_files(tmp_path):
+    (tmp_path / "a.pptx").write_bytes(b"old")
+
+    def half(out):
+        out.write(b"half a zip")
+        raise InputError("a slide went wrong", "post.md")
+
+    with pytest.raises(InputError, match="a slide went wrong"):
+        write_all(tmp_path, {"b.html": b"fine", "a.pptx": Stream(half)})
+    assert sorted(os.listdir(tmp_path)) == ["a.pptx"]
+    assert (tmp_path / "a.pptx").read_bytes() == b"old"

@@ -89,7 +89,7 @@ def test_notes_round_trip_through_pptx_and_the_notes_file(paragraph_lists):
     deck = make_deck(len(paragraph_lists), pictures=False)
     for slide, paras in zip(deck.slides, paragraph_lists):
         slide.note = note(*paras)
-    data = render(deck, BuildOptions())[f"{deck.slug}.pptx"]
+    data = render(deck, BuildOptions())[f"{deck.slug}.pptx"].getvalue()
     shown = [s.notes_slide.notes_text_frame.text for s in list(Presentation(io.BytesIO(data)).slides)[1:]]
     assert shown == ["\n".join(paras) for paras in paragraph_lists]
     exported = plain_text(deck)

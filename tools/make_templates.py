@@ -29,7 +29,7 @@ from pptx.util import Emu
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from slidegen.writers.pptx_package import package_bytes, set_properties  # noqa: E402
+from slidegen.writers.pptx_package import core_xml, package_members, zip_members  # noqa: E402
 from slidegen.writers.pptx_template import notes_master_referenced  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src/slidegen/themes/default/reference.pptx"
@@ -113,8 +113,10 @@ def _set_xfrm(sp, box):
 
 
 def save(prs, path: Path, title: str) -> bytes:
-    set_properties(prs, title=title, author="slidegen", subject="", keywords="", when=None)
-    return package_bytes(prs)
+    _ = prs.core_properties  # makes sure the package has the part
+    members = package_members(prs)
+    members["docProps/core.xml"] = core_xml(title=title, author="slidegen", subject="", keywords="", when=None)
+    return zip_members(members)
 
 
 def make_default() -> bytes:

@@ -111,11 +111,11 @@ def render_run(decks: list[Deck], options: BuildOptions) -> list[Rendered]:
 def render_one(deck: Deck, options: BuildOptions) -> Rendered:
     """Renders every format of one deck and writes the files together, or none of them."""
     try:
-        files: dict[str, bytes] = {}
+        files: dict[str, outputs.Output] = {}
         for fmt in options.formats:
             files.update(writer(fmt)(deck, options))
         written = outputs.write_all(options.out_dir, files)
-        return Rendered(written, sum(len(data) for data in files.values()))
+        return Rendered(written, sum(path.stat().st_size for path in written))
     except SlidegenError as exc:
         return Rendered(problem=(type(exc), exc.message, exc.pos))
     except Exception as exc:  # a writer's bug must not take the other decks down with it

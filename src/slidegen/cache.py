@@ -1,6 +1,7 @@
-"""Processed pictures kept between builds, keyed by the source bytes' hash and the settings.
+"""What builds keep for the next one: processed pictures and rendered PPTX slides, by content keys.
 
-A rebuild after a text edit then re-encodes nothing. Entries are written atomically (temporary
+Pictures are keyed by the source bytes' hash and the settings, slides by everything that shapes
+them, so a rebuild after a text edit re-encodes no picture and re-renders only the edited slide. Entries are written atomically (temporary
 file + rename) and checked against their digest on read, so a torn or tampered entry is only a
 miss. The cache never fails a build: any I/O error just means "not cached".
 """
@@ -18,6 +19,9 @@ from pathlib import Path
 from .model import Picture
 
 _MAGIC = b"slidegen-picture\n"
+_BLOB_MAGIC = b"slidegen-blob "
+#: The folders of the cache, one per kind of entry.
+KINDS = ("pictures", "pptx-slides", "pptx-bases")
 #: The cache trims itself to this size after a build that added to it, least recently used first.
 MAX_CACHE_BYTES = 1 << 30
 # A temporary file this old belongs to a build that died; any live write takes milliseconds.
@@ -80,24 +84,13 @@ class PictureCache:
             return
         meta = {"mime": picture.mime, "width": picture.width, "height": picture.height,
                 "digest": picture.digest, "notes": notes}
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(_MAGIC + json.dumps(meta).encode() + b"\n" + picture.data)
-                os.replace(tmp, path)
-            except BaseException:
-                _unlink(tmp)
-                raise
-        except OSError:
-            return
+        _write_atomic(self._path(key), _MAGIC + json.dumps(meta).encode() + b"\n" + picture.data)
 
     def prune(self, max_bytes: int = MAX_CACHE_BYTES) -> int:
         """Deletes the least recently used entries until the cache holds at most ``max_bytes``.
 
-        Returns how many files were deleted; leftovers of interrupted writes go too.
+        Every kind of entry counts (pictures, slides, templates); returns how many files were
+        deleted. Leftovers of interrupted writes go too.
         """
         if self.root is None:
             return 0
@@ -105,13 +98,14 @@ class PictureCache:
         deleted = 0
         now = time.time()
         try:
-            for path in (self.root / "pictures").glob("*/*"):
-                stat = path.stat()
-                if path.name.startswith(".tmp-"):
-                    if now - stat.st_mtime > _STALE_SECONDS:
-                        deleted += _unlink(str(path))
-                    continue
-                entries.append((stat.st_mtime, stat.st_size, path))
+            for kind in KINDS:
+                for path in (self.root / kind).glob("*/*"):
+                    stat = path.stat()
+                    if path.name.startswith(".tmp-"):
+                        if now - stat.st_mtime > _STALE_SECONDS:
+                            deleted += _unlink(str(path))
+                        continue
+                    entries.append((stat.st_mtime, stat.st_size, path))
         except OSError:
             return deleted
         total = sum(size for _, size, _ in entries)
@@ -121,6 +115,60 @@ class PictureCache:
             deleted += _unlink(str(path))
             total -= size
         return deleted
+
+
+class BlobCache:
+    """Derived files other than pictures (PPTX slides and prepared templates), by kind and key.
+
+    Each entry carries its own sha256, so a damaged or tampered entry is only a miss.
+    """
+
+    def __init__(self, root: Path | None, kind: str) -> None:
+        assert kind in KINDS
+        self.root = root
+        self.kind = kind
+
+    def _path(self, key: str) -> Path:
+        assert self.root is not None
+        return self.root / self.kind / key[:2] / key
+
+    def get(self, key: str) -> bytes | None:
+        """The bytes stored under ``key``, or None."""
+        if self.root is None:
+            return None
+        try:
+            raw = self._path(key).read_bytes()
+        except OSError:
+            return None
+        head, _, data = raw.partition(b"\n")
+        if head != _BLOB_MAGIC + hashlib.sha256(data).hexdigest().encode():
+            return None
+        try:
+            os.utime(self._path(key))
+        except OSError:
+            pass
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        """Stores ``data`` under ``key``; silently does nothing when the folder is not writable."""
+        if self.root is not None:
+            _write_atomic(self._path(key), _BLOB_MAGIC + hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Writes ``data`` to ``path`` through a temporary file and a rename; never raises OSError."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            _unlink(tmp)
+            raise
+    except OSError:
+        return
 
 
 class SourceIndex:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Callable, Union
 
 from .errors import OutputError
 
@@ -22,8 +24,36 @@ def prepare_dir(out_dir: Path) -> Path:
     return out_dir
 
 
-def write_all(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
-    """Writes every file or none: all go to temporary names first, then each is renamed into place."""
+class Stream:
+    """An output written straight into its file, for outputs too large to hold in memory whole.
+
+    ``write`` gets the open binary file; it may raise, and then no file of the deck is kept.
+    """
+
+    def __init__(self, write: Callable[[BinaryIO], None]) -> None:
+        self.write = write
+
+    def getvalue(self) -> bytes:
+        """The whole output in memory (for the PDF converter and for tests)."""
+        buffer = io.BytesIO()
+        self.write(buffer)
+        return buffer.getvalue()
+
+
+Output = Union[bytes, Stream]
+
+
+def as_bytes(output: Output) -> bytes:
+    """An output's bytes, whether a writer returned them or a stream."""
+    return output.getvalue() if isinstance(output, Stream) else output
+
+
+def write_all(out_dir: Path, files: dict[str, Output]) -> list[Path]:
+    """Writes every file or none: all go to temporary names first, then each is renamed into place.
+
+    A value is the file's bytes or a ``Stream`` that writes them; if anything fails, every
+    temporary file goes and no earlier file of the same name is touched.
+    """
     base = out_dir.resolve()
     mode = 0o666 & ~_umask()
     staged: list[tuple[str, Path, str]] = []
@@ -37,7 +67,10 @@ def write_all(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
             staged.append((tmp, target, name))
             os.chmod(tmp, mode)  # mkstemp makes 0600 files; outputs get the usual permissions
             with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+                if isinstance(data, Stream):
+                    data.write(fh)
+                else:
+                    fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
         written = []

@@ -18,7 +18,8 @@ from slidegen import layout as geo
 from slidegen.config import BuildOptions
 from slidegen.text import xml_safe
 from slidegen.parse import alt_text
-from slidegen.writers.pptx import readable_date, render
+from slidegen.writers.pptx import render
+from slidegen.writers.pptx_slides import readable_date
 
 NAMES = ["default", "corporate", "corporate-potx", "corporate-named-layouts", "front-matter-template",
          "four-three", "blank-only", "hostile", "odd-pictures", "long-text"]
@@ -163,7 +164,7 @@ def test_document_properties_come_from_the_post_not_the_clock(built):
 
 def test_no_date_and_no_epoch_leaves_no_date(monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    data = render(make_deck(1), BuildOptions())["a-test-deck.pptx"]
+    data = render(make_deck(1), BuildOptions())["a-test-deck.pptx"].getvalue()
     core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml")
     assert b"created" not in core and b"modified" not in core
 
@@ -172,7 +173,7 @@ def test_same_input_gives_identical_bytes_with_fixed_zip_entries(built, monkeypa
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")
     for name in ("default", "corporate-potx"):
         deck, options, data = built[name]
-        again = render(deck, options)[f"{deck.slug}.pptx"]
+        again = render(deck, options)[f"{deck.slug}.pptx"].getvalue()
         assert hashlib.sha256(again).hexdigest() == hashlib.sha256(data).hexdigest()
     infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}

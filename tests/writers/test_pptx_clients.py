@@ -33,7 +33,7 @@ def sample_decks() -> dict[str, tuple[int, bytes]]:
         report = Report(stream=None)
         (deck,) = read_decks([SAMPLE], options, report)
         assert not prepare_media([deck], options, report)
-        out[name] = (len(deck.slides), render(deck, options)[f"{deck.slug}.pptx"])
+        out[name] = (len(deck.slides), render(deck, options)[f"{deck.slug}.pptx"].getvalue())
     return out
 
 

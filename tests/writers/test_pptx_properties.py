@@ -32,7 +32,7 @@ def test_any_text_builds_and_reopens(title, author, slide_title, alt, spans, pic
     slide.note = Note((tuple(spans),))
     if picture:
         slide.image = ImageRef("slide-1.jpg", slide.pos, alt=alt)
-    data = render(deck, BuildOptions())["a-test-deck.pptx"]
+    data = render(deck, BuildOptions())["a-test-deck.pptx"].getvalue()
     prs = Presentation(io.BytesIO(data))
     built = list(prs.slides)[1]
     expected = clean(slide_title or "Slide 1").strip() or "Untitled"

@@ -22,6 +22,9 @@ _WINDOW = 2000  # lines searched ahead for a block; keeps locating linear
 def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, report: Report) -> list[Post]:
     """One Post: front matter as its meta, the body's blocks, the first H1 as its title."""
     import markdown
+    from markdown.extensions.fenced_code import FencedCodeExtension
+    from markdown.extensions.sane_lists import SaneListExtension
+    from markdown.extensions.tables import TableExtension
 
     meta, meta_lines, body, body_line = frontmatter.split(text, source)
     frontmatter.check(meta, meta_lines, source, report.warn)
@@ -29,8 +32,9 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
         meta["date"] = frontmatter.parse_date(meta["date"], source.at(meta_lines.get("date")), report.warn)
     try:
         with time_limit(PARSE_SECONDS, "reading the Markdown", source):
-            rendered = markdown.markdown(body, extensions=["fenced_code", "tables", "sane_lists"],
-                                         output_format="html")
+            # Instances, not names: a name makes Python-Markdown scan every installed package.
+            rendered = markdown.markdown(body, extensions=[FencedCodeExtension(), TableExtension(),
+                                                           SaneListExtension()], output_format="html")
     except RecursionError:
         raise InputError("the post is nested too deeply to read (quotes or lists)", source) from None
     blocks = []

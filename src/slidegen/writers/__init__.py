@@ -1,8 +1,9 @@
 """The writers table: each output format and the function that renders a deck to files.
 
-A writer is ``render(deck, options) -> dict[str, bytes]``: file names relative to the output
-folder mapped to their bytes. Writers never parse and never touch the disk; the pipeline writes
-what they return, atomically. Modules are imported on first use so start-up stays fast.
+A writer is ``render(deck, options) -> dict[str, bytes | outputs.Stream]``: file names relative
+to the output folder mapped to their bytes, or to a stream that writes them into the open file
+(for outputs whose pictures should not all sit in memory). Writers never parse and never open
+files for writing; the pipeline writes what they return, atomically. Modules are imported on first use so start-up stays fast.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, bytes]:
     """``{"<slug>.pdf": bytes}``: the deck's PPTX, built as the pptx writer builds it, as PDF."""
     from .pptx import build_pptx
 
-    pptx = build_pptx(deck, options)
+    pptx = build_pptx(deck, options).getvalue()
     pdfs = convert({f"{deck.slug}.pptx": pptx}, where=str(deck.source))
     return {f"{deck.slug}.pdf": pdfs[f"{deck.slug}.pdf"]}
 

@@ -10,16 +10,15 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from .. import layout as geo
 from ..errors import InputError, UsageError
-
-DEFAULT_TEMPLATE = "themes/default/reference.pptx"
+from .pptx_package import Base, default_template_bytes, package_members, zip_members
 
 _MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 _TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
@@ -29,6 +28,7 @@ _MACRO_MAINS = (
     "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml",
 )
 _SHOW_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 # A real corporate template is a few MB; these bounds only stop zip bombs and junk.
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
@@ -53,11 +53,6 @@ class Layouts:
     title: object
     picture: object
     text: object
-
-
-def default_template_bytes() -> bytes:
-    """Our clean 16:9 template, shipped inside the package."""
-    return resources.files("slidegen").joinpath(DEFAULT_TEMPLATE).read_bytes()
 
 
 def open_template(path: Path | None):
@@ -85,6 +80,42 @@ def open_template(path: Path | None):
         raise InputError("template has no slide layouts", name)
     drop_slides(prs)
     return prs
+
+
+def make_base(template: Path | None, title_name: str | None, slide_name: str | None) -> Base:
+    """``template`` (None: our default) ready for slides: layouts chosen, no slides, notes master listed."""
+    prs = open_template(template)
+    label = f"template {template}" if template else "the default template"
+    layouts = pick_layouts(prs, title_name, slide_name, label)
+    fix_slide_size(prs)
+    _ = prs.notes_master  # python-pptx adds a plain one when the template has none
+    notes_master_referenced(prs)
+    _ = prs.core_properties  # the part the document properties go into
+    id_list = prs.slides._sldIdLst
+    id_list.text = None  # so the empty list serialises as one known tag
+    root = prs.part._element
+    slide_list = f"<{id_list.prefix}:sldIdLst/>" if id_list.prefix else "<sldIdLst/>"
+    sld_id = f"{id_list.prefix}:sldId" if id_list.prefix else "sldId"
+    members = package_members(prs)
+    if members["ppt/presentation.xml"].count(slide_list.encode()) != 1:
+        raise InputError("template's presentation part has an unusual form slidegen cannot add slides to; "
+                         "save it again from PowerPoint or LibreOffice", str(template or "default template"))
+    names = {kind: str(getattr(layouts, kind).part.partname) for kind in ("title", "picture", "text")}
+    return Base(zip_members(members), names, slide_list, sld_id, root.nsmap.get("r") == _R_NS)
+
+
+def fix_slide_size(prs) -> None:
+    """Drops a preset ``type`` that contradicts the size (python-pptx leaves "screen4x3" on 16:9)."""
+    sld_sz = prs.part._element.sldSz
+    kind = sld_sz.get("type") if sld_sz is not None else None
+    if kind is None:
+        return
+    width, height = prs.slide_width, prs.slide_height
+    wrong = ((kind == "screen4x3" and not geo.is_four_by_three(width, height))
+             or (kind == "screen16x9" and (width, height) != (9_144_000, 5_143_500))
+             or (kind == "screen16x10" and (width, height) != (9_144_000, 5_715_000)))
+    if wrong:
+        del sld_sz.attrib["type"]
 
 
 def _checked_package(data: bytes, name: str) -> bytes:
@@ -230,7 +261,7 @@ def notes_master_referenced(prs) -> None:
         return
     root = part._element
     ns = root.nsmap.get("p") or "http://schemas.openxmlformats.org/presentationml/2006/main"
-    r_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    r_ns = _R_NS
     if root.find(f"{{{ns}}}notesMasterIdLst") is not None:
         return
     r_id = part.relate_to(master_part, RT.NOTES_MASTER)
