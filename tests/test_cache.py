@@ -134,3 +134,34 @@ def test_a_rebuild_reads_no_unchanged_original_but_notices_a_changed_one(tmp_pat
     changed = deck(tmp_path)
     prepare_media([changed], opts, Report(stream=None))
     assert len(read) == 1 and changed.media["a.jpg"].width == 600
+
+
+def test_pictures_from_the_cache_are_read_when_used_not_held(tmp_path):
+    make_deck_dir(tmp_path, {"a.jpg": image_bytes(1000, 800)})
+    opts = BuildOptions(cache_dir=tmp_path / "cache", jobs=1)
+    built, again, uncached = deck(tmp_path), deck(tmp_path), deck(tmp_path)
+    prepare_media([built], opts, Report(stream=None))  # processed now, then kept in the cache
+    prepare_media([again], opts, Report(stream=None))  # taken from the cache
+    prepare_media([uncached], BuildOptions(use_cache=False, jobs=1), Report(stream=None))
+    for d in (built, again):
+        pic = d.media["a.jpg"]
+        assert pic.path is not None and pic._data is None
+        assert pic.data == uncached.media["a.jpg"].data
+    assert uncached.media["a.jpg"].path is None  # without a cache the bytes stay in memory
+
+
+def test_a_cached_picture_changed_during_the_build_is_an_error_not_a_wrong_picture(tmp_path):
+    from slidegen.errors import OutputError
+
+    make_deck_dir(tmp_path, {"a.jpg": image_bytes(300, 200)})
+    d = deck(tmp_path)
+    prepare_media([d], BuildOptions(cache_dir=tmp_path / "cache", jobs=1), Report(stream=None))
+    pic = d.media["a.jpg"]
+    raw = bytearray(pic.path.read_bytes())
+    raw[-3] ^= 1
+    pic.path.write_bytes(bytes(raw))
+    with pytest.raises(OutputError, match="cached picture changed during the build"):
+        pic.data
+    pic.path.unlink()
+    with pytest.raises(OutputError, match="cached picture vanished during the build"):
+        pic.data

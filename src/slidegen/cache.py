@@ -56,35 +56,47 @@ class PictureCache:
         return self.root / "pictures" / key[:2] / key
 
     def get(self, key: str) -> tuple[Picture, list[str]] | None:
-        """The picture and its warnings stored under ``key``, or None."""
+        """The picture and its warnings stored under ``key``, or None.
+
+        The bytes are checked, then left in the file: the picture reads them again when a writer
+        asks, so pictures do not pile up in memory.
+        """
         if self.root is None:
             return None
+        path = self._path(key)
         try:
-            raw = self._path(key).read_bytes()
+            raw = path.read_bytes()
             if not raw.startswith(_MAGIC):
                 return None
             header, data = raw[len(_MAGIC):].split(b"\n", 1)
             meta = json.loads(header)
-            picture = Picture(data, meta["mime"], int(meta["width"]), int(meta["height"]),
-                              hashlib.sha256(data).hexdigest())
+            picture = Picture(None, meta["mime"], int(meta["width"]), int(meta["height"]),
+                              hashlib.sha256(data).hexdigest(), path, len(raw) - len(data))
             notes = [str(n) for n in meta.get("notes", [])]
         except (OSError, ValueError, KeyError, TypeError):
             return None
         if picture.digest != meta.get("digest") or picture.mime not in ("image/jpeg", "image/png"):
             return None
         try:
-            os.utime(self._path(key))  # the modification time records the last use, for pruning
+            os.utime(path)  # the modification time records the last use, for pruning
         except OSError:
             pass
         return picture, notes
 
-    def put(self, key: str, picture: Picture, notes: list[str]) -> None:
-        """Stores ``picture`` under ``key``; silently does nothing when the folder is not writable."""
+    def put(self, key: str, picture: Picture, notes: list[str]) -> Picture:
+        """Stores ``picture`` under ``key`` and returns it as kept there (its bytes in the file).
+
+        When the folder is not writable, nothing is stored and ``picture`` comes back as it was.
+        """
         if self.root is None:
-            return
+            return picture
         meta = {"mime": picture.mime, "width": picture.width, "height": picture.height,
                 "digest": picture.digest, "notes": notes}
-        _write_atomic(self._path(key), _MAGIC + json.dumps(meta).encode() + b"\n" + picture.data)
+        head = _MAGIC + json.dumps(meta).encode() + b"\n"
+        path = self._path(key)
+        if not _write_atomic(path, head + picture.data):
+            return picture
+        return picture.stored_at(path, len(head))
 
     def prune(self, max_bytes: int = MAX_CACHE_BYTES) -> int:
         """Deletes the least recently used entries until the cache holds at most ``max_bytes``.
@@ -155,8 +167,8 @@ class BlobCache:
             _write_atomic(self._path(key), _BLOB_MAGIC + hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Writes ``data`` to ``path`` through a temporary file and a rename; never raises OSError."""
+def _write_atomic(path: Path, data: bytes) -> bool:
+    """Writes ``data`` to ``path`` through a temporary file and a rename; False when it could not."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -168,7 +180,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
             _unlink(tmp)
             raise
     except OSError:
-        return
+        return False
+    return True
 
 
 class SourceIndex:

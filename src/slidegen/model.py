@@ -1,4 +1,7 @@
-"""The deck model that readers produce and writers consume; plain data, no I/O."""
+"""The deck model that readers produce and writers consume; plain data, no I/O.
+
+The one exception: a ``Picture`` may read its bytes back from the cache file they were kept in.
+"""
 
 from __future__ import annotations
 
@@ -115,19 +118,69 @@ class Slide:
     title_is_explicit: bool = False
 
 
-@dataclass(frozen=True)
 class Picture:
-    """A processed picture, ready for every writer: upright, sized, re-encoded, metadata-free."""
+    """A processed picture, ready for every writer: upright, sized, re-encoded, metadata-free.
 
-    data: bytes
-    mime: str  # "image/jpeg" or "image/png"
-    width: int
-    height: int
-    digest: str  # sha256 hex of data
+    Its bytes are either held (``data`` given) or left in the cache file they were stored in
+    (``path`` and ``offset``) and read when a writer asks, so a deck's pictures are never all in
+    memory at once. Bytes read back are checked against ``digest``.
+    """
+
+    __slots__ = ("_data", "mime", "width", "height", "digest", "path", "offset")
+
+    def __init__(self, data: bytes | None, mime: str, width: int, height: int, digest: str,
+                 path: Path | None = None, offset: int = 0) -> None:
+        if data is None and path is None:
+            raise ValueError("a picture needs its bytes or the file that holds them")
+        self._data, self.mime, self.width, self.height = data, mime, width, height
+        self.digest, self.path, self.offset = digest, path, offset
+
+    @property
+    def data(self) -> bytes:
+        """The encoded picture (JPEG or PNG bytes)."""
+        if self._data is not None:
+            return self._data
+        import hashlib
+
+        from .errors import OutputError
+
+        try:
+            with open(self.path, "rb") as handle:
+                handle.seek(self.offset)
+                data = handle.read()
+        except OSError as exc:
+            raise OutputError(f"cached picture vanished during the build ({exc.strerror}); build again",
+                              str(self.path)) from None
+        if hashlib.sha256(data).hexdigest() != self.digest:
+            raise OutputError("cached picture changed during the build; build again", str(self.path))
+        return data
+
+    def stored_at(self, path: Path, offset: int) -> Picture:
+        """The same picture, its bytes left in ``path`` from ``offset`` on."""
+        return Picture(None, self.mime, self.width, self.height, self.digest, path, offset)
 
     @property
     def ext(self) -> str:
         return ".png" if self.mime == "image/png" else ".jpg"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Picture):
+            return NotImplemented
+        return (self.digest, self.mime, self.width, self.height) == (other.digest, other.mime, other.width, other.height)
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+    def __repr__(self) -> str:
+        where = f"{len(self._data)} bytes" if self._data is not None else f"in {self.path}"
+        return f"Picture({self.mime} {self.width}x{self.height} {self.digest[:12]}, {where})"
+
+    def __getstate__(self):
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setstate__(self, state) -> None:
+        for name, value in zip(self.__slots__, state):
+            setattr(self, name, value)
 
 
 @dataclass

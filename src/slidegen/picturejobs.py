@@ -84,8 +84,8 @@ def run_job(job: Job) -> Outcome:
         detail = " ".join(str(exc).split())[:160] or type(exc).__name__
         return Outcome(None, problem=f"cannot process this picture ({detail})")
     del data
-    if key:
-        cache.put(key, picture, notes)
+    if key:  # sent back as a place in the cache, not as bytes, when it could be stored
+        picture = cache.put(key, picture, notes)
     return Outcome(picture, tuple(notes), source_digest=digest)
 
 

@@ -91,6 +91,7 @@ class Preview:
 def build_pages(source: Path, options: BuildOptions, report: Report) -> dict[str, bytes]:
     """The slideshow files of every deck in ``source`` (and an index when there are several)."""
     from .assets import prepare_media
+    from .outputs import as_bytes
     from .pipeline import read_decks
     from .writers import writer
     from .writers.index import render_index
@@ -100,7 +101,7 @@ def build_pages(source: Path, options: BuildOptions, report: Report) -> dict[str
         raise error
     files: dict[str, bytes] = {}
     for deck in decks:
-        files.update(writer("html")(deck, options))
+        files.update((name, as_bytes(out)) for name, out in writer("html")(deck, options).items())
     if len(decks) > 1:
         files.update(render_index(decks, options))
     return files

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from slidegen.outputs import as_bytes
+
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -66,8 +68,8 @@ class Show:
             assert not self.errors, self.errors
 
 
-def write_files(folder: Path, files: dict[str, bytes]) -> None:
+def write_files(folder: Path, files: dict) -> None:
     for name, data in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        path.write_bytes(as_bytes(data))

@@ -13,7 +13,14 @@ import pytest
 from slidegen.config import BuildOptions
 from slidegen.errors import UsageError
 from slidegen.model import Note, Span
-from slidegen.writers.html import embed_snippet, json_for_script, render
+from slidegen.outputs import as_bytes
+from slidegen.writers import html as html_writer
+from slidegen.writers.html import embed_snippet, json_for_script
+
+
+def render(deck, options) -> dict[str, bytes]:
+    """The writer's files as bytes (it returns streams)."""
+    return {name: as_bytes(out) for name, out in html_writer.render(deck, options).items()}
 from slidegen.writers.html_notes import note_html, safe_href
 from slidegen.writers.html_theme import DEFAULT_THEME, load_theme
 from toolkit import make_deck

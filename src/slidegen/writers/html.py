@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import io
 import json
 from html import escape
 from urllib.parse import quote
@@ -15,6 +14,7 @@ from markupsafe import Markup
 from ..config import BuildOptions
 from ..errors import InputError, UsageError
 from ..model import Deck, Picture, Slide
+from ..outputs import Stream
 from ..parse import alt_text
 from .html_notes import note_html, safe_href
 from .html_theme import TEMPLATE, load_theme
@@ -26,11 +26,11 @@ _EXT = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/w
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def render(deck: Deck, options: BuildOptions) -> dict[str, bytes]:
-    """``{"<slug>.html": bytes}``, plus ``<slug>_files/N.ext`` pictures with ``--html-assets external``."""
+def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
+    """``{"<slug>.html": stream}``, plus ``<slug>_files/N.ext`` pictures with ``--html-assets external``."""
     theme = load_theme(options.theme)
     external = options.html_assets == "external"
-    files: dict[str, bytes] = {}
+    files: dict[str, Stream] = {}
     slides = []
     total = len(deck.slides)
     for index, slide in enumerate(deck.slides, start=1):
@@ -89,7 +89,7 @@ def content_security_policy(css: str, js: str, external: bool) -> str:
             "base-uri 'none'; form-action 'none'")
 
 
-def _page(deck: Deck, theme, slides: list[dict], external: bool) -> bytes:
+def _page(deck: Deck, theme, slides: list[dict], external: bool) -> Stream:
     csp = content_security_policy(theme.css, theme.js, external)
     data = {"title": deck.title, "total": len(slides),
             "slides": [{"number": s["number"], "title": s["title"]} for s in slides]}
@@ -108,20 +108,24 @@ def _page(deck: Deck, theme, slides: list[dict], external: bool) -> bytes:
         "script_tag": Markup(f"<script>{theme.js}</script>"),
         "data_tag": Markup(f'<script type="application/json" id="sg-data">{json_for_script(data)}</script>'),
     }
-    # Streamed into bytes chunk by chunk, so each picture's base64 text lives only while it is
-    # written: a deck's pictures are never all held as text at once (rendering to one string
-    # held them twice, plus the string and its encoding).
-    out = io.BytesIO()
-    try:
-        for chunk in theme.template.generate(context):
-            out.write(chunk.encode("utf-8"))
-    except jinja2.TemplateError as exc:
-        raise UsageError(f"theme template failed: {exc}", str(theme.folder / TEMPLATE)) from None
-    html = out.getvalue()
-    if any(context[tag].encode("utf-8") not in html for tag in ("csp_meta", "style_tag", "script_tag")):
-        raise UsageError("theme template must place {{ csp_meta }}, {{ style_tag }} and {{ script_tag }} "
-                         "in the page", str(theme.folder / TEMPLATE))
-    return html
+    required = [str(context[tag]) for tag in ("csp_meta", "style_tag", "script_tag")]
+
+    # Streamed into the file chunk by chunk, so each picture is read and turned into base64 text
+    # only while it is written: the page is never held whole, nor its pictures.
+    def write(out) -> None:
+        missing = set(required)
+        try:
+            for chunk in theme.template.generate(context):
+                out.write(chunk.encode("utf-8"))
+                if missing:
+                    missing = {tag for tag in missing if tag not in chunk}
+        except jinja2.TemplateError as exc:
+            raise UsageError(f"theme template failed: {exc}", str(theme.folder / TEMPLATE)) from None
+        if missing:
+            raise UsageError("theme template must place {{ csp_meta }}, {{ style_tag }} and {{ script_tag }} "
+                             "in the page", str(theme.folder / TEMPLATE))
+
+    return Stream(write)
 
 
 def _check_type(pic: Picture, slide: Slide) -> str:
@@ -137,22 +141,22 @@ class _DataUri:
     alphabet hold no character HTML gives meaning to.
     """
 
-    __slots__ = ("mime", "data")
+    __slots__ = ("mime", "picture")
 
-    def __init__(self, mime: str, data: bytes) -> None:
-        self.mime, self.data = mime, data
+    def __init__(self, mime: str, picture: Picture) -> None:
+        self.mime, self.picture = mime, picture
 
     def __html__(self) -> str:
-        return f"data:{self.mime};base64," + base64.b64encode(self.data).decode("ascii")
+        return f"data:{self.mime};base64," + base64.b64encode(self.picture.data).decode("ascii")
 
     __str__ = __html__
 
 
 def _data_uri(pic: Picture, slide: Slide) -> _DataUri:
-    return _DataUri(_check_type(pic, slide), pic.data)
+    return _DataUri(_check_type(pic, slide), pic)
 
 
-def _image_src(deck: Deck, index: int, pic: Picture, files: dict[str, bytes]) -> str:
+def _image_src(deck: Deck, index: int, pic: Picture, files: dict[str, Stream]) -> str:
     name = f"{deck.slug}_files/{index}{_EXT[_check_type(pic, deck.slides[index - 1])]}"
-    files[name] = pic.data
+    files[name] = Stream(lambda out: out.write(pic.data))
     return quote(name, safe="/._-~")
