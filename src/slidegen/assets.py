@@ -91,7 +91,7 @@ def _process(sources: dict[tuple[str, bool], Source], options: BuildOptions) -> 
     if not sources:
         return {}
     from .cache import PictureCache, SourceIndex, default_root
-    from .images import ImageSettings
+    from .imagesettings import ImageSettings
     from .picturejobs import Job, run_jobs
 
     root = (options.cache_dir or default_root()) if options.use_cache else None
@@ -118,7 +118,7 @@ def _from_index(jobs: list, root: Path) -> list:
     A rebuild after a text edit then reads no original photo and starts no worker process.
     """
     from .cache import PictureCache, SourceIndex, cache_key
-    from .images import VERSION
+    from .imagesettings import VERSION
     from .picturejobs import Outcome
 
     index, cache = SourceIndex(root), PictureCache(root)

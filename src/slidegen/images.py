@@ -10,20 +10,16 @@ import hashlib
 import io
 import re
 import warnings
-from dataclasses import dataclass
 
 from PIL import Image
 
+from .imagesettings import VERSION, ImageSettings
 from .model import Picture
 from .sniff import PILLOW_FORMATS, ImageProblem, sniff
 
 __all__ = ["ImageProblem", "ImageSettings", "VERSION", "fit", "process"]
 
-#: Bump when the same input and settings would give different output bytes (the cache key uses it).
-VERSION = 3  # bump whenever the same settings would give different pixels
 JPEG_QUALITY = 85
-#: The picture area as fractions of the slide's width and height.
-PICTURE_AREA = (0.925, 0.746)
 #: JPEG DCT scaling may land this far below the box: decoding a phone photo at 1/4 instead of
 #: 1/2 and skipping the resample halves the work for a picture 10% smaller than the box at most.
 DRAFT_SLACK = 0.9
@@ -40,23 +36,6 @@ _TRANSPOSE = {
 }
 # Formats whose pixels are already lossy photos: re-encoding them as PNG never pays.
 _PHOTO_FORMATS = {"JPEG", "MPO", "HEIF", "AVIF"}
-
-
-@dataclass(frozen=True)
-class ImageSettings:
-    """What shapes a processed picture; every field is part of the cache key."""
-
-    box_width: int = 1920
-    box_height: int = 1080
-    max_pixels: int = 50_000_000
-    whiteboard: bool = False
-
-    @classmethod
-    def for_width(cls, width: int, max_pixels: int, whiteboard: bool) -> ImageSettings:
-        """The picture area of a 16:9 slide ``width`` pixels across: under the title, inside the
-        margins (1776×806 at 1920 — the default template's picture placeholder)."""
-        return cls(max(1, round(width * PICTURE_AREA[0])), max(1, round(width * 9 / 16 * PICTURE_AREA[1])),
-                   max_pixels, whiteboard)
 
 
 def process(data: bytes, settings: ImageSettings) -> tuple[Picture, list[str]]:

@@ -113,3 +113,17 @@ def test_a_changed_template_is_a_different_base(tmp_path, counted):
     assert sum(counted.values()) == 4
     layouts = [slide.slide_layout.name for slide in Presentation(io.BytesIO(data)).slides]
     assert layouts == ["Title Slide", "Title and Picture"]
+
+
+def test_compiled_xpaths_give_python_pptx_the_same_answers(monkeypatch):
+    from lxml import etree
+    from pptx.oxml.ns import _nsmap
+    from pptx.oxml.xmlchemy import BaseOxmlElement
+    from pptxcases import rich_deck
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")
+    assert BaseOxmlElement.xpath.compiled_once
+    deck, options = rich_deck(), BuildOptions(use_cache=False, template=CORPORATE)
+    fast = pptx(deck, options)
+    monkeypatch.setattr(BaseOxmlElement, "xpath", lambda self, path: etree.ElementBase.xpath(self, path, namespaces=_nsmap))
+    assert pptx(deck, options) == fast
