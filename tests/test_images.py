@@ -278,6 +278,8 @@ def test_transparency_is_kept_as_png():
 def test_photos_become_jpeg_and_flat_drawings_png():
     photo, _ = process(image_bytes(800, 600), SETTINGS)
     assert photo.mime == "image/jpeg"
+    with Image.open(io.BytesIO(photo.data)) as jpeg:
+        assert jpeg.info.get("progressive") and jpeg.info.get("progression")  # quality ≈ 85, progressive
     drawing = Image.new("RGB", (800, 600), "white")
     drawing.paste((0, 0, 0), (100, 100, 700, 110))
     buf = io.BytesIO()
