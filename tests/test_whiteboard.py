@@ -116,3 +116,17 @@ def test_the_wall_around_the_board_is_left_as_photographed():
     after = ImageStat.Stat(cleaned.crop(corner)).mean
     assert all(abs(a - b) < 3 for a, b in zip(before, after)), (before, after)
     assert mean_grey(cleaned.crop((480, 400, 530, 440)), Image.new("L", (50, 40), 255)) > 245  # the board itself
+
+
+def test_the_wall_right_beside_the_board_does_not_glow_and_the_board_is_white_to_its_edge():
+    """The old cleanup whitened a band of wall around the board into a tinted glow."""
+    img, _ = board(dark_side=190, bright_side=225)
+    wall = (120, 130, 95)  # a lit wall, about 0.6 of the board's light
+    framed = Image.new("RGB", (img.width + 200, img.height + 200), wall)
+    framed.paste(img, (100, 100))
+    cleaned = clean_board(framed)
+    for band in [(100, 70, 580, 92), (60, 100, 92, 460), (100, 468, 580, 490), (588, 100, 620, 460)]:
+        before, after = ImageStat.Stat(framed.crop(band)).mean, ImageStat.Stat(cleaned.crop(band)).mean
+        assert all(abs(a - b) < 6 for a, b in zip(before, after)), (band, before, after)
+    inside = Image.new("L", (480, 12), 255)
+    assert mean_grey(cleaned.crop((100, 103, 580, 115)), inside) > 240  # the board's top rows
