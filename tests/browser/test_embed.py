@@ -37,10 +37,15 @@ def host(browser, http_root):
     frame.locator("#sg-0").wait_for()
     show.page.wait_for_function("msgs.length > 0")
     try:
-        yield show, show.page.frames[1]
+        yield show, show_frame(show)
         show.check_clean()
     finally:
         show.context.close()
+
+
+def show_frame(show):
+    """The show's frame, found by its element: the order of page.frames is the order iframes load."""
+    return show.page.locator("iframe[title]").element_handle().content_frame()
 
 
 def messages(show) -> list:
@@ -184,7 +189,7 @@ def test_without_popups_the_speaker_button_explains_itself(browser, http_root):
     base = show.base_url
     try:
         show.page.goto(base + "post.html")
-        frame = show.page.frames[1]
+        frame = show_frame(show)
         frame.wait_for_selector("#sg-0")
         frame.click("[data-act=speaker]")
         assert "pop-ups" in frame.text_content("#sg-toast")
@@ -201,7 +206,7 @@ def test_a_sandbox_without_popup_escape_closes_the_unreachable_window_and_explai
     show.page.on("pageerror", lambda e: show.errors.append(f"pageerror: {e}"))
     try:
         show.page.goto(base + "post.html")
-        frame = show.page.frames[1]
+        frame = show_frame(show)
         frame.wait_for_selector("#sg-0")
         frame.click("[data-act=speaker]")
         assert "pop-ups" in frame.text_content("#sg-toast")
