@@ -127,3 +127,11 @@ def test_compiled_xpaths_give_python_pptx_the_same_answers(monkeypatch):
     fast = pptx(deck, options)
     monkeypatch.setattr(BaseOxmlElement, "xpath", lambda self, path: etree.ElementBase.xpath(self, path, namespaces=_nsmap))
     assert pptx(deck, options) == fast
+
+
+def test_the_keys_know_python_pptx_s_version_without_importing_it():
+    import pptx
+
+    from slidegen.writers.pptx import _python_pptx_version
+
+    assert _python_pptx_version() == pptx.__version__
