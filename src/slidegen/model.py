@@ -104,6 +104,7 @@ class Post:
     meta_lines: dict = field(default_factory=dict)
     folder_images: list[str] = field(default_factory=list)
     single: bool = True
+    left_out: str = ""  # why a reader passes this post over unbuilt (a draft, a page), for the user
 
 
 @dataclass

@@ -27,12 +27,16 @@ class Skipped:
 
 @dataclass
 class Result:
-    """What a build made: decks built, files written, posts skipped, decks that failed."""
+    """What a build made: decks built, files written, posts skipped, decks that failed.
+
+    ``left_out`` lists the drafts and pages of an export that were not asked for.
+    """
 
     decks: list[Deck] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[SlidegenError] = field(default_factory=list)
+    left_out: list[Skipped] = field(default_factory=list)
 
 
 def read_decks(sources: list[Path], options: BuildOptions, report: Report,
@@ -48,6 +52,9 @@ def read_decks(sources: list[Path], options: BuildOptions, report: Report,
     decks: list[Deck] = []
     for source in sources:
         for post in read_source(source, options, report):
+            if post.left_out:
+                result.left_out.append(Skipped(post.title or "(untitled)", str(post.source), post.left_out))
+                continue
             try:
                 deck = parse_post(post, report)
             except InputError as exc:

@@ -48,3 +48,21 @@ def test_notes_command_prints_markdown_and_text():
     assert "## Slide 9: Be there, or don't" in md.stdout and "you have to *be* there" in md.stdout
     txt = slidegen("notes", "decks/social-media-society", "--format", "txt")
     assert "you have to be there" in txt.stdout and "*" not in txt.stdout
+
+
+def test_drafts_and_pages_an_export_leaves_out_are_listed_not_silently_dropped(tmp_path):
+    import feedgen
+
+    export = tmp_path / "export.xml"
+    export.write_bytes(feedgen.wxr(2, with_notes=2, pages=1, drafts=1, attachments=1))
+    run = slidegen("inspect", export)
+    assert run.returncode == 0, run.stderr
+    assert "left out: 'About page 0' at " in run.stdout and ": a page (--include-pages builds it)" in run.stdout
+    assert "left out: 'Draft 0' at " in run.stdout and ": a draft (--include-drafts builds it)" in run.stdout
+    data = json.loads(slidegen("inspect", export, "--json").stdout)
+    assert [(s["title"], s["reason"]) for s in data["left_out"]] == [
+        ("About page 0", "a page (--include-pages builds it)"), ("Draft 0", "a draft (--include-drafts builds it)")]
+    built = slidegen("build", export, "-o", tmp_path / "out", "-f", "notes")
+    assert built.returncode == 0, built.stderr
+    assert "left out 1 post of the export: a page (--include-pages builds it)" in built.stdout
+    assert "left out 1 post of the export: a draft (--include-drafts builds it)" in built.stdout

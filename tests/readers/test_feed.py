@@ -55,6 +55,19 @@ def test_wxr_leaves_out_pages_drafts_and_attachments_unless_asked(tmp_path):
     assert not any("photo" in t for t in titles(include_pages=True, include_drafts=True))
 
 
+def test_what_an_export_leaves_out_is_listed_with_the_flag_that_builds_it(tmp_path):
+    data = feedgen.wxr(2, pages=2, drafts=1, attachments=3)
+    _, result, _ = decks_of(tmp_path, "e.xml", data)
+    left = [(s.title, s.reason) for s in result.left_out]
+    assert left == [("About page 0", "a page (--include-pages builds it)"),
+                    ("About page 1", "a page (--include-pages builds it)"),
+                    ("Draft 0", "a draft (--include-drafts builds it)")]  # attachments are never posts
+    assert all(s.source.startswith(str(tmp_path / "e.xml") + ":") for s in result.left_out)
+    assert not result.skipped  # left out is not "no slide notes"
+    _, result, _ = decks_of(tmp_path, "e.xml", data, include_pages=True)
+    assert [s.title for s in result.left_out] == ["Draft 0"]
+
+
 def test_wxr_trash_and_auto_drafts_never_count(tmp_path):
     data = feedgen.wxr(1, drafts=0, pages=0, attachments=0).replace(
         b"</channel>", ITEM_WITH_STATUS.replace(b"STATUS", b"trash") + ITEM_WITH_STATUS.replace(b"STATUS", b"auto-draft")
@@ -198,7 +211,8 @@ def test_empty_feed_is_an_error(tmp_path):
 
 
 def test_a_feed_without_posts_is_an_error(tmp_path):
-    with pytest.raises(InputError, match="the feed holds no posts"):
+    with pytest.raises(InputError, match=r"the feed holds no published posts$"):
         decks_of(tmp_path, "f.rss", feedgen.rss(0))
-    with pytest.raises(InputError, match="the export holds no posts .drafts and pages count only with"):
+    with pytest.raises(InputError, match=r"the export holds no published posts \(2 drafts and pages left out: "
+                                         r"--include-drafts and --include-pages build them\)"):
         decks_of(tmp_path, "e.xml", feedgen.wxr(0))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 
 from ..batch import Progress
 from ..pipeline import build
@@ -27,6 +28,8 @@ def run(args, options, report) -> int:
                 print(f"wrote {path}")
         for skipped in result.skipped:
             print(f"skipped {skipped.source}: {skipped.title!r} ({skipped.reason})")
+        for reason, count in Counter(s.reason for s in result.left_out).items():
+            print(f"left out {count} post{'s' if count != 1 else ''} of the export: {reason}")
         if "html" in options.formats and len(result.decks) == 1:
             print("\nTo embed the slideshow in a web page, put the HTML file beside the page and paste:\n")
             print(_embed_snippet(result.decks[0]))

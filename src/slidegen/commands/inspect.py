@@ -35,6 +35,7 @@ def run(args, options, report) -> int:
                             "image": image_path(d, s), "line": s.pos.line} for s in d.slides],
             } for d in decks],
             "skipped": [{"title": s.title, "source": s.source, "reason": s.reason} for s in result.skipped],
+            "left_out": [{"title": s.title, "source": s.source, "reason": s.reason} for s in result.left_out],
         })
     else:
         for deck in decks:
@@ -46,6 +47,8 @@ def run(args, options, report) -> int:
             print()
         for s in result.skipped:
             print(f"skipped: {s.title!r} at {s.source} ({s.reason})")
+        for s in result.left_out:
+            print(f"left out: {s.title!r} at {s.source}: {s.reason}")
     for error in result.failed:  # posts of a feed or page that could not be parsed
         print(error, file=sys.stderr)
     if options.strict and len(report) and not result.failed:

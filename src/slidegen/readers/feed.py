@@ -2,8 +2,9 @@
 
 The kind is told by the root element, never the file name. Bodies come from ``content:encoded``
 or Atom ``content`` (HTML, XHTML or text; text stays text and is never read as markup), else from
-the description or summary. Attachments, pages and drafts of a WordPress export are not posts
-unless ``include_pages`` / ``include_drafts`` say so.
+the description or summary. Pages and drafts of a WordPress export are not built unless
+``include_pages`` / ``include_drafts`` say so; they come back as posts marked ``left_out`` so the
+command line can say what it left out. Attachments, menu items and trash are never posts.
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ class Item:
     author: str = ""
     date: dt.date | None = None
     link: str = ""
+    left_out: str = ""  # why an export's draft or page is not built (empty: build it)
+
+
+#: Why an export's item is left out, as the command line says it, by its kind.
+LEFT_OUT = {"draft": "a draft (--include-drafts builds it)", "page": "a page (--include-pages builds it)",
+            "draft page": "a draft page (--include-drafts --include-pages build it)"}
 
 
 def read(data: bytes, source: SourcePos, base_dir: Path, options: BuildOptions, report: Report) -> list[Post]:
@@ -57,10 +64,12 @@ def read(data: bytes, source: SourcePos, base_dir: Path, options: BuildOptions, 
     items = {"wxr": _wxr_items, "rss": _rss_items, "rdf": _rdf_items, "atom": _atom_items}[kind](
         root, source, options, report)
     del root  # the whole export's tree need not live on while each post's body is parsed
-    if not items:
-        extra = " (drafts and pages count only with --include-drafts and --include-pages)" if kind == "wxr" else ""
-        raise InputError(f"the {'export' if kind == 'wxr' else 'feed'} holds no posts{extra}", source)
-    return [_post(item, base_dir, options, report) for item in items]
+    if all(item.left_out for item in items):
+        extra = f" ({len(items)} drafts and pages left out: --include-drafts and --include-pages build them)" \
+            if items else ""
+        raise InputError(f"the {'export' if kind == 'wxr' else 'feed'} holds no published posts{extra}", source)
+    return [Post(item.pos, base_dir, [], title=item.title, single=False, left_out=LEFT_OUT[item.left_out])
+            if item.left_out else _post(item, base_dir, options, report) for item in items]
 
 
 # The reader wants the file's bytes, not decoded text: its pre-scan reports bad bytes where they are.
@@ -174,9 +183,12 @@ def _wxr_items(root, source: SourcePos, options: BuildOptions, report: Report) -
         wp = {(child.tag.split("}")[-1]): (child.text or "").strip() for child in el
               if isinstance(child.tag, str) and _WP.match(child.tag)}
         post_type, status = wp.get("post_type", "post"), wp.get("status", "publish")
-        if post_type not in ("post", "page") or (post_type == "page" and not include_pages):
-            continue
-        if status != "publish" and not (include_drafts and status in DRAFT_STATUSES):
+        if post_type not in ("post", "page") or (status != "publish" and status not in DRAFT_STATUSES):
+            continue  # attachments, menu items, trash, auto-drafts: never posts
+        draft, page = status != "publish" and not include_drafts, post_type == "page" and not include_pages
+        if draft or page:
+            kind = "draft page" if draft and page else "draft" if draft else "page"
+            items.append(Item(source.at(el.sourceline), _text(el.find("title")), "", "html", 0, left_out=kind))
             continue
         item = _rss_item(el, source, report, wordpress=True)
         date = wp.get("post_date", "")
