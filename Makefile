@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := decks/social-media-society
 
-.PHONY: demo test golden bench templates clean system-deps
+.PHONY: demo test golden bench fuzz templates clean system-deps
 
 demo: $(VENV)/.installed
 	$(BIN)/slidegen build $(SAMPLE) -o build
@@ -17,6 +17,16 @@ test: $(VENV)/.installed-test system-deps
 bench: $(VENV)/.installed-test system-deps
 	command -v pandoc >/dev/null 2>&1 || bash tools/install-system-deps.sh pandoc
 	$(BIN)/python bench/run.py --out docs/benchmarks.md
+
+# Coverage-guided fuzzing of the untrusted-input paths, FUZZ_SECONDS per target; a finding stops
+# with the input saved as crash-* in fuzz-findings/.
+FUZZ_SECONDS ?= 300
+fuzz: $(VENV)/.installed-test
+	$(BIN)/python -m pip install -q -e '.[fuzz]'
+	mkdir -p fuzz-findings
+	for target in post picture render; do \
+	  (cd fuzz-findings && $(abspath $(BIN))/python ../tests/fuzz/fuzz.py $$target -max_total_time=$(FUZZ_SECONDS)) || exit 1; \
+	done
 
 templates: $(VENV)/.installed
 	$(BIN)/python tools/make_templates.py

@@ -141,6 +141,12 @@ def test_large_photos_are_downscaled_into_the_slide_box_and_never_upscaled():
     assert (small.width, small.height) == (300, 200)
 
 
+def test_a_jpeg_strip_that_fits_the_box_one_pixel_wide_is_processed():
+    # found by fuzzing: the DCT-scaling request rounded to 0 px and Pillow divided by it
+    strip, _ = process(image_bytes(10, 23_000), SETTINGS)
+    assert (strip.width, strip.height) == (1, 1080)
+
+
 def test_a_rotated_phone_photo_is_fitted_after_turning_upright():
     picture, _ = process(image_bytes(4032, 3024, orientation=6), SETTINGS)
     assert (picture.width, picture.height) == (756, 1008)

@@ -95,7 +95,9 @@ def _normalise(img: Image.Image, fmt: str, settings: ImageSettings, notes: list[
     target = fit(img.size, box)
     if fmt in ("JPEG", "MPO") and target != img.size:
         # DCT scaling: libjpeg decodes straight to 1/2, 1/4 or 1/8 size, at most 10% below the box.
-        img.draft(img.mode, (int(target[0] * DRAFT_SLACK), int(target[1] * DRAFT_SLACK)))
+        # (At least 1 px each way: a strip 40 × 23,000 px fits the box 1 px wide, and Pillow
+        # divides by the requested size.)
+        img.draft(img.mode, (max(1, int(target[0] * DRAFT_SLACK)), max(1, int(target[1] * DRAFT_SLACK))))
     try:
         img.load()
     except Image.DecompressionBombError as exc:
