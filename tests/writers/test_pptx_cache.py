@@ -135,3 +135,28 @@ def test_the_keys_know_python_pptx_s_version_without_importing_it():
     from slidegen.writers.pptx import _python_pptx_version
 
     assert _python_pptx_version() == pptx.__version__
+
+
+def test_a_template_s_own_picture_keeps_its_name_and_bytes_beside_ours(tmp_path):
+    from pptx import Presentation as Open
+    from toolkit import image_bytes
+
+    logo = image_bytes(30, 10, "JPEG", (0, 90, 200))  # named like ours: ppt/media/imageN.jpg
+    prs = Open(str(CORPORATE))
+    prs.slide_master.part.get_or_add_image_part(io.BytesIO(logo))  # a logo the master refers to
+    template = tmp_path / "with-logo.pptx"
+    prs.save(str(template))
+    deck = make_deck(2)
+    data = pptx(deck, BuildOptions(cache_dir=tmp_path / "cache", template=template))
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = [n for n in zf.namelist() if n.startswith("ppt/media/")]
+        media = {n: zf.read(n) for n in names}
+    with zipfile.ZipFile(template) as zf:
+        own = [zf.read(n) for n in zf.namelist() if n.startswith("ppt/media/")]
+    assert logo in own and len(names) == len(set(names)) == len(own) + 2
+    assert all(blob in media.values() for blob in own)
+    assert {deck.media[f"slide-{n}.jpg"].data for n in (1, 2)} <= set(media.values())
+    reopened = Open(io.BytesIO(data))
+    master_images = [rel.target_part.blob for rel in reopened.slide_master.part.rels.values()
+                     if rel.reltype.endswith("/image")]
+    assert logo in master_images and all(blob in own for blob in master_images)

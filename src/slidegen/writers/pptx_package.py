@@ -17,6 +17,7 @@ import io
 import json
 import os
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree
@@ -41,6 +42,7 @@ CT_SLIDE = "application/vnd.openxmlformats-officedocument.presentationml.slide+x
 CT_NOTES = "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"
 CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
 _MEDIA_TYPES = {".jpg": "image/jpeg", ".png": "image/png"}
+_IMAGE_NAME = re.compile(r"^ppt/media/image(\d+)\.")
 PRESENTATION = "ppt/presentation.xml"
 PRESENTATION_RELS = "ppt/_rels/presentation.xml.rels"
 CONTENT_TYPES = "[Content_Types].xml"
@@ -140,6 +142,9 @@ def write_package(out, base: Base, fragments: list[Fragment], pictures: dict[str
 
     images: dict[str, str] = {}  # digest -> member name
     media: dict[str, str] = {}  # member name -> digest
+    # A template's own pictures (a logo on the master) keep their names; ours take free numbers.
+    taken = {int(m.group(1)) for m in map(_IMAGE_NAME.match, members) if m}
+    number_of_image = 0
     parts: dict[str, object] = {}
     used = {int(rid[3:]) for rid, _, _, _ in pres_rels if rid[3:].isdigit() and rid.startswith("rId")}
     entries = []
@@ -150,7 +155,10 @@ def write_package(out, base: Base, fragments: list[Fragment], pictures: dict[str
         for rel in frag.slide_rels:
             if rel.kind == "image" and rel.target not in images:
                 ext = pictures[rel.target].ext
-                name = f"ppt/media/image{len(images) + 1}{ext}"
+                number_of_image += 1
+                while number_of_image in taken:
+                    number_of_image += 1
+                name = f"ppt/media/image{number_of_image}{ext}"
                 images[rel.target] = name
                 media[name] = rel.target
                 defaults.setdefault(ext[1:], _MEDIA_TYPES[ext])
