@@ -19,6 +19,8 @@ from ..outputs import Stream
 from ..parse import alt_text, first_sentence
 from .pptx_package import Base, Fragment, core_xml, default_template_bytes, document_time, write_package
 
+_RENDERERS: dict = {}  # base key -> SlideRenderer, the last one this process used
+
 #: Part of every cache key: bump it when the slides or the prepared template would come out
 #: differently, so no fragment of older code is reused.
 VERSION = 1
@@ -77,18 +79,27 @@ def _fragments(deck: Deck, base: Base, base_key: str, cache) -> list[Fragment]:
     if any(fragment is None for fragment in fragments):
         from .pptx_slides import SlideRenderer
 
-        renderer = SlideRenderer(base)
-        for index, ((kind, slide), key) in enumerate(zip(wanted, keys)):
-            if fragments[index] is not None:
-                continue
-            if kind == "title":
-                fragment = renderer.title(deck)
-            elif kind == "picture":
-                fragment = renderer.picture(deck, slide, deck.picture(slide))
-            else:
-                fragment = renderer.text(deck, slide)
-            fragments[index] = fragment
-            cache.put(key, fragment.dumps())
+        # A renderer is left with no slides after each one, so a process building many decks on
+        # one template (a blog export) opens the template once.
+        renderer = _RENDERERS.get(base_key)
+        if renderer is None:
+            _RENDERERS.clear()
+            renderer = _RENDERERS[base_key] = SlideRenderer(base)
+        try:
+            for index, ((kind, slide), key) in enumerate(zip(wanted, keys)):
+                if fragments[index] is not None:
+                    continue
+                if kind == "title":
+                    fragment = renderer.title(deck)
+                elif kind == "picture":
+                    fragment = renderer.picture(deck, slide, deck.picture(slide))
+                else:
+                    fragment = renderer.text(deck, slide)
+                fragments[index] = fragment
+                cache.put(key, fragment.dumps())
+        except BaseException:
+            _RENDERERS.clear()  # it may hold a half-made slide; the next deck starts afresh
+            raise
     return fragments
 
 
