@@ -102,8 +102,12 @@ def make_parser():
                    help="refuse pictures with more pixels (default: %(default)s)")
     g.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos: even light, white board "
                    "(front matter 'whiteboard: false' opts a post out)")
-    g.add_argument("--cache-dir", type=Path, metavar="DIR", help="where processed pictures are cached")
-    g.add_argument("--no-cache", action="store_true", help="process every picture afresh")
+    g = b.add_argument_group("cache and processes")
+    g.add_argument("--cache-dir", type=Path, metavar="DIR",
+                   help="where processed pictures and rendered PPTX slides are kept between builds "
+                   "(default: your user cache folder)")
+    g.add_argument("--no-cache", action="store_true", help="process every picture and render every slide afresh, "
+                   "keeping nothing")
     g.add_argument("-j", "--jobs", type=_positive, default=0, metavar="N",
                    help="processes for pictures and decks (default: one per core)")
 
