@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from slidegen.outputs import as_bytes
+
+def wait_until(target, expression: str, timeout: float = 10.0) -> None:
+    """Polls a JavaScript ``expression`` in a page or frame until it is true.
+
+    Playwright's ``wait_for_function`` polls by evaluating the string inside the page, which the
+    show's CSP (no 'unsafe-eval') refuses whenever the first check is not true yet: the tests
+    failed now and then on exactly that race. ``evaluate`` is not subject to the page's CSP.
+    """
+    deadline = time.monotonic() + timeout
+    while not target.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        time.sleep(0.02)
+
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from browser.showkit import Show, write_files
+from browser.showkit import Show, wait_until, write_files
 from slidegen.config import BuildOptions
 from slidegen.writers.html import embed_snippet, render
 from toolkit import make_deck
@@ -78,11 +78,11 @@ def test_host_steers_with_goto_next_and_prev(host):
     show, frame = host
     post = "m => document.querySelector('iframe[title]').contentWindow.postMessage(m, '*')"
     show.page.evaluate(post, {"type": "slidegen:goto", "slide": 4})
-    frame.wait_for_function("document.querySelector('.is-current').id === 'sg-4'")
+    wait_until(frame, "document.querySelector('.is-current').id === 'sg-4'")
     show.page.evaluate(post, {"type": "slidegen:next"})
-    frame.wait_for_function("document.querySelector('.is-current').id === 'sg-5'")
+    wait_until(frame, "document.querySelector('.is-current').id === 'sg-5'")
     show.page.evaluate(post, {"type": "slidegen:prev"})
-    frame.wait_for_function("document.querySelector('.is-current').id === 'sg-4'")
+    wait_until(frame, "document.querySelector('.is-current').id === 'sg-4'")
     show.page.wait_for_function("msgs.length >= 4")
     assert messages(show)[-1] == {"type": "slidegen:slidechange", "slide": 4, "total": 6}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from browser.showkit import wait_until
 from toolkit import make_deck
 
 
@@ -82,25 +83,25 @@ def test_hash_deep_link_and_back_forward(open_show):
     assert show.press("ArrowRight") == 4
     assert show.page.url.endswith("#4")
     show.page.go_back()
-    show.page.wait_for_function("document.querySelector('.is-current').id === 'sg-3'")
+    wait_until(show.page, "document.querySelector('.is-current').id === 'sg-3'")
     assert show.page.text_content("#sg-count") == "3 / 9"
     show.page.go_forward()
-    show.page.wait_for_function("document.querySelector('.is-current').id === 'sg-4'")
+    wait_until(show.page, "document.querySelector('.is-current').id === 'sg-4'")
 
 
 def test_back_returns_to_the_title_slide(open_show):
     show = open_show(make_deck(3))
     show.press("ArrowRight", "ArrowRight")
     show.page.go_back()
-    show.page.wait_for_function("document.querySelector('.is-current').id === 'sg-1'")
+    wait_until(show.page, "document.querySelector('.is-current').id === 'sg-1'")
     show.page.go_back()
-    show.page.wait_for_function("document.querySelector('.is-current').id === 'sg-0'")
+    wait_until(show.page, "document.querySelector('.is-current').id === 'sg-0'")
 
 
 def test_typing_a_new_hash_navigates(open_show):
     show = open_show(make_deck(9))
     show.page.evaluate("location.hash = '#7'")
-    show.page.wait_for_function("document.querySelector('.is-current').id === 'sg-7'")
+    wait_until(show.page, "document.querySelector('.is-current').id === 'sg-7'")
     show.page.evaluate("location.hash = '#junk'")
     assert show.current() == 7, "an unknown hash leaves the slide alone"
 
@@ -108,9 +109,9 @@ def test_typing_a_new_hash_navigates(open_show):
 def test_fullscreen_toggles_with_f(open_show):
     show = open_show()
     show.press("f")
-    show.page.wait_for_function("document.fullscreenElement === document.documentElement")
+    wait_until(show.page, "document.fullscreenElement === document.documentElement")
     show.press("f")
-    show.page.wait_for_function("document.fullscreenElement === null")
+    wait_until(show.page, "document.fullscreenElement === null")
 
 
 def test_overview_opens_moves_picks_and_closes(open_show):
