@@ -165,3 +165,21 @@ def test_a_cached_picture_changed_during_the_build_is_an_error_not_a_wrong_pictu
     pic.path.unlink()
     with pytest.raises(OutputError, match="cached picture vanished during the build"):
         pic.data
+
+
+def test_builds_that_add_only_slides_trim_the_cache_once_a_day(tmp_path, monkeypatch):
+    import os
+
+    from slidegen import cache as cache_module
+
+    trims = []
+    monkeypatch.setattr(cache_module.PictureCache, "prune", lambda self, max_bytes=0: trims.append(1) or 0)
+    cache_module.prune_daily(tmp_path)
+    cache_module.prune_daily(tmp_path)
+    assert len(trims) == 1
+    day_ago = (tmp_path / "pruned").stat().st_mtime - 25 * 3600
+    os.utime(tmp_path / "pruned", (day_ago, day_ago))
+    cache_module.prune_daily(tmp_path)
+    assert len(trims) == 2
+    cache_module.prune_daily(None)
+    assert len(trims) == 2

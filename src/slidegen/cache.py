@@ -26,6 +26,7 @@ KINDS = ("pictures", "pptx-slides", "pptx-bases")
 MAX_CACHE_BYTES = 1 << 30
 # A temporary file this old belongs to a build that died; any live write takes milliseconds.
 _STALE_SECONDS = 3600
+_PRUNE_EVERY = 24 * 3600
 
 
 def default_root() -> Path:
@@ -127,6 +128,27 @@ class PictureCache:
             deleted += _unlink(str(path))
             total -= size
         return deleted
+
+
+def prune_daily(root: Path | None) -> None:
+    """Trims the cache if it was not trimmed in the last day (for builds that add only slides).
+
+    Builds that process new pictures trim it every time; a run of text edits adds a few
+    kilobytes of slides each, so once a day is enough and keeps rebuilds from walking the cache.
+    """
+    if root is None:
+        return
+    stamp = root / "pruned"
+    try:
+        if time.time() - stamp.stat().st_mtime < _PRUNE_EVERY:
+            return
+    except OSError:
+        pass
+    PictureCache(root).prune()
+    try:
+        stamp.touch()
+    except OSError:
+        pass
 
 
 class BlobCache:

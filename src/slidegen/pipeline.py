@@ -85,10 +85,10 @@ def build(sources: list[Path], options: BuildOptions, report: Report,
     """
     validate(options)
     if options.template and {"pptx", "pdf"} & set(options.formats):
-        from .writers.pptx_template import check_layouts
+        from .writers.pptx import prepared_template
 
         # A mistyped layout name is a usage error for the whole run, not a failure of every deck.
-        check_layouts(options.template, options.title_layout, options.slide_layout)
+        prepared_template(options.template, options)
     result = Result()
     decks = read_decks(sources, options, report, result)
     outputs.prepare_dir(options.out_dir)

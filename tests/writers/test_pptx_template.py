@@ -183,13 +183,19 @@ def test_committed_templates_match_their_script():
             assert a == b, f"{committed.name}:{name} differs; run tools/make_templates.py"
 
 
-def test_check_layouts_fails_early_like_render():
-    from slidegen.writers.pptx_template import check_layouts
+def test_preparing_a_template_fails_early_like_render_and_is_free_the_second_time(tmp_path, monkeypatch):
+    import slidegen.writers.pptx_template as tpl
+    from slidegen.writers.pptx import prepared_template
 
-    check_layouts(CORPORATE, "Cover", "photo slide")
-    check_layouts(None, None, None)
+    def check(template, title=None, slide=None):
+        return prepared_template(template, BuildOptions(cache_dir=tmp_path, title_layout=title, slide_layout=slide))
+
+    check(CORPORATE, "Cover", "photo slide")
+    check(None)
     with pytest.raises(UsageError, match="available: 'Cover'"):
-        check_layouts(CORPORATE, None, "Title and Picture")
+        check(CORPORATE, None, "Title and Picture")
+    monkeypatch.setattr(tpl, "open_template", lambda *a: pytest.fail("a prepared template was opened again"))
+    check(CORPORATE, "Cover", "photo slide")
 
 
 def test_sections_and_custom_shows_of_dropped_slides_go_too(tmp_path):

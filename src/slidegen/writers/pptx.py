@@ -37,18 +37,36 @@ def build_pptx(deck: Deck, options: BuildOptions) -> Stream:
     Everything that can fail on bad input (the template, a slide) fails here, before any file
     is opened; the stream only assembles.
     """
-    from ..cache import BlobCache, default_root
+    from ..cache import BlobCache
 
-    root = (options.cache_dir or default_root()) if options.use_cache else None
     template = options.template or deck.template
-    base_key = _key("base", _python_pptx_version(), _template_digest(template), options.title_layout,
-                    options.slide_layout)
-    base = _base(BlobCache(root, "pptx-bases"), base_key, template, options)
-    fragments = _fragments(deck, base, base_key, BlobCache(root, "pptx-slides"))
+    base_key, base = prepared_template(template, options)
+    fragments = _fragments(deck, base, base_key, BlobCache(_cache_root(options), "pptx-slides"))
     pictures = {picture.digest: picture for picture in deck.media.values()}
     core = core_xml(title=deck.title, author=deck.author, subject=first_sentence(deck.intro),
                     keywords=", ".join(deck.keywords), when=document_time(deck.date))
     return Stream(lambda out: write_package(out, base, fragments, pictures, core))
+
+
+def prepared_template(template: Path | None, options: BuildOptions) -> tuple[str, Base]:
+    """(key, base) for ``template`` (None: our default) with the layouts ``options`` name.
+
+    Taken from the cache when an earlier build prepared the same template bytes with the same
+    layout names, so checking a template before a build (the command line does, to stop a
+    mistyped layout name with a usage error) costs nothing on a rebuild. Raises InputError for a
+    template that cannot be used and UsageError for a layout name it does not have.
+    """
+    from ..cache import BlobCache
+
+    key = _key("base", _python_pptx_version(), _template_digest(template), options.title_layout,
+               options.slide_layout)
+    return key, _base(BlobCache(_cache_root(options), "pptx-bases"), key, template, options)
+
+
+def _cache_root(options: BuildOptions) -> Path | None:
+    from ..cache import default_root
+
+    return (options.cache_dir or default_root()) if options.use_cache else None
 
 
 def _base(cache, key: str, template: Path | None, options: BuildOptions) -> Base:
@@ -100,6 +118,9 @@ def _fragments(deck: Deck, base: Base, base_key: str, cache) -> list[Fragment]:
         except BaseException:
             _RENDERERS.clear()  # it may hold a half-made slide; the next deck starts afresh
             raise
+        from ..cache import prune_daily
+
+        prune_daily(cache.root)
     return fragments
 
 

@@ -212,16 +212,6 @@ def pick_layouts(prs, title_name: str | None, slide_name: str | None, template_l
     return Layouts(title or layouts[0], picture, text or picture)
 
 
-def check_layouts(template: Path | None, title_name: str | None, slide_name: str | None) -> None:
-    """Opens ``template`` (None: our default) and resolves the layout names, raising what render would.
-
-    For the command line to call once before building, so a mistyped layout stops the run with
-    a usage error (exit 2) instead of failing every deck.
-    """
-    label = f"template {template}" if template else "the default template"
-    pick_layouts(open_template(template), title_name, slide_name, label)
-
-
 def kinds(layout) -> set:
     """The placeholder types a layout offers (a body placeholder with no type counts as body)."""
     return {ph.placeholder_format.type for ph in layout.placeholders}
