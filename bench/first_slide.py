@@ -18,11 +18,14 @@ def time_to_first_slide(html: Path) -> float:
         page = browser.new_page(viewport={"width": 1280, "height": 720})
         start = time.perf_counter()
         page.goto(html.resolve().as_uri())
-        page.wait_for_function(
-            """() => { const s = document.querySelector('section');
-                       if (!s || s.getBoundingClientRect().width === 0) return false;
-                       const img = s.querySelector('img');
-                       return !img || (img.complete && img.naturalWidth > 0); }""")
+        # Polled from here: wait_for_function would evaluate the check inside the page, which the
+        # show's CSP (no 'unsafe-eval') refuses whenever the first check is not true yet.
+        while not page.evaluate(
+                """() => { const s = document.querySelector('section');
+                           if (!s || s.getBoundingClientRect().width === 0) return false;
+                           const img = s.querySelector('img');
+                           return !img || (img.complete && img.naturalWidth > 0); }"""):
+            time.sleep(0.002)
         elapsed = (time.perf_counter() - start) * 1000
         browser.close()
     return elapsed
