@@ -90,11 +90,11 @@ def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> l
 def _process(sources: dict[tuple[str, bool], Source], options: BuildOptions) -> dict:
     if not sources:
         return {}
-    from .cache import PictureCache, SourceIndex, default_root
+    from .cache import PictureCache, SourceIndex, root_for
     from .imagesettings import ImageSettings
     from .picturejobs import Job, run_jobs
 
-    root = (options.cache_dir or default_root()) if options.use_cache else None
+    root = root_for(options)
     jobs = [Job(src.path, src.data, ImageSettings.for_width(options.image_width, options.max_pixels, board), root)
             for (_, board), src in sources.items()]
     outcomes = _from_index(jobs, root) if root is not None else [None] * len(jobs)

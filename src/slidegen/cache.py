@@ -36,6 +36,11 @@ def default_root() -> Path:
     return Path(user_cache_dir("slidegen"))
 
 
+def root_for(options) -> Path | None:
+    """The cache folder a build uses: ``--cache-dir``, else the user's; None with ``--no-cache``."""
+    return (options.cache_dir or default_root()) if options.use_cache else None
+
+
 def cache_key(source_digest: str, settings: object, version: int) -> str:
     """One hex key for a source picture processed with ``settings`` by code ``version``."""
     from PIL import __version__ as pillow

@@ -37,11 +37,11 @@ def build_pptx(deck: Deck, options: BuildOptions) -> Stream:
     Everything that can fail on bad input (the template, a slide) fails here, before any file
     is opened; the stream only assembles.
     """
-    from ..cache import BlobCache
+    from ..cache import BlobCache, root_for
 
     template = options.template or deck.template
     base_key, base = prepared_template(template, options)
-    fragments = _fragments(deck, base, base_key, BlobCache(_cache_root(options), "pptx-slides"))
+    fragments = _fragments(deck, base, base_key, BlobCache(root_for(options), "pptx-slides"))
     pictures = {picture.digest: picture for picture in deck.media.values()}
     core = core_xml(title=deck.title, author=deck.author, subject=first_sentence(deck.intro),
                     keywords=", ".join(deck.keywords), when=document_time(deck.date))
@@ -56,17 +56,11 @@ def prepared_template(template: Path | None, options: BuildOptions) -> tuple[str
     mistyped layout name with a usage error) costs nothing on a rebuild. Raises InputError for a
     template that cannot be used and UsageError for a layout name it does not have.
     """
-    from ..cache import BlobCache
+    from ..cache import BlobCache, root_for
 
     key = _key("base", _python_pptx_version(), _template_digest(template), options.title_layout,
                options.slide_layout)
-    return key, _base(BlobCache(_cache_root(options), "pptx-bases"), key, template, options)
-
-
-def _cache_root(options: BuildOptions) -> Path | None:
-    from ..cache import default_root
-
-    return (options.cache_dir or default_root()) if options.use_cache else None
+    return key, _base(BlobCache(root_for(options), "pptx-bases"), key, template, options)
 
 
 def _base(cache, key: str, template: Path | None, options: BuildOptions) -> Base:
