@@ -176,13 +176,6 @@ class Picture:
         where = f"{len(self._data)} bytes" if self._data is not None else f"in {self.path}"
         return f"Picture({self.mime} {self.width}x{self.height} {self.digest[:12]}, {where})"
 
-    def __getstate__(self):
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __setstate__(self, state) -> None:
-        for name, value in zip(self.__slots__, state):
-            setattr(self, name, value)
-
 
 @dataclass
 class Deck:

@@ -40,11 +40,7 @@ _MAX_FILTER = 5
 
 def clean_board(img: Image.Image) -> Image.Image:
     """A cleaned copy of an RGB or L picture of a whiteboard."""
-    small, _ = _closed_small(img)
-    level = small.convert("L")
-    region = board_region(level, _percentile(level, 0.6))
-    core = region.filter(ImageFilter.MinFilter(3))  # away from the edge, where wall and board mix
-    background = _light_on(small, core).resize(img.size, Image.Resampling.BILINEAR)
+    region, core, background = _board(img)
     # pixel × 255 / board. Pillow has no per-pixel division, but pixel + pixel × f (multiply and
     # add, in C on all channels) multiplies by up to 2; applied twice with the square root of the
     # board's ratio it divides exactly down to a board a quarter as bright as white.
@@ -64,10 +60,16 @@ def clean_board(img: Image.Image) -> Image.Image:
 
 def estimate_background(img: Image.Image) -> Image.Image:
     """The board without its strokes: a smooth picture of the light falling on it, same size."""
-    small, _ = _closed_small(img)
+    return _board(img)[2]
+
+
+def _board(img: Image.Image) -> tuple[Image.Image, Image.Image, Image.Image]:
+    """(board region and its core on the small copy, the light on the board at full size)."""
+    small = _closed_small(img)
     level = small.convert("L")
-    core = board_region(level, _percentile(level, 0.6)).filter(ImageFilter.MinFilter(3))
-    return _light_on(small, core).resize(img.size, Image.Resampling.BILINEAR)
+    region = board_region(level, _percentile(level, 0.6))
+    core = region.filter(ImageFilter.MinFilter(3))  # away from the edge, where wall and board mix
+    return region, core, _light_on(small, core).resize(img.size, Image.Resampling.BILINEAR)
 
 
 def board_region(level: Image.Image, typical: int) -> Image.Image:
@@ -98,10 +100,11 @@ def board_region(level: Image.Image, typical: int) -> Image.Image:
     return Image.frombytes("L", level.size, bytes(inside))
 
 
-def _closed_small(img: Image.Image) -> tuple[Image.Image, int]:
+def _closed_small(img: Image.Image) -> Image.Image:
+    """A small copy with the strokes closed over (max filter, then min filter: edges stay put)."""
     factor = max(1, max(img.size) // _SMALL_SIDE)
     small = img.reduce(factor) if factor > 1 else img
-    return small.filter(ImageFilter.MaxFilter(_MAX_FILTER)).filter(ImageFilter.MinFilter(_MAX_FILTER)), factor
+    return small.filter(ImageFilter.MaxFilter(_MAX_FILTER)).filter(ImageFilter.MinFilter(_MAX_FILTER))
 
 
 def _light_on(small: Image.Image, core: Image.Image) -> Image.Image:

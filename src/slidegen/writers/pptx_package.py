@@ -7,7 +7,8 @@ are therefore independent of where a slide sits in a deck, which lets the writer
 re-render only the slides that changed. This module gives every part its final name, writes the
 presentation's slide list, content types and document properties, and zips the lot with fixed
 timestamps and order: pictures stored as they are (python-pptx deflates JPEGs for nothing) and
-read one at a time, so a deck's pictures are never all in memory. No python-pptx here.
+read one at a time, so a deck's pictures are never all in memory. Only ``package_members``, at
+the end, touches python-pptx (importing it when called), for preparing templates.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ _FIRST = ("[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/a
 _XML_HEAD = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_RT = _R_NS + "/"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_RT = R_NS + "/"
 RT_SLIDE = _RT + "slide"
 RT_NOTES_SLIDE = _RT + "notesSlide"
 RT_IMAGE = _RT + "image"
@@ -107,13 +108,11 @@ class Base:
     sld_id: str
     r_bound: bool
 
-    def meta(self) -> dict:
-        return {"layouts": self.layouts, "slide_list": self.slide_list, "sld_id": self.sld_id,
-                "r_bound": self.r_bound}
-
     def dumps(self) -> bytes:
         """The base for the cache: a line of JSON, then the package."""
-        return json.dumps(self.meta()).encode("utf-8") + b"\n" + self.package
+        meta = {"layouts": self.layouts, "slide_list": self.slide_list, "sld_id": self.sld_id,
+                "r_bound": self.r_bound}
+        return json.dumps(meta).encode("utf-8") + b"\n" + self.package
 
     @classmethod
     def loads(cls, raw: bytes) -> Base:
@@ -276,7 +275,7 @@ def _fill_slide_list(presentation: bytes, base: Base, entries: list[tuple[int, s
     if not entries:
         return presentation
     tag = base.slide_list[1:-2]  # "<p:sldIdLst/>" -> "p:sldIdLst"
-    declare = "" if base.r_bound else f' xmlns:r="{_R_NS}"'
+    declare = "" if base.r_bound else f' xmlns:r="{R_NS}"'
     items = "".join(f'<{base.sld_id}{declare} id="{sid}" r:id="{rid}"/>' for sid, rid in entries)
     filled = f"<{tag}>{items}</{tag}>".encode("utf-8")
     return presentation.replace(base.slide_list.encode("utf-8"), filled, 1)

@@ -18,7 +18,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from .. import layout as geo
 from ..errors import InputError, UsageError
-from .pptx_package import Base, default_template_bytes, package_members, zip_members
+from .pptx_package import R_NS, Base, default_template_bytes, package_members, zip_members
 
 _MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 _TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
@@ -28,7 +28,6 @@ _MACRO_MAINS = (
     "application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml",
 )
 _SHOW_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml"
-_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 # A real corporate template is a few MB; these bounds only stop zip bombs and junk.
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
@@ -101,7 +100,7 @@ def make_base(template: Path | None, title_name: str | None, slide_name: str | N
         raise InputError("template's presentation part has an unusual form slidegen cannot add slides to; "
                          "save it again from PowerPoint or LibreOffice", str(template or "default template"))
     names = {kind: str(getattr(layouts, kind).part.partname) for kind in ("title", "picture", "text")}
-    return Base(zip_members(members), names, slide_list, sld_id, root.nsmap.get("r") == _R_NS)
+    return Base(zip_members(members), names, slide_list, sld_id, root.nsmap.get("r") == R_NS)
 
 
 def fix_slide_size(prs) -> None:
@@ -251,7 +250,7 @@ def notes_master_referenced(prs) -> None:
         return
     root = part._element
     ns = root.nsmap.get("p") or "http://schemas.openxmlformats.org/presentationml/2006/main"
-    r_ns = _R_NS
+    r_ns = R_NS
     if root.find(f"{{{ns}}}notesMasterIdLst") is not None:
         return
     r_id = part.relate_to(master_part, RT.NOTES_MASTER)
