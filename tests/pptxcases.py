@@ -12,11 +12,11 @@ import zipfile
 from pathlib import Path
 
 from pptx import Presentation
-from toolkit import make_deck, picture
 
 from slidegen.config import BuildOptions
 from slidegen.model import ImageRef, Note, Span
-from slidegen.writers.pptx import render
+from slidegen.writers.pptx.deck import render
+from toolkit import make_deck, picture
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORATE = ROOT / "assets" / "templates" / "corporate.pptx"

@@ -2,13 +2,13 @@
 
 import pytest
 
-from slidegen import images
-from slidegen.assets import prepare_media
 from slidegen.cache import PictureCache, cache_key
 from slidegen.config import BuildOptions
-from slidegen.images import ImageSettings
+from slidegen.diagnostics import Report
 from slidegen.model import Deck, ImageRef, Slide, SourcePos
-from slidegen.report import Report
+from slidegen.pictures import process as images
+from slidegen.pictures.process import ImageSettings
+from slidegen.pictures.resolve import prepare_media
 from toolkit import image_bytes, make_deck_dir, note, picture
 
 POS = SourcePos("post.md", 3)
@@ -119,7 +119,7 @@ def test_pruning_removes_leftovers_of_interrupted_writes(tmp_path):
 
 
 def test_a_rebuild_reads_no_unchanged_original_but_notices_a_changed_one(tmp_path, monkeypatch):
-    from slidegen import picturejobs
+    from slidegen.pictures import jobs as picturejobs
 
     make_deck_dir(tmp_path, {"a.jpg": image_bytes(1000, 800)})
     opts = BuildOptions(cache_dir=tmp_path / "cache", jobs=1)

@@ -5,8 +5,17 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from slidegen.layout import (BODY_SIZES_PT, STANDARD, WIDESCREEN, Box, body_font_size, content_box,
-                             fit_picture, is_four_by_three, is_widescreen)
+from slidegen.layout import (
+    BODY_SIZES_PT,
+    STANDARD,
+    WIDESCREEN,
+    Box,
+    body_font_size,
+    content_box,
+    fit_picture,
+    is_four_by_three,
+    is_widescreen,
+)
 
 BOX = Box(100, 200, 16_000, 9_000)
 

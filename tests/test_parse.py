@@ -2,10 +2,10 @@
 
 import pytest
 
+from slidegen.diagnostics import Report
 from slidegen.errors import InputError
 from slidegen.model import Block, Post, SourcePos, Span
 from slidegen.parse import alt_text, derive_title, first_sentence, parse_post, starts_note
-from slidegen.report import Report
 from toolkit import note
 
 

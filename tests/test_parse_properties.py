@@ -7,13 +7,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from slidegen.config import BuildOptions
+from slidegen.diagnostics import Report
 from slidegen.errors import SlidegenError
 from slidegen.model import SourcePos
 from slidegen.parse import parse_post, starts_note
 from slidegen.readers.markdown import read as read_markdown
 from slidegen.readers.text import read as read_text
-from slidegen.report import Report
-from slidegen.text import decode
+from slidegen.untrusted import decode
 
 MARKERS = ["Slide {n}:", "slide {n}:", "SLIDE {n} -", "Slide {n}.", "Slide #{n}:", "**Slide {n}:**",
            "Slide {n} \u2013", "Slide {n} \u2014"]
@@ -83,7 +83,7 @@ def test_notes_round_trip_through_pptx_and_the_notes_file(paragraph_lists):
 
     from slidegen.config import BuildOptions
     from slidegen.writers.notes import plain_text
-    from slidegen.writers.pptx import render
+    from slidegen.writers.pptx.deck import render
     from toolkit import make_deck, note
 
     deck = make_deck(len(paragraph_lists), pictures=False)
@@ -99,7 +99,7 @@ def test_notes_round_trip_through_pptx_and_the_notes_file(paragraph_lists):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_html_sanitizer_is_idempotent(text):
-    from slidegen.writers.html_notes import clean
+    from slidegen.writers.html.notes import clean
 
     once = clean(text)
     assert clean(once) == once

@@ -14,10 +14,9 @@ import io
 import math
 import random
 
-from PIL import Image, ImageChops, ImageDraw, ImageFilter
-
 import handwriting
 from board_shapes import Shapes
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 BLACK, BLUE, RED, GREEN = (34, 36, 44), (28, 66, 168), (186, 36, 42), (28, 122, 70)
 GHOST = (150, 156, 166)

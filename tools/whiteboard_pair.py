@@ -13,10 +13,10 @@ import io
 import sys
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image
 
-from slidegen.images import ImageSettings, process
-from slidegen.whiteboard import estimate_background
+from slidegen.pictures.process import ImageSettings, process
+from slidegen.pictures.whiteboard import estimate_background
 
 ROOT = Path(__file__).resolve().parents[1]
 DECK = ROOT / "decks" / "social-media-society"

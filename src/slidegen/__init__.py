@@ -16,8 +16,8 @@ __all__ = ["read_decks", "build", "__version__"]
 def _options(**options):
     from pathlib import Path
 
-    from .config import BuildOptions, option_names, validate
-    from .errors import UsageError
+    from slidegen.config import BuildOptions, option_names, validate
+    from slidegen.errors import UsageError
 
     unknown = sorted(set(options) - set(option_names()))
     if unknown:
@@ -28,7 +28,7 @@ def _options(**options):
     if "images_dirs" in options:
         options["images_dirs"] = tuple(Path(p) for p in options["images_dirs"])
     if isinstance(options.get("formats"), str):
-        from .config import parse_formats
+        from slidegen.config import parse_formats
         options["formats"] = parse_formats(options["formats"])
     return validate(BuildOptions(**options))
 
@@ -42,8 +42,8 @@ def read_decks(path, **options) -> list:
     import sys
     from pathlib import Path
 
-    from .pipeline import read_decks as _read
-    from .report import Report
+    from slidegen.diagnostics import Report
+    from slidegen.pipeline import read_decks as _read
 
     opts = _options(**options)
     return _read([Path(path)], opts, Report(stream=None if opts.quiet else sys.stderr))
@@ -57,8 +57,8 @@ def build(sources, out_dir="build", **options) -> list:
     import sys
     from pathlib import Path
 
-    from .pipeline import build as _build
-    from .report import Report
+    from slidegen.diagnostics import Report
+    from slidegen.pipeline import build as _build
 
     if isinstance(sources, (str, Path)):  # one source
         sources = [sources]

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .model import Picture
+from slidegen.model import Picture
 
 _MAGIC = b"slidegen-picture\n"
 _BLOB_MAGIC = b"slidegen-blob "

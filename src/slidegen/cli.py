@@ -21,8 +21,8 @@ exit codes: 0 built, 1 bad input or output (one line on stderr says where), 2 ba
 def _formats(text: str) -> tuple[str, ...]:
     import argparse
 
-    from .config import parse_formats
-    from .errors import UsageError
+    from slidegen.config import parse_formats
+    from slidegen.errors import UsageError
 
     try:
         return parse_formats(text)
@@ -43,7 +43,7 @@ def _positive(text: str) -> int:
 
 
 def _reading_options(p) -> None:
-    from .config import BuildOptions
+    from slidegen.config import BuildOptions
 
     g = p.add_argument_group("reading")
     g.add_argument("--encoding", metavar="NAME",
@@ -65,8 +65,8 @@ def make_parser():
     import argparse
     from pathlib import Path
 
-    from . import __version__
-    from .config import BuildOptions
+    from slidegen import __version__
+    from slidegen.config import BuildOptions
 
     parser = argparse.ArgumentParser(
         prog="slidegen", description="Turn posts with 'Slide N:' notes into a PPTX deck, a self-contained "
@@ -149,7 +149,7 @@ def options_from(args):
     """BuildOptions from parsed arguments; commands without a flag keep the default."""
     from pathlib import Path
 
-    from .config import BuildOptions
+    from slidegen.config import BuildOptions
 
     get = lambda name, default=None: getattr(args, name, default)  # noqa: E731
     return BuildOptions(
@@ -173,13 +173,13 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(fh.read())
         return 0
     args = make_parser().parse_args(argv)
-    from .errors import SlidegenError
-    from .report import Report
+    from slidegen.diagnostics import Report
+    from slidegen.errors import SlidegenError
 
     report = Report()
     try:
         options = options_from(args)
-        from . import commands
+        from slidegen import commands
 
         code = getattr(commands, args.command)(args, options, report)
     except SlidegenError as exc:

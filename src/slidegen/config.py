@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .errors import UsageError
+from slidegen.errors import UsageError
 
 #: Output formats in the order they are built; the writers table in ``writers`` has one entry each.
 FORMATS = ("pptx", "html", "notes", "txt", "pdf")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import SourcePos
+from slidegen.model import SourcePos
 
 
 class SlidegenError(Exception):

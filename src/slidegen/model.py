@@ -143,7 +143,7 @@ class Picture:
             return self._data
         import hashlib
 
-        from .errors import OutputError
+        from slidegen.errors import OutputError
 
         try:
             with open(self.path, "rb") as handle:

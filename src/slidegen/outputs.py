@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable, Union
 
-from .errors import OutputError
+from slidegen.errors import OutputError
 
 
 def prepare_dir(out_dir: Path) -> Path:

@@ -1,6 +1,6 @@
 """The "Slide N:" grammar: finds the notes in a post's blocks and turns the post into a Deck.
 
-This module is the only home of the marker syntax; ``match`` beside it pairs pictures with the
+This module is the only home of the marker syntax; ``pairing`` beside it pairs pictures with the
 notes found here.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import InputError
-from . import match
-from .model import Block, Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span, plain
-from .report import Report
+from slidegen import pairing
+from slidegen.diagnostics import Report
+from slidegen.errors import InputError
+from slidegen.model import Block, Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span, plain
 
 MAX_SLIDE_NUMBER = 999
 MAX_SLIDES = 500
@@ -84,7 +84,7 @@ def parse_post(post: Post, report: Report) -> Deck | None:
     deck = Deck(title=post.title or slides[0].title, source=post.source, base_dir=post.base_dir,
                 slides=slides, intro=intro)
     _apply_meta(deck, post)
-    match.assign_images(deck, post, _loose_images(post, markers), report)
+    pairing.assign_images(deck, post, _loose_images(post, markers), report)
     return deck
 
 
@@ -268,7 +268,7 @@ def first_sentence(note: Note, limit: int = 200) -> str:
 
 
 # A file name or path of a picture ("IMG_0042.JPG", "img/board 3.png", "C:\\pics\\a.jpg").
-_FILE_NAME = re.compile(r"^[\w\-. ()\[\]~/\\:%]+(" + "|".join(map(re.escape, match.IMAGE_EXTENSIONS)) + ")$",
+_FILE_NAME = re.compile(r"^[\w\-. ()\[\]~/\\:%]+(" + "|".join(map(re.escape, pairing.IMAGE_EXTENSIONS)) + ")$",
                         re.I)
 
 

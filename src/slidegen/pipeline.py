@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import outputs
-from .batch import Progress, render_all
-from .config import BuildOptions, validate
-from .errors import InputError, SlidegenError, StrictFailure
-from .model import Deck
-from .naming import unique_slugs
-from .parse import parse_post
-from .readers import read_source
-from .report import Report
+from slidegen import outputs
+from slidegen.config import BuildOptions, validate
+from slidegen.diagnostics import Report
+from slidegen.errors import InputError, SlidegenError, StrictFailure
+from slidegen.model import Deck
+from slidegen.naming import unique_slugs
+from slidegen.parse import parse_post
+from slidegen.readers import read_source
+from slidegen.rendering import Progress, render_all
 
 
 @dataclass
@@ -85,14 +85,14 @@ def build(sources: list[Path], options: BuildOptions, report: Report,
     """
     validate(options)
     if options.template and {"pptx", "pdf"} & set(options.formats):
-        from .writers.pptx import prepared_template
+        from slidegen.writers.pptx.deck import prepared_template
 
         # A mistyped layout name is a usage error for the whole run, not a failure of every deck.
         prepared_template(options.template, options)
     result = Result()
     decks = read_decks(sources, options, report, result)
     outputs.prepare_dir(options.out_dir)
-    from .assets import prepare_media
+    from slidegen.pictures.resolve import prepare_media
 
     failures = prepare_media(decks, options, report)
     bad = {id(deck) for deck, _ in failures}
@@ -105,7 +105,7 @@ def build(sources: list[Path], options: BuildOptions, report: Report,
             result.files.extend(rendered.files)
             result.decks.append(deck)
     if len(result.decks) > 1:
-        from .writers.index import render_index
+        from slidegen.writers.index import render_index
 
         result.files.extend(outputs.write_all(options.out_dir, render_index(result.decks, options)))
     if options.strict and len(report) and not result.failed:

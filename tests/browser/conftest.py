@@ -14,7 +14,7 @@ import pytest
 
 from browser.showkit import WATCH, Show, write_files
 from slidegen.config import BuildOptions
-from slidegen.writers.html import render
+from slidegen.writers.html.page import render
 from toolkit import make_deck
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from slidegen.outputs import as_bytes
 
+
 def wait_until(target, expression: str, timeout: float = 10.0) -> None:
     """Polls a JavaScript ``expression`` in a page or frame until it is true.
 

@@ -10,7 +10,7 @@ import time
 from PIL import Image, ImageDraw, ImageFilter
 
 from slidegen.model import Picture
-from slidegen.writers.html_theme import load_theme
+from slidegen.writers.html.theme import load_theme
 from toolkit import make_deck
 
 SLIDES = 50

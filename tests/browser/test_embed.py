@@ -8,7 +8,7 @@ import pytest
 
 from browser.showkit import Show, wait_until, write_files
 from slidegen.config import BuildOptions
-from slidegen.writers.html import embed_snippet, render
+from slidegen.writers.html.page import embed_snippet, render
 from toolkit import make_deck
 
 HOST = """<!doctype html><html><head><meta charset="utf-8"><title>A blog</title><link rel="icon" href="data:,"></head>

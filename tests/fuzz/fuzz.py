@@ -30,12 +30,12 @@ SUFFIXES = (".md", ".html", ".txt", ".xml")
 
 with atheris.instrument_imports(include=["slidegen"]):
     from slidegen.config import BuildOptions
+    from slidegen.diagnostics import Report
     from slidegen.errors import SlidegenError
-    from slidegen.images import ImageProblem, process
-    from slidegen.imagesettings import ImageSettings
     from slidegen.outputs import as_bytes
+    from slidegen.pictures.process import ImageProblem, process
+    from slidegen.pictures.settings import ImageSettings
     from slidegen.pipeline import read_decks
-    from slidegen.report import Report
     from slidegen.writers import writer
 
 WORK = Path(tempfile.mkdtemp(prefix="slidegen-fuzz-"))

@@ -55,9 +55,9 @@ def test_row42_a_full_disk_leaves_the_earlier_output_intact(tmp_path):
 def test_a_writer_failing_midway_writes_nothing_of_its_deck(tmp_path, monkeypatch):
     from slidegen import writers
     from slidegen.config import BuildOptions
+    from slidegen.diagnostics import Report
     from slidegen.errors import OutputError
     from slidegen.pipeline import build
-    from slidegen.report import Report
 
     make_deck_dir(tmp_path, {"post.md": "# T\n\nSlide 1: a\n"})
     (tmp_path / "out").mkdir()
@@ -67,7 +67,7 @@ def test_a_writer_failing_midway_writes_nothing_of_its_deck(tmp_path, monkeypatc
         raise OutputError("disk went away", "t.notes.md")
 
     real = writers.writer
-    monkeypatch.setattr("slidegen.batch.writer", lambda fmt: broken if fmt == "notes" else real(fmt))
+    monkeypatch.setattr("slidegen.rendering.writer", lambda fmt: broken if fmt == "notes" else real(fmt))
     result = build([tmp_path / "post.md"], BuildOptions(out_dir=tmp_path / "out", formats=("html", "notes"), jobs=1),
                    Report(stream=None))
     assert [str(e) for e in result.failed] == ["t.notes.md: error: disk went away"]

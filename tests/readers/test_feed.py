@@ -3,15 +3,15 @@
 import datetime as dt
 import json
 
-import feedgen
 import pytest
-from cli_run import assert_one_line_error, slidegen
 
+import feedgen
+from cli_run import assert_one_line_error, slidegen
 from slidegen.config import BuildOptions
+from slidegen.diagnostics import Report
 from slidegen.errors import InputError
 from slidegen.pipeline import Result, read_decks
 from slidegen.readers.feed import wpautop
-from slidegen.report import Report
 
 
 def decks_of(tmp_path, name: str, data: bytes, **options):

@@ -2,11 +2,10 @@
 
 import datetime as dt
 
-from toolkit import make_deck_dir
-
 from slidegen.config import BuildOptions
+from slidegen.diagnostics import Report
 from slidegen.pipeline import Result, read_decks
-from slidegen.report import Report
+from toolkit import make_deck_dir
 
 ARCHIVE = """<!DOCTYPE html>
 <html><head><title>Archive for March 2009 | A whiteboard blog</title></head>

@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from slidegen.config import BuildOptions
+from slidegen.diagnostics import Report
 from slidegen.model import SourcePos
 from slidegen.readers.html import read
-from slidegen.report import Report
 
 PAGE = """<!doctype html><html><head><title>My Blog</title></head><body>
 <nav><a href="/">Home</a> Slide 9: nav is not a note</nav>

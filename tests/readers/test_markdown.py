@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from slidegen.config import BuildOptions
+from slidegen.diagnostics import Report
 from slidegen.errors import InputError
 from slidegen.model import SourcePos, Span
 from slidegen.readers.markdown import read
-from slidegen.report import Report
 
 
 def post_of(text):

@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from slidegen.config import BuildOptions
+from slidegen.diagnostics import Report
 from slidegen.model import SourcePos
 from slidegen.readers.text import read
-from slidegen.report import Report
 
 
 def posts_of(text):

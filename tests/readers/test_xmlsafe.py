@@ -5,8 +5,8 @@ import threading
 import time
 
 import pytest
-from cli_run import assert_one_line_error, slidegen
 
+from cli_run import assert_one_line_error, slidegen
 from slidegen.errors import InputError
 from slidegen.readers import xmlsafe
 

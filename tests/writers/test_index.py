@@ -7,14 +7,12 @@ import datetime as dt
 import hashlib
 import io
 import re
-import sys
-from pathlib import Path
 
 from PIL import Image
-from toolkit import make_deck, picture
 
 from slidegen.config import BuildOptions
 from slidegen.writers.index import CSS, render_index, thumbnail
+from toolkit import make_deck, picture
 
 
 def page(decks, formats=("pptx", "html", "notes")) -> str:

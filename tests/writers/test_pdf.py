@@ -6,12 +6,12 @@ import os
 import time
 
 import pytest
-from pptxdump import page_count
-from toolkit import make_deck
 
+from pptxdump import page_count
 from slidegen.config import BuildOptions
 from slidegen.errors import OutputError
 from slidegen.writers import pdf, writer
+from toolkit import make_deck
 
 
 def fake_soffice(folder, body: str):

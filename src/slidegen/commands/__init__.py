@@ -4,20 +4,20 @@ from __future__ import annotations
 
 
 def build(args, options, report) -> int:
-    from .build import run
+    from slidegen.commands.build import run
     return run(args, options, report)
 
 
 def inspect(args, options, report) -> int:
-    from .inspect import run
+    from slidegen.commands.inspect import run
     return run(args, options, report)
 
 
 def notes(args, options, report) -> int:
-    from .notes import run
+    from slidegen.commands.notes import run
     return run(args, options, report)
 
 
 def serve(args, options, report) -> int:
-    from .serve import run
+    from slidegen.commands.serve import run
     return run(args, options, report)

@@ -11,8 +11,8 @@ import sys
 import time
 from collections import Counter
 
-from ..batch import Progress
-from ..pipeline import build
+from slidegen.pipeline import build
+from slidegen.rendering import Progress
 
 
 def run(args, options, report) -> int:
@@ -59,7 +59,8 @@ class BarProgress(Progress):
 
     def start(self, total: int) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeRemainingColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+        from rich.progress import Progress as Bar
 
         # Refreshed only when a deck finishes: no drawing thread may be running when workers fork.
         self.bar = Bar(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -113,6 +114,6 @@ def print_summary(result, warnings: int, seconds: float, rich: bool = False) -> 
 
 
 def _embed_snippet(deck) -> str:
-    from ..writers.html import embed_snippet
+    from slidegen.writers.html.page import embed_snippet
 
     return embed_snippet(deck, f"{deck.slug}.html")

@@ -6,9 +6,9 @@ import os
 import sys
 import textwrap
 
-from ..cli import print_json
-from ..errors import StrictFailure
-from ..pipeline import Result, read_decks
+from slidegen.cli import print_json
+from slidegen.errors import StrictFailure
+from slidegen.pipeline import Result, read_decks
 
 
 def image_path(deck, slide) -> str | None:

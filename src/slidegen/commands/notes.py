@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import StrictFailure
-from ..pipeline import read_decks
-from ..writers.notes import markdown_text, plain_text
+from slidegen.errors import StrictFailure
+from slidegen.pipeline import read_decks
+from slidegen.writers.notes import markdown_text, plain_text
 
 
 def run(args, options, report) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..serve import run as serve
+from slidegen.server.preview import run as serve
 
 
 def run(args, options, report) -> int:

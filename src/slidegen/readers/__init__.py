@@ -9,12 +9,12 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from ..config import BuildOptions
-from ..errors import InputError
-from ..match import IMAGE_EXTENSIONS, natural_key
-from ..model import Post, SourcePos
-from ..report import Report
-from ..text import decode
+from slidegen.config import BuildOptions
+from slidegen.diagnostics import Report
+from slidegen.errors import InputError
+from slidegen.model import Post, SourcePos
+from slidegen.pairing import IMAGE_EXTENSIONS, natural_key
+from slidegen.untrusted import decode
 
 READERS: dict[str, str] = {
     ".txt": "slidegen.readers.text:read",

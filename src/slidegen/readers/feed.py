@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import BuildOptions
-from ..errors import InputError
-from ..model import Block, Post, SourcePos
-from ..report import Report
-from . import xmlsafe
-from .htmlblocks import SAFE_SCHEMES, BlockBuilder
-from .text import text_blocks
+from slidegen.config import BuildOptions
+from slidegen.diagnostics import Report
+from slidegen.errors import InputError
+from slidegen.model import Block, Post, SourcePos
+from slidegen.readers import xmlsafe
+from slidegen.readers.htmlblocks import SAFE_SCHEMES, BlockBuilder
+from slidegen.readers.text import text_blocks
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
@@ -109,7 +109,8 @@ def _post(item: Item, base_dir: Path, options: BuildOptions, report: Report) -> 
 
 def html_blocks(html: str, pos: SourcePos, first_line: int) -> list[Block]:
     """Blocks of an HTML fragment whose first line is ``first_line`` of the feed."""
-    from lxml import etree, html as lxml_html
+    from lxml import etree
+    from lxml import html as lxml_html
 
     if not html.strip():
         return []

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..errors import InputError
-from ..model import SourcePos
+from slidegen.errors import InputError
+from slidegen.model import SourcePos
 
 MAX_BYTES = 64 * 1024
 KNOWN = {

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..config import BuildOptions
-from ..errors import InputError
-from ..model import Post, SourcePos
-from ..report import Report
-from .frontmatter import parse_date
-from .htmlblocks import BlockBuilder, is_furniture
+from slidegen.config import BuildOptions
+from slidegen.diagnostics import Report
+from slidegen.errors import InputError
+from slidegen.model import Post, SourcePos
+from slidegen.readers.frontmatter import parse_date
+from slidegen.readers.htmlblocks import BlockBuilder, is_furniture
 
 _POST_CLASS = re.compile(r"(^|\s)(post|hentry|h-entry|blog-post|type-post|entry)(\s|$)", re.I)
 _BODY_CLASS = re.compile(r"(^|\s)(entry-content|post-body|post-content|article-body|article-content|"
@@ -20,7 +20,8 @@ _TITLE_CLASS = re.compile(r"(^|\s)(entry-title|post-title|p-name|article-title)(
 
 def parse_html(text: str, source: SourcePos):
     """The document tree of an HTML text, or an InputError naming the file."""
-    from lxml import etree, html as lxml_html
+    from lxml import etree
+    from lxml import html as lxml_html
 
     if not text.strip():
         raise InputError("the file is empty", source)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, ImageRef, SourcePos, Span
-from ..parse import starts_note
+from slidegen.model import Block, ImageRef, SourcePos, Span
+from slidegen.parse import starts_note
 
 # Never text of a post: code to run, embedded objects, forms, page furniture.
 SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "form", "button",

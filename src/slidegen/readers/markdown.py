@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..config import BuildOptions
-from ..errors import InputError
-from ..limits import PARSE_SECONDS, time_limit
-from ..model import Block, Post, SourcePos
-from ..report import Report
-from . import frontmatter
-from .html import parse_html
-from .htmlblocks import BlockBuilder
+from slidegen.config import BuildOptions
+from slidegen.diagnostics import Report
+from slidegen.errors import InputError
+from slidegen.guards import PARSE_SECONDS, time_limit
+from slidegen.model import Block, Post, SourcePos
+from slidegen.readers import frontmatter
+from slidegen.readers.html import parse_html
+from slidegen.readers.htmlblocks import BlockBuilder
 
 _WORD = re.compile(r"\w+")
 _FENCE = re.compile(r"^\s*(```|~~~)")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..config import BuildOptions
-from ..model import Block, Post, SourcePos, Span
-from ..parse import starts_note
-from ..report import Report
+from slidegen.config import BuildOptions
+from slidegen.diagnostics import Report
+from slidegen.model import Block, Post, SourcePos, Span
+from slidegen.parse import starts_note
 
 # A blog page saved as text ends each post with a "Posted by …" line.
 _POST_END = re.compile(r"^\s*posted by\b", re.IGNORECASE)

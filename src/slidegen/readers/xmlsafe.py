@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..errors import InputError
+from slidegen.errors import InputError
 
 # What XML 1.0 cannot hold: C0 controls but tab/newline/CR, U+FFFE/U+FFFF and lone surrogates.
 # DEL and C1 controls are legal XML, though never meant in a post; they are stripped under repair too.

@@ -12,8 +12,8 @@ import importlib
 from typing import Callable
 
 WRITERS: dict[str, str] = {
-    "pptx": "slidegen.writers.pptx:render",
-    "html": "slidegen.writers.html:render",
+    "pptx": "slidegen.writers.pptx.deck:render",
+    "html": "slidegen.writers.html.page:render",
     "notes": "slidegen.writers.notes:render_markdown",
     "txt": "slidegen.writers.notes:render_text",
     "pdf": "slidegen.writers.pdf:render",

@@ -11,8 +11,8 @@ import base64
 import hashlib
 import io
 
-from ..config import BuildOptions
-from ..model import Deck, Picture
+from slidegen.config import BuildOptions
+from slidegen.model import Deck, Picture
 
 THUMB_SIZE = (320, 180)
 # Output file of each format, as the writers name them; the index links only to what was built.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..config import BuildOptions
-from ..model import Deck, Note, Paragraph, Span
+from slidegen.config import BuildOptions
+from slidegen.model import Deck, Note, Paragraph, Span
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 

@@ -13,9 +13,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..config import BuildOptions
-from ..errors import OutputError
-from ..model import Deck
+from slidegen.config import BuildOptions
+from slidegen.errors import OutputError
+from slidegen.model import Deck
 
 PROGRAMS = ("soffice", "libreoffice")
 #: Seconds for one conversion run; LibreOffice's first start in a fresh profile takes a few.
@@ -24,7 +24,7 @@ TIMEOUT = 180
 
 def render(deck: Deck, options: BuildOptions) -> dict[str, bytes]:
     """``{"<slug>.pdf": bytes}``: the deck's PPTX, built as the pptx writer builds it, as PDF."""
-    from .pptx import build_pptx
+    from slidegen.writers.pptx.deck import build_pptx
 
     pptx = build_pptx(deck, options).getvalue()
     pdfs = convert({f"{deck.slug}.pptx": pptx}, where=str(deck.source))

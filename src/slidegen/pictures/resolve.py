@@ -1,0 +1,217 @@
+"""Resolves every slide's picture reference safely and fills each deck's media bag.
+
+A reference is taken relative to the post, percent-decoded once, resolved with its symlinks and
+must land inside the post's folder or a folder given with ``--images``. ``http(s)`` references
+are never fetched: they are matched by file name in the ``--images`` folders, else the slide
+becomes a text slide with a warning. ``data:`` URIs are decoded. Each distinct picture is then
+processed once per build (see ``jobs``), whatever the number of slides or decks using it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, unquote_to_bytes, urlsplit
+
+from slidegen.config import BuildOptions
+from slidegen.diagnostics import Report
+from slidegen.errors import InputError, SlidegenError
+from slidegen.model import Deck, ImageRef
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a picture's bytes come from: a resolved file, or bytes decoded from a data: URI."""
+
+    path: Path | None = None
+    data: bytes | None = None
+
+    @property
+    def key(self) -> str:
+        """Identity of the picture within a build, so each one is processed once."""
+        if self.path is not None:
+            return "file:" + str(self.path)
+        return "data:" + hashlib.sha256(self.data or b"").hexdigest()
+
+
+def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> list[tuple[Deck, SlidegenError]]:
+    """Resolves and processes every slide picture into ``deck.media[slide.image.ref]``.
+
+    Returns the decks that failed with their first error (their media left empty); other decks
+    go on. Warnings (remote pictures, odd EXIF, colour profiles) go to ``report``.
+    """
+    failed: dict[int, SlidegenError] = {}
+    uses: list[tuple[Deck, ImageRef, tuple[str, bool]]] = []
+    found: dict[str, Source] = {}
+    for deck in decks:
+        for slide in deck.slides:
+            if slide.image is None or id(deck) in failed:
+                continue
+            try:
+                source = resolve(slide.image, deck.base_dir, options.images_dirs)
+            except InputError as exc:
+                failed[id(deck)] = exc
+                continue
+            if source is None:
+                report.warn(f"remote picture not fetched (slidegen never downloads): {show(slide.image.ref)}; "
+                            "put a copy in a folder given with --images; text slide instead", slide.image.pos)
+                slide.image = None
+                continue
+            # front matter ``whiteboard:`` overrides --whiteboard either way for its own deck
+            key = (source.key, bool(options.whiteboard if deck.whiteboard is None else deck.whiteboard))
+            found.setdefault(source.key, source)
+            uses.append((deck, slide.image, key))
+    sources = {key: found[key[0]] for deck, _, key in uses if id(deck) not in failed}
+    outcomes = _process(sources, options)
+    warned: set[tuple[str, bool]] = set()
+    for deck, ref, key in uses:
+        if id(deck) in failed:
+            continue
+        outcome = outcomes[key]
+        if key not in warned:
+            warned.add(key)
+            for note in outcome.notes:
+                report.warn(f"{show(ref.ref)}: {note}", ref.pos)
+        if outcome.picture is None:
+            failed[id(deck)] = InputError(f"{outcome.problem}: {show(ref.ref)}", ref.pos)
+        else:
+            deck.media[ref.ref] = outcome.picture
+    result = []
+    for deck in decks:
+        if id(deck) in failed:
+            deck.media.clear()
+            result.append((deck, failed[id(deck)]))
+    return result
+
+
+def _process(sources: dict[tuple[str, bool], Source], options: BuildOptions) -> dict:
+    if not sources:
+        return {}
+    from slidegen.cache import PictureCache, SourceIndex, root_for
+    from slidegen.pictures.jobs import Job, run_jobs
+    from slidegen.pictures.settings import ImageSettings
+
+    root = root_for(options)
+    jobs = [Job(src.path, src.data, ImageSettings.for_width(options.image_width, options.max_pixels, board), root)
+            for (_, board), src in sources.items()]
+    outcomes = _from_index(jobs, root) if root is not None else [None] * len(jobs)
+    pending = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    for i, outcome in zip(pending, run_jobs([jobs[i] for i in pending], options.workers)):
+        outcomes[i] = outcome
+    if root is not None:
+        index = SourceIndex(root)
+        for i in pending:
+            if jobs[i].path is not None and outcomes[i].source_digest:
+                index.put(jobs[i].path, outcomes[i].source_digest)
+        index.save()
+        if any(o.picture is not None and not o.cached for o in outcomes):
+            PictureCache(root).prune()
+    return dict(zip(sources, outcomes))
+
+
+def _from_index(jobs: list, root: Path) -> list:
+    """Cached outcomes for source files the index knows unchanged; None where a job must run.
+
+    A rebuild after a text edit then reads no original photo and starts no worker process.
+    """
+    from slidegen.cache import PictureCache, SourceIndex, cache_key
+    from slidegen.pictures.jobs import Outcome
+    from slidegen.pictures.settings import VERSION
+
+    index, cache = SourceIndex(root), PictureCache(root)
+    found = []
+    for job in jobs:
+        digest = index.get(job.path) if job.path is not None else None
+        hit = cache.get(cache_key(digest, job.settings, VERSION)) if digest else None
+        found.append(Outcome(hit[0], tuple(hit[1]), cached=True, source_digest=digest) if hit else None)
+    return found
+
+
+def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = ()) -> Source | None:
+    """Where the picture of ``ref`` lives; None for a remote picture not found locally.
+
+    Raises InputError (at the reference's line) for a missing file, a path that leaves the
+    allowed folders, a ``file:`` URL or a malformed ``data:`` URI.
+    """
+    raw = ref.ref.strip()
+    scheme = urlsplit(raw).scheme.lower() if ":" in raw else ""
+    if scheme == "data":
+        return Source(data=decode_data_uri(ref))
+    if scheme in ("http", "https"):
+        return _find_by_name(ref, images_dirs)
+    if scheme == "file":
+        raise InputError(f"file: URLs are not followed; refer to the picture by a path relative to the post: "
+                         f"{show(raw)}", ref.pos)
+    if len(scheme) > 1:  # a one-letter "scheme" is a Windows drive letter: treat as a path
+        raise InputError(f"unsupported picture reference ({scheme}: links are not followed): {show(raw)}", ref.pos)
+    decoded = unquote(raw)
+    if not decoded or "\x00" in decoded:
+        raise InputError(f"image reference is not a usable path: {show(raw)}", ref.pos)
+    roots = [_real(base_dir)] + [_real(d) for d in images_dirs]
+    candidates = [base_dir / decoded] + [d / decoded for d in images_dirs]
+    for candidate in candidates:
+        real = _real(candidate)
+        if not real.exists():
+            continue
+        if not any(real.is_relative_to(root) for root in roots):
+            raise InputError(_escape_message(raw), ref.pos)
+        if not real.is_file():
+            raise InputError(f"image is not a file: {show(raw)}", ref.pos)
+        return Source(path=real)
+    if not any(_real(candidates[0]).is_relative_to(root) for root in roots):
+        raise InputError(_escape_message(raw), ref.pos)
+    raise InputError(f"image not found: {show(raw)}", ref.pos)
+
+
+def _escape_message(raw: str) -> str:
+    return (f"image path leaves the post's folder: {show(raw)} (pictures must be inside the post's "
+            "folder or a folder given with --images)")
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return path.absolute()
+
+
+def _find_by_name(ref: ImageRef, images_dirs: tuple[Path, ...]) -> Source | None:
+    name = unquote(PurePosixPath(urlsplit(ref.ref.strip()).path).name)
+    if not name or name in (".", ".."):
+        return None
+    for folder in images_dirs:
+        root = _real(folder)
+        for found in sorted(folder.rglob(name)):
+            real = _real(found)
+            if real.is_file() and real.is_relative_to(root):
+                return Source(path=real)
+    return None
+
+
+def decode_data_uri(ref: ImageRef) -> bytes:
+    """The bytes of a ``data:`` URI (base64 or percent-encoded); InputError when malformed."""
+    head, comma, payload = ref.ref.strip().partition(",")
+    if not comma:
+        raise InputError("data: URI has no ',' before its data", ref.pos)
+    if head.lower().endswith(";base64"):
+        try:
+            return base64.b64decode("".join(payload.split()), validate=True)
+        except (binascii.Error, ValueError):
+            raise InputError("data: URI is not valid base64", ref.pos) from None
+    return unquote_to_bytes(payload)
+
+
+def show(ref: str) -> str:
+    """A reference fit for a one-line message: control characters escaped, long ones shortened."""
+    if ref.lstrip()[:5].lower() == "data:":
+        head = ref.strip().split(",", 1)[0]
+        return f"{_printable(head[:60])},... ({len(ref)} characters)"
+    text = _printable(ref)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)

@@ -1,0 +1,1 @@
+"""Local web servers over the build pipeline: the live preview (serve)."""

@@ -1,0 +1,303 @@
+"""Live preview: the slideshow served from memory on 127.0.0.1, rebuilt on change, reloaded by SSE.
+
+The build runs on the main thread (the Markdown time limit needs it) each time the post or a
+picture changes; the HTTP server answers from the last build on its own threads. Pages are only
+ever served from that in-memory build, never from the disk, so no request can reach another file.
+Served HTML pages get one tiny script that listens for the reload event; the page's own Content
+Security Policy is widened by exactly that script's hash and a same-origin connection.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import http.server
+import re
+import signal
+import sys
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable, TextIO
+from urllib.parse import unquote
+
+from slidegen.config import BuildOptions
+from slidegen.diagnostics import Report
+from slidegen.errors import InputError, SlidegenError, UsageError
+
+EVENTS = "/__slidegen/events"
+RELOAD_JS = f'new EventSource("{EVENTS}").addEventListener("reload",function(){{location.reload()}});'
+RELOAD_HASH = "'sha256-" + base64.b64encode(hashlib.sha256(RELOAD_JS.encode()).digest()).decode() + "'"
+HEARTBEAT_SECONDS = 10.0
+TYPES = {".html": "text/html; charset=utf-8", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
+         ".gif": "image/gif", ".webp": "image/webp", ".css": "text/css; charset=utf-8",
+         ".js": "text/javascript; charset=utf-8", ".md": "text/markdown; charset=utf-8",
+         ".txt": "text/plain; charset=utf-8"}
+_CSP_META = re.compile(r'(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")', re.I)
+
+
+class Preview:
+    """The latest build of one source: its pages in memory, or the error that stopped it."""
+
+    def __init__(self, source: Path, options: BuildOptions, log: TextIO | None = None) -> None:
+        self.source = source
+        self.options = replace(options, formats=("html",))
+        self.log = log
+        self.files: dict[str, bytes] = {}
+        self.error: str | None = None
+        self.generation = 0
+        self.changed = threading.Condition()
+
+    def rebuild(self) -> bool:
+        """Builds the pages again; True when it worked. Open pages are told to reload either way."""
+        report = Report(stream=self.log)
+        try:
+            files, error = build_pages(self.source, self.options, report), None
+        except SlidegenError as exc:
+            files, error = {}, str(exc)
+        except Exception as exc:  # a bug must not stop the preview; the page and terminal say what
+            files, error = {}, f"internal error: {type(exc).__name__}: {exc} (please report it)"
+        with self.changed:
+            self.files, self.error = files, error
+            self.generation += 1
+            self.changed.notify_all()
+        return error is None
+
+    def wait(self, seen: int, timeout: float) -> int:
+        """The generation after ``seen`` once there is one, or ``seen`` after ``timeout`` seconds."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.generation != seen, timeout)
+            return self.generation
+
+    def page(self, path: str) -> tuple[int, str, bytes]:
+        """(status, content type, body) for a request path, from the current build."""
+        with self.changed:
+            files, error = self.files, self.error
+        name = path.split("?", 1)[0].split("#", 1)[0].lstrip("/")
+        if error is not None and (name == "" or name.endswith(".html")):
+            return 500, TYPES[".html"], with_reload(error_page(error))
+        if name == "":
+            name = "index.html" if "index.html" in files else next(
+                (n for n in files if n.endswith(".html")), "index.html")
+        data = files.get(unquote(name))
+        if data is None:
+            return 404, TYPES[".txt"], b"not found\n"
+        kind = TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
+        return 200, kind, with_reload(data) if kind.startswith("text/html") else data
+
+
+def build_pages(source: Path, options: BuildOptions, report: Report) -> dict[str, bytes]:
+    """The slideshow files of every deck in ``source`` (and an index when there are several)."""
+    from slidegen.outputs import as_bytes
+    from slidegen.pictures.resolve import prepare_media
+    from slidegen.pipeline import read_decks
+    from slidegen.writers import writer
+    from slidegen.writers.index import render_index
+
+    decks = read_decks([source], options, report)
+    for _, error in prepare_media(decks, options, report):
+        raise error
+    files: dict[str, bytes] = {}
+    for deck in decks:
+        files.update((name, as_bytes(out)) for name, out in writer("html")(deck, options).items())
+    if len(decks) > 1:
+        files.update(render_index(decks, options))
+    return files
+
+
+def with_reload(page: bytes) -> bytes:
+    """``page`` with the reload listener before ``</body>`` and its CSP allowing exactly that."""
+    text = page.decode("utf-8")
+    text = _CSP_META.sub(lambda m: m.group(1) + html.escape(widen_csp(html.unescape(m.group(2)))) + m.group(3),
+                         text, count=1)
+    script = f"<script>{RELOAD_JS}</script>"
+    at = text.lower().rfind("</body>")
+    text = text[:at] + script + text[at:] if at >= 0 else text + script
+    return text.encode("utf-8")
+
+
+def widen_csp(policy: str) -> str:
+    """A policy that also lets the reload script run and connect back to this server."""
+    directives = [d.strip() for d in policy.split(";") if d.strip()]
+    out, seen = [], set()
+    for directive in directives:
+        name, _, value = directive.partition(" ")
+        name = name.lower()
+        seen.add(name)
+        sources = [s for s in value.split() if s != "'none'"]
+        if name == "script-src":
+            sources.append(RELOAD_HASH)
+        elif name == "connect-src":
+            sources = sources + ["'self'"] if "'self'" not in sources else sources
+        out.append(" ".join([name, *sources]) if sources else f"{name} 'none'")
+    if "script-src" not in seen:
+        out.append(f"script-src {RELOAD_HASH}")
+    if "connect-src" not in seen:
+        out.append("connect-src 'self'")
+    return "; ".join(out)
+
+
+def error_page(message: str) -> bytes:
+    """A page telling the build error; the message is the user's text and is escaped."""
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            "style-src 'unsafe-inline'\">\n<title>slidegen: build failed</title>\n"
+            "<style>body{font:16px/1.5 system-ui,sans-serif;margin:3rem;color:#1d1d1f}"
+            "pre{white-space:pre-wrap;background:#fdecea;border-left:4px solid #c5221f;padding:1rem}</style>"
+            "</head><body><h1>The deck did not build</h1>\n"
+            f"<pre>{html.escape(message)}</pre>\n<p>Fix the post and save it: this page reloads by itself.</p>"
+            "</body></html>\n").encode("utf-8")
+
+
+class Server(http.server.ThreadingHTTPServer):
+    """An HTTP server on 127.0.0.1 that answers from a Preview and stops its event streams on close."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, preview: Preview, port: int) -> None:
+        self.preview = preview
+        self.stopping = threading.Event()
+        super().__init__(("127.0.0.1", port), Handler)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}/"
+
+    def close(self) -> None:
+        self.stopping.set()
+        with self.preview.changed:
+            self.preview.changed.notify_all()
+        self.shutdown()
+        self.server_close()
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    """GET only; the Host header must name this machine, so a rebound domain cannot read the deck."""
+
+    server: Server
+    server_version = "slidegen"
+    sys_version = ""
+
+    def do_GET(self) -> None:
+        host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]").lower()
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            self._send(403, TYPES[".txt"], b"forbidden host\n")
+        elif self.path.split("?", 1)[0] == EVENTS:
+            self._events()
+        else:
+            self._send(*self.server.preview.page(self.path))
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        preview, stopping = self.server.preview, self.server.stopping
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = preview.generation
+        try:
+            self.wfile.write(b"retry: 1000\n\n")
+            self.wfile.flush()
+            while not stopping.is_set():
+                now = preview.wait(seen, HEARTBEAT_SECONDS)
+                if stopping.is_set():
+                    break
+                self.wfile.write(f"event: reload\ndata: {now}\n\n".encode() if now != seen else b": ping\n\n")
+                self.wfile.flush()
+                seen = now
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page went away or reloaded
+
+    def log_message(self, format: str, *args) -> None:
+        pass  # the terminal shows builds, not every request
+
+
+def watched_paths(source: Path, options: BuildOptions) -> list[Path]:
+    """The folders whose changes may change the deck: the post's folder and the extra picture folders."""
+    folder = source if source.is_dir() else source.parent
+    return [folder.resolve(), *(p.resolve() for p in options.images_dirs if p.is_dir())]
+
+
+def change_filter(source: Path) -> Callable:
+    """A watchfiles filter: the post and pictures count; hidden files and editors' temporaries do not.
+
+    When the source is one post file, other posts beside it (or slideshows built there) do not count.
+    """
+    from slidegen.pairing import IMAGE_EXTENSIONS
+    from slidegen.readers import READERS
+
+    wanted = set(IMAGE_EXTENSIONS) | (set(READERS) if source.is_dir() else set())
+    post = source.resolve() if source.is_file() else None
+
+    def accept(change, path: str) -> bool:
+        p = Path(path)
+        if p.name.startswith((".", "#")) or p.name.endswith("~"):
+            return False
+        return p == post or p.suffix.lower() in wanted
+
+    return accept
+
+
+def run(source: Path, options: BuildOptions, port: int, out: TextIO = sys.stdout, err: TextIO = sys.stderr,
+        ready: Callable[[Server], None] | None = None) -> int:
+    """Serves ``source`` until Ctrl-C (or until the watcher stops); returns the exit code."""
+    from watchfiles import watch
+
+    if not source.exists():
+        raise InputError("no such file or folder", str(source))
+    preview = Preview(source, options, log=err)
+    _build(preview, out, err)
+    try:
+        server = Server(preview, port)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}; "
+                         "pick another port with --port (0 picks a free one)") from None
+    thread = threading.Thread(target=server.serve_forever, name="slidegen-serve", daemon=True)
+    thread.start()
+    print(f"serving {server.url} (Ctrl-C stops)", file=out, flush=True)
+    if ready:
+        ready(server)
+    previous = _stop_on_sigterm()
+    try:
+        for _changes in watch(*watched_paths(source, options), watch_filter=change_filter(source),
+                              stop_event=server.stopping, debounce=800, step=50):
+            _build(preview, out, err)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+        thread.join(5)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    print("stopped", file=out, flush=True)
+    return 0
+
+
+def _stop_on_sigterm():
+    """Lets ``kill`` stop the preview as cleanly as Ctrl-C does; the previous handler, to restore."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, stop)
+
+
+def _build(preview: Preview, out: TextIO, err: TextIO) -> None:
+    started = time.perf_counter()
+    if preview.rebuild():
+        print(f"built {preview.source} in {time.perf_counter() - started:.2f} s", file=out, flush=True)
+    else:
+        print(preview.error, file=err, flush=True)

@@ -1,0 +1,1 @@
+"""The HTML slideshow writer: page, notes as safe HTML, and themes."""

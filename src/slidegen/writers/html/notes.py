@@ -1,0 +1,100 @@
+"""Note text to safe HTML: built from spans with escaping, links vetted, then sanitised by nh3."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from urllib.parse import urljoin, urlsplit
+
+import nh3
+from markupsafe import Markup
+
+from slidegen.model import Note, Paragraph, Span
+
+#: The only markup a note may carry; never svg, math or anything with raw text content.
+ALLOWED_TAGS = frozenset({"p", "br", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "a"})
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+# Browsers drop tabs and newlines anywhere in a URL and trim C0 controls and spaces at its ends,
+# so "java\tscript:" is "javascript:"; check the scheme the browser will see.
+_URL_STRIP = re.compile(r"[\t\n\r]")
+
+
+def safe_href(href: str | None, base: str = "") -> str | None:
+    """``href`` as an absolute http/https/mailto URL, or None when it is anything else.
+
+    A relative link is resolved against ``base`` (the post's address) when that is a web
+    address; a bare ``#fragment`` is dropped because it would steer the slideshow.
+    """
+    if not href:
+        return None
+    url = _URL_STRIP.sub("", href).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                           "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
+                                           "\x1c\x1d\x1e\x1f \x7f")
+    if not url or url.startswith("#") or any(ord(c) < 0x20 or c == "\x7f" for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if not parts.scheme:
+        base_url = safe_href(base) if base else None
+        if not base_url or url.startswith("//") or not base_url.startswith(("http://", "https://")):
+            return None
+        return safe_href(urljoin(base_url, url))
+    if parts.scheme.lower() not in SAFE_SCHEMES:
+        return None
+    if parts.scheme.lower() != "mailto" and not parts.netloc:
+        return None
+    return url
+
+
+def note_html(note: Note, base: str = "") -> Markup:
+    """The note as sanitised HTML: one ``<p>`` per paragraph, emphasis, code and safe links."""
+    raw = "".join(f"<p>{_paragraph(p, base)}</p>" for p in note.paragraphs if "".join(s.text for s in p).strip())
+    return Markup(clean(raw))
+
+
+def clean(html: str) -> str:
+    """nh3 with slidegen's small allowlist; the last step before any note markup ships."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={"a": {"href"}},
+        url_schemes=set(SAFE_SCHEMES),
+        url_relative="deny",
+        link_rel="noopener noreferrer",
+        set_tag_attribute_values={"a": {"target": "_blank"}},
+        strip_comments=True,
+    )
+
+
+def _paragraph(para: Paragraph, base: str) -> str:
+    return "<br>".join("".join(_span(s, base) for s in line) for line in _lines(para))
+
+
+def _lines(para: Paragraph) -> list[list[Span]]:
+    """Splits spans at hard line breaks so a line break in a note stays one."""
+    lines: list[list[Span]] = [[]]
+    for span in para:
+        pieces = span.text.split("\n")
+        for i, piece in enumerate(pieces):
+            if i:
+                lines.append([])
+            if piece:
+                lines[-1].append(Span(piece, span.bold, span.italic, span.code, span.href))
+    return lines
+
+
+def _span(span: Span, base: str) -> str:
+    text = escape(span.text, quote=True)
+    if span.code:
+        text = f"<code>{text}</code>"
+    if span.italic:
+        text = f"<em>{text}</em>"
+    if span.bold:
+        text = f"<strong>{text}</strong>"
+    href = safe_href(span.href, base)
+    if href:
+        text = f'<a href="{escape(href, quote=True)}">{text}</a>'
+    return text

@@ -1,0 +1,162 @@
+"""The HTML slideshow: one self-contained file that presents, embeds and reads well, safe with untrusted posts."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from html import escape
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from slidegen.config import BuildOptions
+from slidegen.errors import InputError, UsageError
+from slidegen.model import Deck, Picture, Slide
+from slidegen.outputs import Stream
+from slidegen.parse import alt_text
+from slidegen.writers.html.notes import note_html, safe_href
+from slidegen.writers.html.theme import TEMPLATE, load_theme
+
+#: Picture types a slideshow may show; anything else is a bug upstream, not a post problem.
+IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml"})
+_EXT = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp",
+        "image/svg+xml": ".svg"}
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
+    """``{"<slug>.html": stream}``, plus ``<slug>_files/N.ext`` pictures with ``--html-assets external``."""
+    theme = load_theme(options.theme)
+    external = options.html_assets == "external"
+    files: dict[str, Stream] = {}
+    slides = []
+    total = len(deck.slides)
+    for index, slide in enumerate(deck.slides, start=1):
+        pic = deck.picture(slide)
+        image = None
+        if pic is not None:
+            src = _image_src(deck, index, pic, files) if external else _data_uri(pic, slide)
+            image = {"src": src, "alt": alt_text(slide), "width": pic.width, "height": pic.height}
+        slides.append({
+            "index": index, "number": slide.number, "title": slide.title,
+            "label": f"{index} of {total}", "image": image, "note": note_html(slide.note, deck.link),
+        })
+    files[f"{deck.slug}.html"] = _page(deck, theme, slides, external)
+    return files
+
+
+def embed_snippet(deck: Deck, html_name: str) -> str:
+    """A ready ``<iframe>`` for a blog post: sandboxed, titled, responsive at the show's aspect.
+
+    ``allow-popups`` lets the speaker view and note links open. ``allow-popups-to-escape-sandbox``
+    keeps the speaker window in the show's own origin, so the show can draw into it, and lets
+    linked pages open normally rather than crippled by an inherited sandbox; the show itself
+    stays sandboxed without ``allow-same-origin``, so it can never touch the host page.
+    """
+    src = escape(quote(html_name, safe="/:._-~"), quote=True)
+    title = escape(f"Slideshow: {deck.title}", quote=True)
+    return (
+        '<div style="position:relative;width:100%;aspect-ratio:16/10;">\n'
+        f'  <iframe src="{src}" title="{title}" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
+        'allow="fullscreen" loading="lazy"\n'
+        '    style="position:absolute;inset:0;width:100%;height:100%;border:0;"></iframe>\n'
+        "</div>"
+    )
+
+
+def json_for_script(value) -> str:
+    """JSON safe inside ``<script type="application/json">``: no markup characters, no JS line breaks."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, repl in _JSON_ESCAPES.items():
+        text = text.replace(char, repl)
+    return text
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression allowing exactly this inline script or style."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_security_policy(css: str, js: str, external: bool) -> str:
+    """A policy that lets only our own inline style and script run, and pictures load."""
+    img = "data: 'self'" if external else "data:"
+    return ("default-src 'none'; "
+            f"img-src {img}; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
+            "frame-src 'none'; child-src 'none'; object-src 'none'; connect-src 'none'; "
+            "font-src 'none'; manifest-src 'none'; media-src 'none'; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def _page(deck: Deck, theme, slides: list[dict], external: bool) -> Stream:
+    csp = content_security_policy(theme.css, theme.js, external)
+    data = {"title": deck.title, "total": len(slides),
+            "slides": [{"number": s["number"], "title": s["title"]} for s in slides]}
+    context = {
+        "deck": {
+            "title": deck.title, "author": deck.author,
+            "date": f"{deck.date.day} {deck.date:%B %Y}" if deck.date else "",
+            "date_iso": deck.date.isoformat() if deck.date else "",
+            "link": safe_href(deck.link) or "", "intro": note_html(deck.intro, deck.link),
+        },
+        "slides": slides,
+        "total": len(slides),
+        "csp": csp,
+        "csp_meta": Markup('<meta http-equiv="Content-Security-Policy" content="{}">').format(csp),
+        "style_tag": Markup(f"<style>{theme.css}</style>"),
+        "script_tag": Markup(f"<script>{theme.js}</script>"),
+        "data_tag": Markup(f'<script type="application/json" id="sg-data">{json_for_script(data)}</script>'),
+    }
+    required = [str(context[tag]) for tag in ("csp_meta", "style_tag", "script_tag")]
+
+    # Streamed into the file chunk by chunk, so each picture is read and turned into base64 text
+    # only while it is written: the page is never held whole, nor its pictures.
+    def write(out) -> None:
+        missing = set(required)
+        try:
+            for chunk in theme.template.generate(context):
+                out.write(chunk.encode("utf-8"))
+                if missing:
+                    missing = {tag for tag in missing if tag not in chunk}
+        except jinja2.TemplateError as exc:
+            raise UsageError(f"theme template failed: {exc}", str(theme.folder / TEMPLATE)) from None
+        if missing:
+            raise UsageError("theme template must place {{ csp_meta }}, {{ style_tag }} and {{ script_tag }} "
+                             "in the page", str(theme.folder / TEMPLATE))
+
+    return Stream(write)
+
+
+def _check_type(pic: Picture, slide: Slide) -> str:
+    if pic.mime not in IMAGE_TYPES:
+        raise InputError(f"picture type {pic.mime!r} cannot be shown in a web page", slide.pos)
+    return pic.mime
+
+
+class _DataUri:
+    """A picture's ``data:`` URI, made only when the template writes it.
+
+    ``__html__`` marks it safe for autoescaping: a MIME type from our allowlist and the base64
+    alphabet hold no character HTML gives meaning to.
+    """
+
+    __slots__ = ("mime", "picture")
+
+    def __init__(self, mime: str, picture: Picture) -> None:
+        self.mime, self.picture = mime, picture
+
+    def __html__(self) -> str:
+        return f"data:{self.mime};base64," + base64.b64encode(self.picture.data).decode("ascii")
+
+    __str__ = __html__
+
+
+def _data_uri(pic: Picture, slide: Slide) -> _DataUri:
+    return _DataUri(_check_type(pic, slide), pic)
+
+
+def _image_src(deck: Deck, index: int, pic: Picture, files: dict[str, Stream]) -> str:
+    name = f"{deck.slug}_files/{index}{_EXT[_check_type(pic, deck.slides[index - 1])]}"
+    files[name] = Stream(lambda out: out.write(pic.data))
+    return quote(name, safe="/._-~")

@@ -1,0 +1,280 @@
+"""Renders slides through python-pptx, one at a time, and cuts each into a position-free fragment.
+
+Slides are drawn on the base package (see ``package``): each is added, filled, cut out as
+XML plus relationships, and removed again, so the package python-pptx holds never grows with
+the deck and its part naming stays cheap. Deciding where things go is ``layout.py``'s job and
+choosing layouts ``template``'s; this module only emits. Every string passes ``xml_safe``.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.util import Emu, Pt
+
+from slidegen import layout as geo
+from slidegen.model import Deck, Note, Paragraph, Picture, Slide, Span, plain
+from slidegen.parse import alt_text
+from slidegen.untrusted import xml_safe
+from slidegen.writers.html.notes import safe_href
+from slidegen.writers.pptx.package import Base, Fragment, Rel
+from slidegen.writers.pptx.template import all_layouts
+
+MONOSPACE = "Courier New"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
+_SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _compile_xpaths_once() -> None:
+    """Lets python-pptx evaluate each XPath expression compiled once, not parsed again per call.
+
+    python-pptx finds placeholders and their inherited positions with ``element.xpath(str)``,
+    which makes lxml parse the expression on every call: 7,000 parses, a third of the time a
+    50-slide deck spent in python-pptx. The results are the same; only the parsing is kept.
+    """
+    from lxml import etree
+    from pptx.oxml.ns import _nsmap
+    from pptx.oxml.xmlchemy import BaseOxmlElement
+
+    if getattr(BaseOxmlElement.xpath, "compiled_once", False):
+        return
+    compiled: dict[str, etree.XPath] = {}
+
+    def xpath(self, xpath_str: str):
+        evaluate = compiled.get(xpath_str)
+        if evaluate is None:
+            evaluate = compiled[xpath_str] = etree.XPath(xpath_str, namespaces=_nsmap)
+        return evaluate(self)
+
+    xpath.compiled_once = True
+    xpath.__doc__ = BaseOxmlElement.xpath.__doc__
+    BaseOxmlElement.xpath = xpath
+
+
+_compile_xpaths_once()
+
+
+class SlideRenderer:
+    """python-pptx opened on a base; each method returns one slide as a fragment."""
+
+    def __init__(self, base: Base) -> None:
+        self.prs = Presentation(io.BytesIO(base.package))
+        by_name = {str(layout.part.partname): layout for layout in all_layouts(self.prs)}
+        self.layouts = {kind: by_name[name] for kind, name in base.layouts.items()}
+        self.size = (self.prs.slide_width, self.prs.slide_height)
+
+    def title(self, deck: Deck) -> Fragment:
+        s = self.prs.slides.add_slide(self.layouts["title"])
+        title_box = _set_title(s, deck.title or deck.slug or "Untitled", self.size)
+        lines = [line for line in (deck.author, readable_date(deck.date)) if line]
+        sub = _placeholder(s, _SUBTITLES)
+        if sub is None and lines:  # a title layout without a subtitle still shows who and when
+            box = geo.content_box(*self.size, title_box)
+            sub = s.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+            sub.name = "Subtitle"
+            sub.text_frame.word_wrap = True
+        if sub is not None and lines:
+            tf = sub.text_frame
+            tf.text = ""
+            tf.paragraphs[0].text = _clean(lines[0])
+            for line in lines[1:]:
+                tf.add_paragraph().text = _clean(line)
+        _drop_empty_placeholders(s)
+        if deck.intro:
+            _write_note(s, deck.intro, deck.link)
+        return self._cut(s, None)
+
+    def picture(self, deck: Deck, slide: Slide, picture: Picture) -> Fragment:
+        s = self.prs.slides.add_slide(self.layouts["picture"])
+        title_box = _set_title(s, slide.title or f"Slide {slide.number}", self.size)
+        holder = _placeholder(s, (PP_PLACEHOLDER.PICTURE,))
+        stream = _SharedBytes(picture.data)
+        if holder is not None:
+            box = geo.Box(holder.left, holder.top, holder.width, holder.height)
+            shape = holder.insert_picture(stream)
+            blip_fill = shape._element.blipFill
+            for rect in blip_fill.findall(f"{_A}srcRect"):  # python-pptx crops to fill; we fit instead
+                blip_fill.remove(rect)
+        else:
+            box = geo.content_box(*self.size, title_box)
+            shape = s.shapes.add_picture(stream, 0, 0)
+        fitted = geo.fit_picture(picture.width, picture.height, box)
+        shape.left, shape.top, shape.width, shape.height = (Emu(fitted.left), Emu(fitted.top),
+                                                            Emu(fitted.width), Emu(fitted.height))
+        shape._element.nvPicPr.cNvPr.set("descr", _clean(alt_text(slide)))
+        _drop_empty_placeholders(s)
+        _write_note(s, slide.note, deck.link)
+        return self._cut(s, picture.digest)
+
+    def text(self, deck: Deck, slide: Slide) -> Fragment:
+        s = self.prs.slides.add_slide(self.layouts["text"])
+        title_box = _set_title(s, slide.title or f"Slide {slide.number}", self.size)
+        body = _placeholder(s, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT))
+        if body is not None:
+            box = geo.Box(body.left, body.top, body.width, body.height)
+        else:
+            box = geo.content_box(*self.size, title_box)
+            body = s.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+            body.name = "Note"
+        tf = body.text_frame
+        tf.word_wrap = True
+        tf.auto_size = MSO_AUTO_SIZE.NONE
+        paragraphs = list(slide.note.paragraphs) or [(Span(slide.title),)]
+        points = geo.body_font_size([plain(p) for p in paragraphs], box)
+        _fill(tf, paragraphs, deck.link, Pt(points), plain_paragraphs=True)
+        _drop_empty_placeholders(s)
+        _write_note(s, slide.note, deck.link)
+        return self._cut(s, None)
+
+    def _cut(self, s, digest: str | None) -> Fragment:
+        """The slide as a fragment; the slide then leaves the presentation with its notes and picture."""
+        part = s.part
+        slide_rels = tuple(_rel(r_id, rel, digest) for r_id, rel in part.rels.items())
+        notes_xml, notes_rels = None, ()
+        if s.has_notes_slide:
+            notes = part.part_related_by(RT.NOTES_SLIDE)
+            notes_xml = notes.blob
+            notes_rels = tuple(_rel(r_id, rel, None) for r_id, rel in notes.rels.items())
+        fragment = Fragment(part.blob, slide_rels, notes_xml, notes_rels)
+        id_list = self.prs.slides._sldIdLst
+        sld_id = id_list[-1]
+        id_list.remove(sld_id)
+        self.prs.part.drop_rel(sld_id.rId)
+        return fragment
+
+
+def _rel(r_id: str, rel, digest: str | None) -> Rel:
+    if rel.is_external:
+        return Rel(r_id, rel.reltype, "url", rel.target_ref)
+    if rel.reltype == RT.NOTES_SLIDE:
+        return Rel(r_id, rel.reltype, "notes")
+    if rel.reltype == RT.SLIDE:
+        return Rel(r_id, rel.reltype, "slide")
+    if rel.reltype == RT.IMAGE:
+        if digest is None:
+            raise ValueError("a slide without a picture of ours points at an image")
+        return Rel(r_id, rel.reltype, "image", digest)
+    return Rel(r_id, rel.reltype, "part", str(rel.target_part.partname))
+
+
+class _SharedBytes:
+    """A read-only file over a picture's bytes that hands python-pptx the bytes object itself.
+
+    python-pptx reads a picture with ``seek(0)`` and ``read()``; a BytesIO would copy it.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return 0
+
+    def read(self, size: int = -1) -> bytes:
+        return self.data
+
+
+def readable_date(date) -> str:
+    """``7 March 2009``: the same in every locale, unambiguous in every country."""
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else ""
+
+
+def _clean(text: str) -> str:
+    """Text XML can hold; a carriage return would reach PowerPoint as a literal "_x000D_"."""
+    return xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# --- pieces -----------------------------------------------------------------------------------
+
+
+def _set_title(s, text: str, size) -> geo.Box | None:
+    """Puts ``text`` in the slide's title placeholder, or a title box when the layout has none.
+
+    Accessibility checkers flag untitled slides, so a title that cleaning leaves blank is refused
+    by the callers' fallbacks before it gets here.
+    """
+    title = _placeholder(s, _TITLES)
+    if title is None:
+        width, height = size
+        margin = round(width * 0.04)
+        title = s.shapes.add_textbox(Emu(margin), Emu(margin), Emu(width - 2 * margin),
+                                     Emu(round(height * 0.14)))
+        title.name = "Title"
+        title.text_frame.word_wrap = True
+        title.text_frame.paragraphs[0].font.size = Pt(32)
+    title.text_frame.paragraphs[0].text = _clean(text).strip() or "Untitled"
+    return geo.Box(title.left, title.top, title.width, title.height)
+
+
+def _placeholder(s, types):
+    for ph in s.placeholders:
+        if ph.placeholder_format.type in types:
+            return ph
+    return None
+
+
+def _drop_empty_placeholders(s) -> None:
+    """Removes placeholders left empty, which would show "Click to add text" in edit view."""
+    for ph in list(s.placeholders):
+        if ph.has_text_frame and not ph.text_frame.text.strip():
+            ph._element.getparent().remove(ph._element)
+        elif ph._element.tag.endswith("}sp") and ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE:
+            ph._element.getparent().remove(ph._element)
+
+
+def _write_note(s, note: Note, base: str) -> None:
+    tf = s.notes_slide.notes_text_frame
+    if tf is None:  # a template whose notes master has no body placeholder
+        return
+    _fill(tf, list(note.paragraphs), base)
+
+
+def _fill(tf, paragraphs: list[Paragraph], base: str, size=None, plain_paragraphs: bool = False) -> None:
+    """Writes paragraphs of spans as runs: bold, italic, code and links kept; line breaks kept."""
+    tf.text = ""
+    for index, para in enumerate(paragraphs):
+        p = tf.paragraphs[0] if index == 0 else tf.add_paragraph()
+        if plain_paragraphs:
+            _no_bullet(p)
+            if size is not None:
+                p.space_after = Pt(round(size.pt * 0.5))
+        for span in para:
+            for n, piece in enumerate(span.text.split("\n")):
+                if n:
+                    p.add_line_break()
+                if piece:
+                    _run(p, piece, span, base, size)
+
+
+def _run(p, text: str, span: Span, base: str, size) -> None:
+    run = p.add_run()
+    run.text = _clean(text)
+    font = run.font
+    if span.bold:
+        font.bold = True
+    if span.italic:
+        font.italic = True
+    if span.code:
+        font.name = MONOSPACE
+    if size is not None:
+        font.size = size
+    href = safe_href(span.href, base)
+    if href:
+        run.hyperlink.address = _clean(href)
+
+
+def _no_bullet(p) -> None:
+    """Prose, not a list: no bullet and no hanging indent, whatever the layout's body style says."""
+    ppr = p._p.get_or_add_pPr()
+    ppr.set("marL", "0")
+    ppr.set("indent", "0")
+    if ppr.find(f"{_A}buNone") is None:
+        from lxml import etree
+
+        ppr.append(etree.Element(f"{_A}buNone"))
