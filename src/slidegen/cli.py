@@ -133,6 +133,22 @@ def make_parser():
     s.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos")
     s.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
     _reading_options(s)
+
+    p = sub.add_parser("present", help="present to a room: phones follow the speaker's slides",
+                       description="Build the slideshow of SOURCE and serve it from this machine: the speaker "
+                       "opens the presenter link (it carries a secret and is printed only here), and everyone "
+                       "who opens the audience link follows the speaker's slide as it changes. Nothing leaves "
+                       "this machine and the room's network. Ctrl-C stops.")
+    p.add_argument("source", type=Path, metavar="SOURCE")
+    p.add_argument("--lan", action="store_true", help="listen on this machine's network address, so phones in "
+                   "the room can join, and print the audience link as a QR code (default: this machine only)")
+    p.add_argument("--host", metavar="ADDRESS", help="listen on this address instead (implies the room can reach it)")
+    p.add_argument("--port", type=_port, default=8000, help="port (default: %(default)s; 0 picks a free one)")
+    p.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
+                   help="another folder pictures may come from")
+    p.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos")
+    p.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
+    _reading_options(p)
     return parser
 
 

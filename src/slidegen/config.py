@@ -28,6 +28,9 @@ class BuildOptions:
     # HTML
     theme: Path | None = None
     html_assets: str = "inline"
+    #: The slideshow joins a ``slidegen present`` room: the speaker's page reports its slide and the
+    #: audience's follows (see ``writers/html/present.js``). Only the present server sets it.
+    present: bool = False
     # pictures
     images_dirs: tuple[Path, ...] = ()
     image_width: int = 1920

@@ -21,3 +21,8 @@ def notes(args, options, report) -> int:
 def serve(args, options, report) -> int:
     from slidegen.commands.serve import run
     return run(args, options, report)
+
+
+def present(args, options, report) -> int:
+    from slidegen.commands.present import run
+    return run(args, options, report)

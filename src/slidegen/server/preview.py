@@ -268,7 +268,7 @@ def run(source: Path, options: BuildOptions, port: int, out: TextIO = sys.stdout
     print(f"serving {server.url} (Ctrl-C stops)", file=out, flush=True)
     if ready:
         ready(server)
-    previous = _stop_on_sigterm()
+    previous = stop_on_sigterm()
     try:
         for _changes in watch(*watched_paths(source, options), watch_filter=change_filter(source),
                               stop_event=server.stopping, debounce=800, step=50):
@@ -284,7 +284,7 @@ def run(source: Path, options: BuildOptions, port: int, out: TextIO = sys.stdout
     return 0
 
 
-def _stop_on_sigterm():
+def stop_on_sigterm():
     """Lets ``kill`` stop the preview as cleanly as Ctrl-C does; the previous handler, to restore."""
     if threading.current_thread() is not threading.main_thread():
         return None

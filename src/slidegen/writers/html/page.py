@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from functools import lru_cache
 from html import escape
+from importlib import resources
 from urllib.parse import quote
 
 import jinja2
@@ -43,8 +45,16 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
             "index": index, "number": slide.number, "title": slide.title,
             "label": f"{index} of {total}", "image": image, "note": note_html(slide.note, deck.link),
         })
-    files[f"{deck.slug}.html"] = _page(deck, theme, slides, external)
+    files[f"{deck.slug}.html"] = _page(deck, theme, slides, external, present_addon() if options.present else None)
     return files
+
+
+@lru_cache(maxsize=1)
+def present_addon() -> tuple[str, str]:
+    """(CSS, JS) that make a slideshow part of a ``slidegen present`` room; see ``present.js``."""
+    folder = resources.files("slidegen.writers.html")
+    return (folder.joinpath("present.css").read_text(encoding="utf-8"),
+            folder.joinpath("present.js").read_text(encoding="utf-8"))
 
 
 def embed_snippet(deck: Deck, html_name: str) -> str:
@@ -79,18 +89,26 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def content_security_policy(css: str, js: str, external: bool) -> str:
-    """A policy that lets only our own inline style and script run, and pictures load."""
-    img = "data: 'self'" if external else "data:"
+def content_security_policy(css: str, js: str, external: bool, addon_js: str | None = None) -> str:
+    """A policy that lets only our own inline style and script run, and pictures load.
+
+    With ``addon_js`` (the present room's script) that script may run too and talk to the server
+    the page came from (``connect-src 'self'``), and the room's QR code may load from it.
+    """
+    img = "data: 'self'" if external or addon_js else "data:"
+    scripts = csp_hash(js) + (f" {csp_hash(addon_js)}" if addon_js else "")
+    connect = "'self'" if addon_js else "'none'"
     return ("default-src 'none'; "
-            f"img-src {img}; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
-            "frame-src 'none'; child-src 'none'; object-src 'none'; connect-src 'none'; "
+            f"img-src {img}; style-src {csp_hash(css)}; script-src {scripts}; "
+            f"frame-src 'none'; child-src 'none'; object-src 'none'; connect-src {connect}; "
             "font-src 'none'; manifest-src 'none'; media-src 'none'; "
             "base-uri 'none'; form-action 'none'")
 
 
-def _page(deck: Deck, theme, slides: list[dict], external: bool) -> Stream:
-    csp = content_security_policy(theme.css, theme.js, external)
+def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[str, str] | None) -> Stream:
+    css = theme.css + addon[0] if addon else theme.css
+    addon_js = addon[1] if addon else None
+    csp = content_security_policy(css, theme.js, external, addon_js)
     data = {"title": deck.title, "total": len(slides),
             "slides": [{"number": s["number"], "title": s["title"]} for s in slides]}
     context = {
@@ -104,8 +122,8 @@ def _page(deck: Deck, theme, slides: list[dict], external: bool) -> Stream:
         "total": len(slides),
         "csp": csp,
         "csp_meta": Markup('<meta http-equiv="Content-Security-Policy" content="{}">').format(csp),
-        "style_tag": Markup(f"<style>{theme.css}</style>"),
-        "script_tag": Markup(f"<script>{theme.js}</script>"),
+        "style_tag": Markup(f"<style>{css}</style>"),
+        "script_tag": Markup(f"<script>{theme.js}</script>" + (f"<script>{addon_js}</script>" if addon_js else "")),
         "data_tag": Markup(f'<script type="application/json" id="sg-data">{json_for_script(data)}</script>'),
     }
     required = [str(context[tag]) for tag in ("csp_meta", "style_tag", "script_tag")]
