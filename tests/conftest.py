@@ -29,6 +29,22 @@ def update_golden(request) -> bool:
 
 
 @pytest.fixture(scope="session")
+def sample_deck():
+    """The real sample post in decks/, read and its pictures processed, as every writer gets it."""
+    from slidegen.config import BuildOptions
+    from slidegen.diagnostics import Report
+    from slidegen.pictures.resolve import prepare_media
+    from slidegen.pipeline import read_decks
+
+    options = BuildOptions()
+    report = Report(stream=None)
+    (deck,) = read_decks([Path(__file__).resolve().parent.parent / "decks" / "social-media-society"], options,
+                         report)
+    assert not prepare_media([deck], options, report)
+    return deck
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One real headless Chromium for the whole run (Playwright allows one sync driver at a time)."""
     from playwright.sync_api import sync_playwright
