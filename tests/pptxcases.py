@@ -46,15 +46,14 @@ def rich_deck(**fields):
     return deck
 
 
-def hostile_deck(hostile: str = HOSTILE):
+def hostile_deck(text: str = HOSTILE):
     """Every string a post controls carries characters XML forbids, markup and entity look-alikes."""
-    HOSTILE = hostile  # noqa: N806 -- the same text in every field, as the default says
-    deck = make_deck(2, title="Title " + HOSTILE, author="Author " + HOSTILE, slug="hostile")
-    deck.slides[0].title = "Slide " + HOSTILE
-    deck.slides[0].note = Note(((Span("Note " + HOSTILE, bold=True, href="https://x.test/?q=\uffff&a=<b>"),),))
-    deck.slides[0].image = ImageRef("slide-1.jpg", deck.source, alt="Alt " + HOSTILE)
+    deck = make_deck(2, title="Title " + text, author="Author " + text, slug="hostile")
+    deck.slides[0].title = "Slide " + text
+    deck.slides[0].note = Note(((Span("Note " + text, bold=True, href="https://x.test/?q=\uffff&a=<b>"),),))
+    deck.slides[0].image = ImageRef("slide-1.jpg", deck.source, alt="Alt " + text)
     deck.slides[1].image = None
-    deck.slides[1].note = Note(((Span(HOSTILE),),))
+    deck.slides[1].note = Note(((Span(text),),))
     return deck
 
 
