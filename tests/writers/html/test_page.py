@@ -21,7 +21,8 @@ from slidegen.writers.html.page import embed_snippet, json_for_script
 def render(deck, options) -> dict[str, bytes]:
     """The writer's files as bytes (it returns streams)."""
     return {name: as_bytes(out) for name, out in html_writer.render(deck, options).items()}
-from slidegen.writers.html.notes import note_html, safe_href
+from slidegen.links import safe_href
+from slidegen.writers.html.notes import note_html
 from slidegen.writers.html.theme import DEFAULT_THEME, load_theme
 from toolkit import make_deck
 

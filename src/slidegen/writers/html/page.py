@@ -15,10 +15,11 @@ from markupsafe import Markup
 
 from slidegen.config import BuildOptions
 from slidegen.errors import InputError, UsageError
+from slidegen.links import safe_href
 from slidegen.model import Deck, Picture, Slide
 from slidegen.outputs import Stream
 from slidegen.parse import alt_text
-from slidegen.writers.html.notes import note_html, safe_href
+from slidegen.writers.html.notes import note_html
 from slidegen.writers.html.theme import TEMPLATE, load_theme
 
 #: Picture types a slideshow may show; anything else is a bug upstream, not a post problem.

@@ -17,10 +17,10 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
 
 from slidegen import layout as geo
+from slidegen.links import safe_href
 from slidegen.model import Deck, Note, Paragraph, Picture, Slide, Span, plain
 from slidegen.parse import alt_text
 from slidegen.untrusted import xml_safe
-from slidegen.writers.html.notes import safe_href
 from slidegen.writers.pptx.package import Base, Fragment, Rel
 from slidegen.writers.pptx.template import all_layouts
 
