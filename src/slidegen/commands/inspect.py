@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 from slidegen.cli import print_json
+from slidegen.dates import iso_date
 from slidegen.errors import StrictFailure
 from slidegen.pipeline import Result, read_decks
 
@@ -30,7 +31,7 @@ def run(args, options, report) -> int:
         print_json({
             "decks": [{
                 "title": d.title, "slug": d.slug, "source": str(d.source), "author": d.author or None,
-                "date": d.date.isoformat() if d.date else None,
+                "date": iso_date(d.date) or None,
                 "slides": [{"number": s.number, "title": s.title, "note": s.note.text,
                             "image": image_path(d, s), "line": s.pos.line} for s in d.slides],
             } for d in decks],

@@ -8,11 +8,13 @@ works from a file, a share or a web server alike. Titles and authors are untrust
 from __future__ import annotations
 
 import base64
-import hashlib
 import io
 
 from slidegen.config import BuildOptions
+from slidegen.dates import iso_date, short_date
+from slidegen.links import is_web_address
 from slidegen.model import Deck, Picture
+from slidegen.writers.html.csp import csp_hash
 
 THUMB_SIZE = (320, 180)
 # Output file of each format, as the writers name them; the index links only to what was built.
@@ -95,9 +97,8 @@ def render_index(decks: list[Deck], options: BuildOptions, heading: str = "Slide
     from markupsafe import Markup
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    css_hash = base64.b64encode(hashlib.sha256(CSS.encode("utf-8")).digest()).decode("ascii")
     csp = ("default-src 'none'; img-src data:; "
-           f"style-src 'sha256-{css_hash}'; script-src 'none'; "
+           f"style-src {csp_hash(CSS)}; script-src 'none'; "
            "base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'")
     entries = [_entry(deck, options) for deck in decks]
     html = env.from_string(TEMPLATE).render(
@@ -112,10 +113,9 @@ def _entry(deck: Deck, options: BuildOptions) -> dict:
     thumb = thumbnail(first) if first is not None else None
     return {
         "slug": deck.slug, "title": deck.title, "author": deck.author, "slides": len(deck.slides),
-        "date": deck.date.strftime("%d %b %Y").lstrip("0") if deck.date else "",
-        "date_iso": deck.date.isoformat() if deck.date else "",
+        "date": short_date(deck.date), "date_iso": iso_date(deck.date),
         "main": links[0][1] if links else "", "links": links,
-        "link": deck.link if deck.link.lower().startswith(("http://", "https://")) else "",
+        "link": deck.link if is_web_address(deck.link) else "",
         "thumb": thumb[0] if thumb else "", "width": thumb[1] if thumb else 0,
         "height": thumb[2] if thumb else 0, "alt": f"First picture of {deck.title}",
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from slidegen.config import BuildOptions
+from slidegen.dates import iso_date
 from slidegen.model import Deck, Note, Paragraph, Span
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -23,7 +24,7 @@ def render_text(deck: Deck, options: BuildOptions) -> dict[str, bytes]:
 def markdown_text(deck: Deck) -> str:
     """The notes of a deck as Markdown."""
     out = [f"# {_escape(deck.title)}", ""]
-    byline = " · ".join(x for x in (deck.author, deck.date.isoformat() if deck.date else "") if x)
+    byline = " · ".join(x for x in (deck.author, iso_date(deck.date)) if x)
     if byline:
         out += [f"*{_escape(byline)}*", ""]
     for slide in deck.slides:

@@ -18,7 +18,6 @@ from slidegen.config import BuildOptions
 from slidegen.parse import alt_text
 from slidegen.untrusted import xml_safe
 from slidegen.writers.pptx.deck import render
-from slidegen.writers.pptx.slides import readable_date
 from toolkit import make_deck
 
 NAMES = ["default", "corporate", "corporate-potx", "corporate-named-layouts", "front-matter-template",
@@ -226,8 +225,8 @@ def test_four_three_template_keeps_its_size_and_type(built):
     assert list(prs.slides)[1].slide_layout.name == "Picture with Caption"
 
 
-def test_readable_date():
-    import datetime as dt
+def test_title_slide_date_is_the_shared_long_date():
+    from slidegen.dates import long_date
+    from slidegen.writers.pptx import slides
 
-    assert readable_date(dt.date(2024, 12, 1)) == "1 December 2024"
-    assert readable_date(None) == ""
+    assert slides.long_date is long_date

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 from functools import lru_cache
 from html import escape
@@ -14,11 +13,13 @@ import jinja2
 from markupsafe import Markup
 
 from slidegen.config import BuildOptions
+from slidegen.dates import iso_date, long_date
 from slidegen.errors import InputError, UsageError
 from slidegen.links import safe_href
 from slidegen.model import Deck, Picture, Slide
 from slidegen.outputs import Stream
 from slidegen.parse import alt_text
+from slidegen.writers.html.csp import csp_hash
 from slidegen.writers.html.notes import note_html
 from slidegen.writers.html.theme import TEMPLATE, load_theme
 
@@ -85,11 +86,6 @@ def json_for_script(value) -> str:
     return text
 
 
-def csp_hash(text: str) -> str:
-    """The CSP source expression allowing exactly this inline script or style."""
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
 def content_security_policy(css: str, js: str, external: bool, addon_js: str | None = None) -> str:
     """A policy that lets only our own inline style and script run, and pictures load.
 
@@ -115,8 +111,7 @@ def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[st
     context = {
         "deck": {
             "title": deck.title, "author": deck.author,
-            "date": f"{deck.date.day} {deck.date:%B %Y}" if deck.date else "",
-            "date_iso": deck.date.isoformat() if deck.date else "",
+            "date": long_date(deck.date), "date_iso": iso_date(deck.date),
             "link": safe_href(deck.link) or "", "intro": note_html(deck.intro, deck.link),
         },
         "slides": slides,

@@ -17,6 +17,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
 
 from slidegen import layout as geo
+from slidegen.dates import long_date
 from slidegen.links import safe_href
 from slidegen.model import Deck, Note, Paragraph, Picture, Slide, Span, plain
 from slidegen.parse import alt_text
@@ -25,8 +26,6 @@ from slidegen.writers.pptx.package import Base, Fragment, Rel
 from slidegen.writers.pptx.template import all_layouts
 
 MONOSPACE = "Courier New"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 _SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -73,7 +72,7 @@ class SlideRenderer:
     def title(self, deck: Deck) -> Fragment:
         s = self.prs.slides.add_slide(self.layouts["title"])
         title_box = _set_title(s, deck.title or deck.slug or "Untitled", self.size)
-        lines = [line for line in (deck.author, readable_date(deck.date)) if line]
+        lines = [line for line in (deck.author, long_date(deck.date)) if line]
         sub = _placeholder(s, _SUBTITLES)
         if sub is None and lines:  # a title layout without a subtitle still shows who and when
             box = geo.content_box(*self.size, title_box)
@@ -178,11 +177,6 @@ class _SharedBytes:
 
     def read(self, size: int = -1) -> bytes:
         return self.data
-
-
-def readable_date(date) -> str:
-    """``7 March 2009``: the same in every locale, unambiguous in every country."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else ""
 
 
 def _clean(text: str) -> str:
