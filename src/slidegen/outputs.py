@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable, Union
 
+from slidegen import atomic
 from slidegen.errors import OutputError
 
 
@@ -55,7 +55,7 @@ def write_all(out_dir: Path, files: dict[str, Output]) -> list[Path]:
     temporary file goes and no earlier file of the same name is touched.
     """
     base = out_dir.resolve()
-    mode = 0o666 & ~_umask()
+    mode = 0o666 & ~atomic.umask()  # outputs get the usual permissions, not mkstemp's 0600
     staged: list[tuple[str, Path, str]] = []
     try:
         for name, data in files.items():
@@ -63,16 +63,9 @@ def write_all(out_dir: Path, files: dict[str, Output]) -> list[Path]:
             if not target.is_relative_to(base) or target == base:
                 raise OutputError(f"output name {name!r} would leave the output folder", out_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            write = data.write if isinstance(data, Stream) else _writer(data)
+            tmp = atomic.stage(target, write, prefix=f".{target.name}.", suffix=".part", mode=mode, sync=True)
             staged.append((tmp, target, name))
-            os.chmod(tmp, mode)  # mkstemp makes 0600 files; outputs get the usual permissions
-            with os.fdopen(fd, "wb") as fh:
-                if isinstance(data, Stream):
-                    data.write(fh)
-                else:
-                    fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
         written = []
         for tmp, target, name in staged:
             os.replace(tmp, target)
@@ -83,13 +76,8 @@ def write_all(out_dir: Path, files: dict[str, Output]) -> list[Path]:
         raise OutputError(f"cannot write output: {exc.strerror or exc}", getattr(exc, "filename", None) or out_dir) from None
     finally:
         for tmp, _, _ in staged:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+            atomic.discard(tmp)
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def _writer(data: bytes) -> Callable[[BinaryIO], None]:
+    return lambda fh: fh.write(data)
