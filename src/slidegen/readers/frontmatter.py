@@ -98,3 +98,4 @@ def parse_date(value, pos: SourcePos, warn) -> dt.date | None:
     except ValueError:
         warn(f"date {value!r} is not YYYY-MM-DD; left out", pos)
         return None
+
