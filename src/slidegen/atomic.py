@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
-from collections.abc import Callable
 
-Writer = Callable[[BinaryIO], None]
+Writer = Callable[[BinaryIO], object]
 
 
 def stage(target: Path, write: Writer, *, prefix: str = ".tmp-", suffix: str = "", mode: int | None = None,

@@ -47,7 +47,8 @@ def cache_key(source_digest: str, settings: object, version: int) -> str:
     """One hex key for a source picture processed with ``settings`` by code ``version``."""
     from PIL import __version__ as pillow
 
-    fields = dataclasses.asdict(settings) if dataclasses.is_dataclass(settings) else repr(settings)
+    is_record = dataclasses.is_dataclass(settings) and not isinstance(settings, type)
+    fields = dataclasses.asdict(settings) if is_record else repr(settings)  # type: ignore[call-overload]
     # Pillow's encoders decide the output bytes too, so an upgrade must not reuse old entries.
     blob = json.dumps([source_digest, fields, version, pillow.split(".")[0]], sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()

@@ -145,6 +145,7 @@ class Picture:
 
         from slidegen.errors import OutputError
 
+        assert self.path is not None  # data is None only for a picture kept in a file
         try:
             with open(self.path, "rb") as handle:
                 handle.seek(self.offset)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import BinaryIO, Callable, Union
+from typing import Union
 
 from slidegen import atomic
 from slidegen.errors import OutputError
@@ -30,7 +31,7 @@ class Stream:
     ``write`` gets the open binary file; it may raise, and then no file of the deck is kept.
     """
 
-    def __init__(self, write: Callable[[BinaryIO], None]) -> None:
+    def __init__(self, write: atomic.Writer) -> None:
         self.write = write
 
     def getvalue(self) -> bytes:
@@ -48,7 +49,7 @@ def as_bytes(output: Output) -> bytes:
     return output.getvalue() if isinstance(output, Stream) else output
 
 
-def write_all(out_dir: Path, files: dict[str, Output]) -> list[Path]:
+def write_all(out_dir: Path, files: Mapping[str, Output]) -> list[Path]:
     """Writes every file or none: all go to temporary names first, then each is renamed into place.
 
     A value is the file's bytes or a ``Stream`` that writes them; if anything fails, every
@@ -79,5 +80,5 @@ def write_all(out_dir: Path, files: dict[str, Output]) -> list[Path]:
             atomic.discard(tmp)
 
 
-def _writer(data: bytes) -> Callable[[BinaryIO], None]:
+def _writer(data: bytes) -> atomic.Writer:
     return lambda fh: fh.write(data)

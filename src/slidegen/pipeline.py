@@ -48,7 +48,8 @@ def read_decks(sources: list[Path], options: BuildOptions, report: Report,
     when no ``result`` is given).
     """
     collecting = result is not None
-    result = result if collecting else Result()
+    if result is None:
+        result = Result()
     decks: list[Deck] = []
     for source in sources:
         for post in read_source(source, options, report):

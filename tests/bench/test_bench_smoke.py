@@ -3,7 +3,11 @@
 import subprocess
 import sys
 
+import pytest
+
 from cli_run import ROOT
+
+pytestmark = pytest.mark.bench
 
 
 def test_bench_runs_on_a_tiny_corpus(tmp_path):

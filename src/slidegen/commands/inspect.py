@@ -46,10 +46,10 @@ def run(args, options, report) -> int:
                 pic = image_path(deck, s) or "(text slide)"
                 print(f"  {s.number:>3}  {s.title}\n       {note}\n       picture: {pic}")
             print()
-        for s in result.skipped:
-            print(f"skipped: {s.title!r} at {s.source} ({s.reason})")
-        for s in result.left_out:
-            print(f"left out: {s.title!r} at {s.source}: {s.reason}")
+        for skip in result.skipped:
+            print(f"skipped: {skip.title!r} at {skip.source} ({skip.reason})")
+        for skip in result.left_out:
+            print(f"left out: {skip.title!r} at {skip.source}: {skip.reason}")
     for error in result.failed:  # posts of a feed or page that could not be parsed
         print(error, file=sys.stderr)
     if options.strict and len(report) and not result.failed:

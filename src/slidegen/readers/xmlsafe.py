@@ -75,8 +75,9 @@ def prescan(data: bytes, shown: str, *, repair: bool = False) -> Scan:
                              f"{shown}:{line}:{col}") from None
         text = data.decode(encoding, "surrogateescape")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = _Lines(text) if repair else None
+    lines: _Lines | None = None
     if repair and _ESCAPED.search(text):
+        lines = _Lines(text)  # U+FFFD takes each broken byte's place, so positions stay right
         # Each broken byte was kept as a lone surrogate, so its line and column are known exactly.
         for m in _ESCAPED.finditer(text):
             line, col = lines.position(m.start())

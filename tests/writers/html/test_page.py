@@ -12,19 +12,19 @@ import pytest
 
 from slidegen.config import BuildOptions
 from slidegen.errors import UsageError
+from slidegen.links import safe_href
 from slidegen.model import Note, Span
 from slidegen.outputs import as_bytes
 from slidegen.writers.html import page as html_writer
+from slidegen.writers.html.notes import note_html
 from slidegen.writers.html.page import embed_snippet, json_for_script
+from slidegen.writers.html.theme import DEFAULT_THEME, load_theme
+from toolkit import make_deck
 
 
 def render(deck, options) -> dict[str, bytes]:
     """The writer's files as bytes (it returns streams)."""
     return {name: as_bytes(out) for name, out in html_writer.render(deck, options).items()}
-from slidegen.links import safe_href
-from slidegen.writers.html.notes import note_html
-from slidegen.writers.html.theme import DEFAULT_THEME, load_theme
-from toolkit import make_deck
 
 
 def page(deck=None, **options) -> str:

@@ -15,6 +15,8 @@ from slidegen.pipeline import read_decks
 from slidegen.writers.pdf import convert
 from slidegen.writers.pptx.deck import render
 
+pytestmark = pytest.mark.office
+
 SAMPLE = ROOT / "decks" / "social-media-society"
 
 

@@ -128,7 +128,9 @@ def _render_missing(deck: Deck, base: Base, base_key: str, wanted: list, keys: l
         if kind == "title":
             fragment = renderer.title(deck)
         elif kind == "picture":
-            fragment = renderer.picture(deck, slide, deck.picture(slide))
+            picture = deck.picture(slide)
+            assert picture is not None  # "picture" was chosen because there is one
+            fragment = renderer.picture(deck, slide, picture)
         else:
             fragment = renderer.text(deck, slide)
         fragments[index] = fragment

@@ -97,9 +97,9 @@ def package_members(prs: Any) -> dict[str, bytes]:
     package = prs.part.package
     collector = _Members()
     writer = PackageWriter(io.BytesIO(), package._rels, tuple(package.iter_parts()))
-    writer._write_content_types_stream(collector)
-    writer._write_pkg_rels(collector)
-    writer._write_parts(collector)
+    writer._write_content_types_stream(collector)  # type: ignore[arg-type]
+    writer._write_pkg_rels(collector)  # type: ignore[arg-type]
+    writer._write_parts(collector)  # type: ignore[arg-type]
     return collector.members
 
 

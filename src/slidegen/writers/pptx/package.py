@@ -132,10 +132,10 @@ def write_package(out, base: Base, fragments: list[Fragment], pictures: dict[str
     member is written and dropped after, and the same picture used twice is stored once.
     """
     with zipfile.ZipFile(io.BytesIO(base.package)) as zf:
-        members = {info.filename: zf.read(info) for info in zf.infolist()}
-    defaults, overrides = _content_types(members.pop(CONTENT_TYPES))
-    pres_rels = _read_rels(members.pop(PRESENTATION_RELS))
-    presentation = members.pop(PRESENTATION)
+        members: dict[str, bytes | None] = {info.filename: zf.read(info) for info in zf.infolist()}
+    defaults, overrides = _content_types(members.pop(CONTENT_TYPES) or b"")
+    pres_rels = _read_rels(members.pop(PRESENTATION_RELS) or b"")
+    presentation = members.pop(PRESENTATION) or b""
     members.pop(CORE, None)
 
     images: dict[str, str] = {}  # digest -> member name
@@ -143,7 +143,7 @@ def write_package(out, base: Base, fragments: list[Fragment], pictures: dict[str
     # A template's own pictures (a logo on the master) keep their names; ours take free numbers.
     taken = {int(m.group(1)) for m in map(_IMAGE_NAME.match, members) if m}
     number_of_image = 0
-    parts: dict[str, object] = {}
+    parts: dict[str, bytes] = {}
     used = {int(rid[3:]) for rid, _, _, _ in pres_rels if rid[3:].isdigit() and rid.startswith("rId")}
     entries = []
     next_rid = 1

@@ -49,7 +49,7 @@ class SlideRenderer:
         self.prs = Presentation(io.BytesIO(base.package))
         by_name = {str(layout.part.partname): layout for layout in all_layouts(self.prs)}
         self.layouts = {kind: by_name[name] for kind, name in base.layouts.items()}
-        self.size = (self.prs.slide_width, self.prs.slide_height)
+        self.size = (int(self.prs.slide_width or 0), int(self.prs.slide_height or 0))
 
     def title(self, deck: Deck) -> Fragment:
         s = self.prs.slides.add_slide(self.layouts["title"])
@@ -118,7 +118,8 @@ class SlideRenderer:
         """The slide as a fragment; the slide then leaves the presentation with its notes and picture."""
         part = s.part
         slide_rels = tuple(_rel(rel, digest) for rel in relationships(part))
-        notes_xml, notes_rels = None, ()
+        notes_xml: bytes | None = None
+        notes_rels: tuple[Rel, ...] = ()
         if s.has_notes_slide:
             notes = related_part(part, RT.NOTES_SLIDE)
             notes_xml = blob(notes)
