@@ -48,6 +48,8 @@ class BuildOptions:
     include_drafts: bool = False
     include_pages: bool = False
     quiet: bool = False
+    # serving: pages listen on this same-origin address for "reload" events (``slidegen serve``)
+    live_reload_url: str | None = None
 
     @property
     def workers(self) -> int:

@@ -8,8 +8,7 @@ import textwrap
 
 from slidegen.cli import print_json
 from slidegen.dates import iso_date
-from slidegen.errors import StrictFailure
-from slidegen.pipeline import Result, read_decks
+from slidegen.pipeline import Result, check_strict, read_decks
 
 
 def image_path(deck, slide) -> str | None:
@@ -50,8 +49,7 @@ def run(args, options, report) -> int:
             print(f"skipped: {skip.title!r} at {skip.source} ({skip.reason})")
         for skip in result.left_out:
             print(f"left out: {skip.title!r} at {skip.source}: {skip.reason}")
-    for error in result.failed:  # posts of a feed or page that could not be parsed
+    check_strict(options, report, result)
+    for error in result.failed:  # posts that could not be parsed, or --strict and warnings
         print(error, file=sys.stderr)
-    if options.strict and len(report) and not result.failed:
-        raise StrictFailure(len(report))
     return 1 if result.failed else 0

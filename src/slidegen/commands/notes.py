@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from slidegen.errors import StrictFailure
-from slidegen.pipeline import read_decks
+from slidegen.pipeline import Result, check_strict, read_decks
 from slidegen.writers.notes import markdown_text, plain_text
 
 
@@ -13,6 +12,8 @@ def run(args, options, report) -> int:
     decks = read_decks([args.source], options, report)
     render = markdown_text if args.format == "md" else plain_text
     sys.stdout.write("\n".join(render(deck) for deck in decks))
-    if options.strict and len(report):
-        raise StrictFailure(len(report))
+    result = Result()
+    check_strict(options, report, result)
+    if result.failed:
+        raise result.failed[0]
     return 0

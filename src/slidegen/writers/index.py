@@ -15,6 +15,7 @@ from slidegen.dates import iso_date, short_date
 from slidegen.links import is_web_address
 from slidegen.model import Deck, Picture
 from slidegen.writers.html.csp import csp_hash
+from slidegen.writers.html.live import reload_script
 
 THUMB_SIZE = (320, 180)
 # Output file of each format, as the writers name them; the index links only to what was built.
@@ -86,7 +87,7 @@ TEMPLATE = """\
 {%- endfor %}
 </ul>
 </main>
-</body>
+{{ live }}</body>
 </html>
 """
 
@@ -97,12 +98,15 @@ def render_index(decks: list[Deck], options: BuildOptions, heading: str = "Slide
     from markupsafe import Markup
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    live_js = reload_script(options.live_reload_url) if options.live_reload_url else ""
+    scripts = f"{csp_hash(live_js)}; connect-src 'self'" if live_js else "'none'"
     csp = ("default-src 'none'; img-src data:; "
-           f"style-src {csp_hash(CSS)}; script-src 'none'; "
+           f"style-src {csp_hash(CSS)}; script-src {scripts}; "
            "base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'")
     entries = [_entry(deck, options) for deck in decks]
     html = env.from_string(TEMPLATE).render(
         csp=csp, css=Markup(CSS), heading=heading, decks=entries,
+        live=Markup(f"<script>{live_js}</script>") if live_js else "",
         slides=sum(len(d.slides) for d in decks))
     return {"index.html": html.encode("utf-8")}
 
