@@ -25,6 +25,25 @@ HOSTILE = "Ctl\x01\x0b\x1f \ufffe\uffff lone\ud800 <script>alert(1)</script> & \
 HOSTILE_DECODED = HOSTILE.replace("\ud800", "")
 
 
+def xml_keeps(text: str) -> str:
+    """What of ``text`` a PPTX can carry, written from the rules rather than from slidegen's code.
+
+    XML 1.0 (section 2.2) allows tab, newline, CR, U+0020-U+D7FF, U+E000-U+FFFD and the astral
+    planes; slidegen's documented rule (untrusted.py) also drops DEL and the C1 controls, and turns
+    a vertical tab or form feed into a space. PowerPoint has no CR in text, so CR and CRLF are a newline.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    kept = []
+    for char in text:
+        code = ord(char)
+        if char in "\x0b\x0c":
+            kept.append(" ")
+        elif char in "\t\n" or (0x20 <= code <= 0xD7FF and not 0x7F <= code <= 0x9F) \
+                or 0xE000 <= code <= 0xFFFD or code >= 0x10000:
+            kept.append(char)
+    return "".join(kept)
+
+
 def rich_deck(**fields):
     """Three picture slides and one text slide, with emphasis, code, links and line breaks in notes."""
     deck = make_deck(4, author="Matt Ridings", date=dt.date(2009, 3, 7), **fields)
