@@ -10,17 +10,24 @@ new python-pptx that moves anything fails there first, with the name of the func
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 from collections.abc import Iterator
-from importlib import metadata
 from typing import Any
 
 #: The python-pptx series the behaviours below were checked against (see pyproject.toml).
 CHECKED_SERIES = "1.0"
 
 
+@functools.cache
 def version() -> str:
-    """The installed python-pptx's version, from its package metadata (no import of pptx needed)."""
+    """The installed python-pptx's version, from its package metadata (no import of pptx needed).
+
+    ``importlib.metadata`` is imported here, not at the top: it costs a warm build some
+    milliseconds, and only a PPTX build needs the version (once per process).
+    """
+    from importlib import metadata
+
     try:
         return metadata.version("python-pptx")
     except metadata.PackageNotFoundError:
