@@ -56,6 +56,8 @@ def parse_post(post: Post, report: Report) -> Deck | None:
 
     Raises InputError for a single post without notes, duplicate or impossible numbers.
     """
+    if post.deck is not None:  # a PPTX: its slides need no markers
+        return post.deck
     markers = _find_markers(post, report)
     if not markers:
         if post.single:
