@@ -14,6 +14,7 @@ The other slides are numbered from 1, as in a post. Hidden slides are left out w
 from __future__ import annotations
 
 import base64
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from slidegen.readers.pptxdeck import DeckFile, DeckSlide, TextPara, numbered, r
 #: Picture formats slidegen can take from a deck as they are; others (EMF, WMF, SVG) are rendered.
 RASTER = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif",
           "bmp": "image/bmp", "tif": "image/tiff", "tiff": "image/tiff", "webp": "image/webp"}
+_PLURALS = {"picture": "more pictures", "SmartArt": "SmartArt graphics", "media": "media"}
 
 
 @dataclass
@@ -94,7 +96,8 @@ def plan_deck(deck: DeckFile, report: Report, *, render: bool = False, width: in
 def lost_content(item: Planned) -> list[str]:
     """What a slide shows beyond its title, notes and main picture, which a built slide would lose."""
     slide = item.source
-    lost = list(dict.fromkeys(slide.other))
+    counts = Counter(slide.other)
+    lost = [kind if n == 1 else f"{n} {_PLURALS.get(kind, kind + 's')}" for kind, n in counts.items()]
     if slide.picture and slide.picture.ext not in RASTER:
         lost.insert(0, f"a {slide.picture.ext.upper()} picture")
     if slide.text and item.note is not slide.text:
@@ -105,7 +108,7 @@ def lost_content(item: Planned) -> list[str]:
 def should_render(item: Planned) -> bool:
     """A slide is rendered whole when it has no picture to show, or shows a chart, table or SmartArt."""
     lost = lost_content(item)
-    return bool(lost) and (item.picture is None or any(k in ("chart", "table", "SmartArt") for k in lost))
+    return bool(lost) and (item.picture is None or bool({"chart", "table", "SmartArt"} & set(item.source.other)))
 
 
 def _render_or_warn(deck: DeckFile, planned: list[Planned], report: Report, render: bool, width: int) -> None:
@@ -132,8 +135,8 @@ def _render_or_warn(deck: DeckFile, planned: list[Planned], report: Report, rend
         if item.picture is None:
             report.warn(f"slide {item.source.index} shows {what}: a text slide instead; {hint}", deck.shown)
         else:
-            report.warn(f"slide {item.source.index} also shows {what}, which is not kept beside its picture",
-                        deck.shown)
+            report.warn(f"slide {item.source.index} also shows {what} beside its picture; only the picture "
+                        "is kept", deck.shown)
 
 
 def to_deck(plan: Plan, base_dir: Path) -> Deck:

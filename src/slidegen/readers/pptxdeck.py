@@ -150,8 +150,6 @@ def _slide(slide, index: int, area: int) -> DeckSlide:
         out.other.extend("picture" for _ in pictures)
     if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
         out.notes = _paragraphs(slide.notes_slide.notes_text_frame)
-        while out.notes and not out.notes[-1].text.strip():
-            out.notes.pop()
     return out
 
 
@@ -208,10 +206,9 @@ def _paragraphs(text_frame, bulleted: bool = False) -> list[TextPara]:
     they say otherwise (a body placeholder inherits bullets from its layout)."""
     out = []
     for p in text_frame.paragraphs:
-        out.append(TextPara(_spans(p), min(int(p.level or 0), 8), _bullet(p, bulleted)))
-    # drop empty paragraphs at the start; keep inner blank ones as paragraph breaks
-    while out and not out[0].text.strip():
-        out.pop(0)
+        para = TextPara(_spans(p), min(int(p.level or 0), 8), _bullet(p, bulleted))
+        if para.text.strip():  # an empty paragraph is spacing (pandoc puts one between list items)
+            out.append(para)
     return out
 
 
@@ -272,8 +269,7 @@ def numbered(paragraphs: list[TextPara]):
     """Each non-empty paragraph with its number within its numbered list (1 for other paragraphs)."""
     counters: dict[int, int] = {}
     for para in paragraphs:
-        if not para.text.strip():
-            counters.clear()
+        if not para.text.strip():  # writers such as pandoc space list items with empty paragraphs
             continue
         for deeper in [k for k in counters if k > para.level]:
             del counters[deeper]

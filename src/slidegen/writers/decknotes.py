@@ -35,11 +35,16 @@ def plain_text(deck: DeckFile) -> str:
     for slide in deck.slides:
         heading = f"Slide {slide.index}: {_title(slide)}" + (" [hidden]" if slide.hidden else "")
         out += [heading, "-" * min(len(heading), 72), ""]
-        lines = []
+        lines: list[str] = []
+        previous = None
         for para, number in numbered(slide.notes):
             marker = "\u2022 " if para.bullet == "-" else f"{number}. " if para.bullet else ""
-            lines.append("  " * para.level + marker + paragraph_plain(para.spans).replace("\n", "\n" + "  " * para.level))
-        out += ["\n".join(lines), ""] if lines else ["(no notes)", ""]
+            if lines and not (para.bullet and previous.bullet):
+                lines.append("")  # paragraphs stand apart; the items of a list follow one another
+            indent = "  " * para.level
+            lines.append(indent + marker + paragraph_plain(para.spans).replace("\n", "\n" + indent))
+            previous = para
+        out += [*lines, ""] if lines else ["(no notes)", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -56,13 +61,14 @@ def _paragraphs_markdown(paragraphs: list[TextPara]) -> list[str]:
         text = text.replace("\n", "  \n" + "    " * para.level)
         if para.bullet:
             marker = "- " if para.bullet == "-" else f"{number}. "
-            if previous is not None and not previous.bullet:
-                lines.append("")
+            switched = previous is not None and para.level == 0 and previous.bullet not in ("", para.bullet)
+            if previous is not None and (not previous.bullet or switched) and lines[-1] != "":
+                lines.append("")  # a list after a paragraph, or another kind of list, starts apart
             lines.append("    " * para.level + marker + text)
         else:
             if lines and lines[-1] != "":
                 lines.append("")
-            lines += [text, ""]
+            lines += ["\u2003" * para.level + text, ""]  # an indented paragraph, not a list item
         previous = para
     if lines and lines[-1] != "":
         lines.append("")

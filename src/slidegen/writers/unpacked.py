@@ -60,7 +60,7 @@ def post_text(plan: Plan, deck_path: Path, out_dir: Path) -> str:
         if first is not None and not first.bullet and first.level == 0:
             out.append(f"Slide {item.number}: {body}")  # the marker opens the note's first paragraph
         else:
-            out += [f"Slide {item.number}:", ""] + ([body] if body else [])
+            out += [f"Slide {item.number}:"] + (["", body] if body else [])
         out.append("")
         if item.picture is not None:
             alt = "" if item.rendered or not item.source.picture else item.source.picture.alt
