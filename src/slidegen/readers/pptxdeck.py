@@ -9,6 +9,7 @@ Turning that into a slidegen ``Deck`` is ``pptxmap``'s job.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _SMARTART = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 #: A picture smaller than this share of the slide is an icon or a logo, not the slide's picture.
 MAIN_PICTURE_SHARE = 0.08
+_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|tiff?|webp|emf|wmf|svg)$", re.IGNORECASE)
 _MONOSPACE = ("consolas", "courier", "courier new", "menlo", "monaco", "dejavu sans mono", "liberation mono",
               "source code pro", "lucida console", "andale mono")
 
@@ -198,6 +200,8 @@ def _media(shape) -> Media:
     part = shape.part.related_part(r_id).partname if r_id else ""
     cnv = shape.element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr")
     alt = (cnv.get("descr") or "").strip() if cnv is not None else ""
+    if _FILE_NAME.search(alt):  # "fig: lalune.jpg" (pandoc), "image1.png": names, not descriptions
+        alt = ""
     return Media(str(part).lstrip("/"), image.blob, image.ext.lower(), alt)
 
 

@@ -33,6 +33,16 @@ def render_folder(plan: Plan, deck_path: Path, out_dir: Path) -> dict[str, bytes
     return files
 
 
+def template_path(deck_path: Path, out_dir: Path) -> str:
+    """The deck as the post should name it: relative when it is near (the pair moves together),
+    else absolute, so the folder still finds its template wherever it was unpacked."""
+    deck = deck_path.resolve()
+    relative = Path(os.path.relpath(deck, out_dir.resolve()))
+    if relative.parts[:3].count("..") <= 2:
+        return relative.as_posix()
+    return deck.as_posix()
+
+
 def post_text(plan: Plan, deck_path: Path, out_dir: Path) -> str:
     """The post: front matter, the title slide's notes as introduction, then one note per slide."""
     import yaml
@@ -45,7 +55,7 @@ def post_text(plan: Plan, deck_path: Path, out_dir: Path) -> str:
     keywords = [k.strip() for k in plan.deck.keywords.replace(";", ",").split(",") if k.strip()]
     if keywords:
         meta["keywords"] = keywords
-    meta["template"] = Path(os.path.relpath(deck_path.resolve(), out_dir.resolve())).as_posix()
+    meta["template"] = template_path(deck_path, out_dir)
     titles = {item.number: item.source.title for item in plan.slides if item.source.title}
     if titles:
         meta["titles"] = titles
