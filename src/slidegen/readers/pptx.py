@@ -119,11 +119,12 @@ def _render_or_warn(deck: DeckFile, planned: list[Planned], report: Report, rend
 
         missing = missing_tools()
     if render and todo and not missing:
-        from slidegen.readers.pptxrender import render_pages
+        from slidegen.readers.pptxrender import render_pages, without_titles
 
         # LibreOffice leaves hidden slides out of the PDF: page N is the N-th shown slide
         page_of = {s.index: n for n, s in enumerate((s for s in deck.slides if not s.hidden), start=1)}
-        pages = render_pages(deck.path, [page_of[item.source.index] for item in todo], width, deck.shown)
+        copy = without_titles(deck.path, {item.source.index for item in todo})
+        pages = render_pages(copy, [page_of[item.source.index] for item in todo], width, deck.shown)
         for item in todo:
             item.picture, item.ext, item.rendered = pages[page_of[item.source.index]], "png", True
     hint = f"install {missing} to render it" if missing else "use --render to keep it as a picture"

@@ -1,7 +1,8 @@
 """Slides whose content is not a picture (charts, SmartArt, text), rendered to PNG by LibreOffice.
 
-The deck is converted to PDF once (``soffice --convert-to pdf``, through the PDF writer's runner,
-which gives LibreOffice a throwaway profile and a timeout), then each wanted page is rasterised
+A copy of the deck without those slides' titles (slidegen shows each title above the picture) is
+converted to PDF once (``soffice --convert-to pdf``, through the PDF writer's runner, which gives
+LibreOffice a throwaway profile and a timeout), then each wanted page is rasterised
 with ``pdftoppm -png -f N -l N``. LibreOffice leaves hidden slides out of the PDF, so page N is
 the N-th shown slide.
 """
@@ -28,8 +29,28 @@ def missing_tools() -> str:
     return " and ".join(missing)
 
 
-def render_pages(deck: Path, pages: list[int], width: int, shown: str) -> dict[int, bytes]:
-    """PNG bytes of each 1-based PDF ``page`` of ``deck``, ``width`` pixels across.
+def without_titles(deck: Path, slides: set[int]) -> bytes:
+    """A copy of the deck whose given slides (1-based) have no title placeholder: slidegen puts each
+    slide's title above its picture, so the picture must not show it a second time."""
+    import io
+
+    from pptx import Presentation
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    titles = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
+    prs = Presentation(str(deck))
+    for index, slide in enumerate(prs.slides, start=1):
+        if index in slides:
+            for shape in list(slide.placeholders):
+                if shape.placeholder_format.type in titles:
+                    shape.element.getparent().remove(shape.element)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def render_pages(deck: bytes, pages: list[int], width: int, shown: str) -> dict[int, bytes]:
+    """PNG bytes of each 1-based PDF ``page`` of the PPTX ``deck``, ``width`` pixels across.
 
     Raises InputError naming the deck when LibreOffice or pdftoppm fails.
     """
@@ -38,9 +59,7 @@ def render_pages(deck: Path, pages: list[int], width: int, shown: str) -> dict[i
     from slidegen.writers.pdf import convert
 
     try:
-        pdf = convert({"deck.pptx": deck.read_bytes()}, where=shown)["deck.pdf"]
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
+        pdf = convert({"deck.pptx": deck}, where=shown)["deck.pdf"]
     except OutputError as exc:
         raise InputError(f"cannot render slides with LibreOffice: {exc.message}", shown) from None
     program = shutil.which("pdftoppm")
