@@ -36,7 +36,7 @@ FUZZ_SECONDS ?= 300
 fuzz: $(VENV)/.installed-test
 	$(BIN)/python -m pip install -q -e '.[fuzz]'
 	mkdir -p fuzz-findings
-	for target in post picture render; do \
+	for target in post picture render deck; do \
 	  (cd fuzz-findings && $(abspath $(BIN))/python ../tests/fuzz/fuzz.py $$target -max_total_time=$(FUZZ_SECONDS)) || exit 1; \
 	done
 
