@@ -107,7 +107,7 @@ def test_pandoc_talk_title_slide_lists_and_slide_without_notes():
     levels = [(p.text, p.level) for p in plan.slides[0].note if p.text]
     assert ("and why it hurts", 1) in levels and ("Why the knee bends", 0) in levels
     assert [p.bullet for p in plan.slides[0].note if p.text.endswith("step")] == ["1.", "1."]
-    assert plan.slides[1].note == plan.slides[1].source.text  # bullets only: its text is the note
+    assert plan.slides[1].note == plan.slides[1].source.text and plan.slides[1].text_as_note  # bullets only
     assert any("slide 3 has no speaker notes; its own text is used" in w.message for w in report.warnings)
     # no notes, but pandoc's caption under the picture: the caption is the note
     assert [p.text for p in plan.slides[2].note] == ["The same sketch again"]
@@ -140,3 +140,18 @@ def test_a_deck_without_notes(tmp_path):
     report = Report(stream=None)
     plan = plan_deck(deck, report)
     assert plan.title == "bare" and len(plan.slides) == 2 and not report.warnings
+
+
+def test_more_slides_than_a_deck_may_have(tmp_path, monkeypatch):
+    from pptx import Presentation
+
+    from slidegen.errors import InputError
+    from slidegen.readers import pptx as reader
+
+    monkeypatch.setattr(reader, "MAX_SLIDES", 3)
+    prs = Presentation()
+    for n in range(4):
+        prs.slides.add_slide(prs.slide_layouts[5]).shapes.title.text = f"S{n}"
+    prs.save(tmp_path / "long.pptx")
+    with pytest.raises(InputError, match="the deck has 4 slides to build; slidegen builds at most 3"):
+        plan_deck(read_deck(tmp_path / "long.pptx", "long.pptx"), Report(stream=None))

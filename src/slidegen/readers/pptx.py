@@ -20,7 +20,9 @@ from pathlib import Path
 
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
+from slidegen.errors import InputError
 from slidegen.model import Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span
+from slidegen.parse import MAX_SLIDES
 from slidegen.readers.pptxdeck import DeckFile, DeckSlide, TextPara, numbered, read_deck
 
 #: Picture formats slidegen can take from a deck as they are; others (EMF, WMF, SVG) are rendered.
@@ -39,6 +41,7 @@ class Planned:
     picture: bytes | None = None
     ext: str = ""  # of the picture: the deck's own, or "png" when LibreOffice rendered the slide
     rendered: bool = False
+    text_as_note: bool = False  # the slide had no notes, so its own text is the note
 
 
 @dataclass
@@ -81,14 +84,16 @@ def plan_deck(deck: DeckFile, report: Report, *, render: bool = False, width: in
         if slide.hidden:
             report.warn(f"slide {slide.index} ({slide.title or 'untitled'}) is hidden in the deck; left out", deck.shown)
             continue
-        note = slide.notes if any(p.text.strip() for p in slide.notes) else []
-        if not note and slide.text:
-            note = slide.text
+        item = Planned(len(planned) + 1, slide, slide.notes)
+        if not slide.notes and slide.text:
+            item.note, item.text_as_note = slide.text, True
             report.warn(f"slide {slide.index} has no speaker notes; its own text is used as the note", deck.shown)
-        item = Planned(len(planned) + 1, slide, note)
         if slide.picture and slide.picture.ext in RASTER:
             item.picture, item.ext = slide.picture.data, slide.picture.ext
         planned.append(item)
+    if len(planned) > MAX_SLIDES:
+        raise InputError(f"the deck has {len(planned)} slides to build; slidegen builds at most {MAX_SLIDES} "
+                         "per deck", deck.shown)
     _render_or_warn(deck, planned, report, render, width)
     return Plan(deck, title, author, intro, planned)
 
@@ -100,7 +105,7 @@ def lost_content(item: Planned) -> list[str]:
     lost = [kind if n == 1 else f"{n} {_PLURALS.get(kind, kind + 's')}" for kind, n in counts.items()]
     if slide.picture and slide.picture.ext not in RASTER:
         lost.insert(0, f"a {slide.picture.ext.upper()} picture")
-    if slide.text and item.note is not slide.text:
+    if slide.text and not item.text_as_note:
         lost.append("text")
     return lost
 
