@@ -155,3 +155,17 @@ def test_more_slides_than_a_deck_may_have(tmp_path, monkeypatch):
     prs.save(tmp_path / "long.pptx")
     with pytest.raises(InputError, match="the deck has 4 slides to build; slidegen builds at most 3"):
         plan_deck(read_deck(tmp_path / "long.pptx", "long.pptx"), Report(stream=None))
+
+
+def test_a_long_first_text_gives_a_short_title_and_stays_text(tmp_path):
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank: no title placeholder
+    long = "Revenue grew by thirty percent in the third quarter across every region we sell in"
+    slide.shapes.add_textbox(Inches(1), Inches(1), Inches(8), Inches(1)).text_frame.text = long
+    prs.save(tmp_path / "long.pptx")
+    read = read_deck(tmp_path / "long.pptx", "long.pptx").slides[0]
+    assert read.title == "Revenue grew by thirty percent in the third quarter across\u2026"
+    assert [p.text for p in read.text] == [long]

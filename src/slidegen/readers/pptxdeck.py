@@ -143,7 +143,13 @@ def _slide(slide, index: int, area: int) -> DeckSlide:
     else:
         first = next((i for i, p in enumerate(out.text) if p.text.strip()), None)
         if first is not None:
-            out.title = _one_line(out.text.pop(first).text)
+            from slidegen.model import Note
+            from slidegen.parse import TITLE_MAX, derive_title
+
+            line = _one_line(out.text[first].text)
+            out.title = line if len(line) <= TITLE_MAX else derive_title(Note.from_text(line), index)
+            if out.title == line:  # a longer first text stays text; its start is only the title
+                out.text.pop(first)
     pictures.sort(key=lambda item: -item[0])
     if pictures and pictures[0][0] >= MAIN_PICTURE_SHARE * area:
         out.picture = _media(pictures[0][1])
