@@ -169,3 +169,19 @@ def test_a_long_first_text_gives_a_short_title_and_stays_text(tmp_path):
     read = read_deck(tmp_path / "long.pptx", "long.pptx").slides[0]
     assert read.title == "Revenue grew by thirty percent in the third quarter across\u2026"
     assert [p.text for p in read.text] == [long]
+
+
+def test_a_deck_too_large_to_be_its_own_template_gets_the_default_look(tmp_path, monkeypatch):
+    from slidegen.config import BuildOptions
+    from slidegen.model import SourcePos
+    from slidegen.readers import pptx as reader
+    from slidegen.writers.pptx import template
+
+    deck = PANDOC["talk"]
+    report = Report(stream=None)
+    post = reader.read(deck, SourcePos("talk.pptx"), tmp_path, BuildOptions(), report)[0]
+    assert post.deck.template == deck.resolve()
+    monkeypatch.setattr(template, "MAX_TEMPLATE_BYTES", deck.stat().st_size - 1)
+    post = reader.read(deck, SourcePos("talk.pptx"), tmp_path, BuildOptions(), report)[0]
+    assert post.deck.template is None
+    assert "too large to serve as its own template" in report.warnings[-1].message

@@ -59,11 +59,23 @@ def read(path: Path, source: SourcePos, base_dir: Path, options: BuildOptions, r
     """One Post carrying the finished Deck of a PPTX file."""
     plan = plan_deck(read_deck(path, source.path), report, render=options.render, width=options.image_width)
     deck = to_deck(plan, base_dir)
-    deck.template = path.resolve()  # the deck's own masters and layouts keep its look in a PPTX output
+    deck.template = own_template(path, source.path, report)
     return [Post(source, base_dir, [], title=deck.title, deck=deck)]
 
 
 read.takes_path = True  # the zip is opened from the file, never read whole into memory first
+
+
+def own_template(path: Path, shown: str, report: Report) -> Path | None:
+    """The deck itself as its PPTX output's template (its masters, layouts and theme keep its look),
+    unless it is larger than a template may be; then the default look, with a warning."""
+    from slidegen.writers.pptx.template import MAX_TEMPLATE_BYTES
+
+    if path.stat().st_size > MAX_TEMPLATE_BYTES:
+        report.warn(f"the deck is over {MAX_TEMPLATE_BYTES // 2**20} MB, too large to serve as its own "
+                    "template; a PPTX output gets the default look (or pass --template)", shown)
+        return None
+    return path.resolve()
 
 
 def plan_deck(deck: DeckFile, report: Report, *, render: bool = False, width: int = 1920) -> Plan:
