@@ -10,6 +10,8 @@ import io
 import zipfile
 from pathlib import Path
 
+from slidegen.writers.pptx import internals
+
 DATA = Path(__file__).resolve().parent / "data" / "decks"
 KNEECAP = DATA / "red_kneecap.jpg"
 PANDOC = {name: DATA / f"pandoc-{name}.pptx" for name in ("speaker-notes", "images", "talk")}
@@ -63,13 +65,13 @@ def rich_deck(path: Path) -> Path:
     s = prs.slides.add_slide(layouts["Title Only"])
     s.shapes.title.text = "The sketch"
     pic = s.shapes.add_picture(str(KNEECAP), Inches(1), Inches(1.5), width=Inches(8))
-    pic._element.nvPicPr.cNvPr.set("descr", "A red kneecap on a whiteboard")
+    pic.element.nvPicPr.cNvPr.set("descr", "A red kneecap on a whiteboard")
     s.shapes.add_picture(str(KNEECAP), Inches(9), Inches(0.2), width=Inches(0.5))  # a small logo
     s.notes_slide.notes_text_frame.text = "This is the picture slide."
 
     s = prs.slides.add_slide(layouts["Title Only"])
     s.shapes.title.text = "Backup slide"
-    s._element.set("show", "0")
+    s.element.set("show", "0")
     s.notes_slide.notes_text_frame.text = "Only if asked."
 
     s = prs.slides.add_slide(layouts["Title Only"])
@@ -102,14 +104,14 @@ def _bullet(p, text: str, level: int, char: str) -> None:
     from lxml import etree
 
     p.text, p.level = text, level
-    etree.SubElement(p._p.get_or_add_pPr(), f"{_A}buChar").set("char", char)
+    etree.SubElement(internals.paragraph_properties(p), f"{_A}buChar").set("char", char)
 
 
 def _numbered(p, text: str) -> None:
     from lxml import etree
 
     p.text = text
-    etree.SubElement(p._p.get_or_add_pPr(), f"{_A}buAutoNum").set("type", "arabicPeriod")
+    etree.SubElement(internals.paragraph_properties(p), f"{_A}buAutoNum").set("type", "arabicPeriod")
 
 
 def own_output(folder: Path, out: Path, template: Path | None = None) -> Path:

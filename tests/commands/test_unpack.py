@@ -70,6 +70,7 @@ def test_corporate_template_deck_round_trips_titles(tmp_path):
     assert [s.title for s in again.slides] == [s.title for s in read_deck(original, "first").slides]
 
 
+@pytest.mark.office
 def test_render_draws_charts_tables_and_text_slides_with_libreoffice(tmp_path):
     deck = rich_deck(tmp_path / "review.pptx")
     run = slidegen("unpack", deck, "-o", tmp_path / "u", "--render", "--image-width", "800")

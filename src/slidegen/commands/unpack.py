@@ -40,10 +40,12 @@ def run(args, options, report) -> int:
         print(f"wrote {out_dir / POST_NAME}: {len(plan.slides)} slide(s), {pictures} picture(s)"
               + (f" ({rendered} rendered by LibreOffice)" if rendered else ""))
         print(f"build it with: slidegen build {out_dir}")
-    if options.strict and len(report):
-        from slidegen.errors import StrictFailure
+    from slidegen.pipeline import Result, check_strict
 
-        raise StrictFailure(len(report))
+    result = Result()
+    check_strict(options, report, result)
+    if result.failed:
+        raise result.failed[0]
     return 0
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from slidegen.errors import InputError, SlidegenError
 from slidegen.model import Paragraph, SourcePos, Span, plain
 from slidegen.readers.pptxzip import check_package
+from slidegen.writers.pptx import internals
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _SMARTART = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
@@ -225,7 +226,7 @@ def _paragraphs(text_frame, bulleted: bool = False) -> list[TextPara]:
 def _spans(paragraph) -> Paragraph:
     """A paragraph's runs, line breaks and fields as spans with their emphasis and links."""
     spans: list[Span] = []
-    for child in paragraph._p.iterchildren():  # runs, breaks and fields in document order
+    for child in internals.element(paragraph).iterchildren():  # runs, breaks and fields in document order
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "br":
             spans.append(Span("\n"))
@@ -262,7 +263,7 @@ def _merge(spans: list[Span]) -> Paragraph:
 
 
 def _bullet(paragraph, inherited: bool) -> str:
-    ppr = paragraph._p.find(f"{_A}pPr")
+    ppr = internals.element(paragraph).find(f"{_A}pPr")
     default = "-" if inherited and paragraph.text.strip() else ""
     if ppr is None:
         return default

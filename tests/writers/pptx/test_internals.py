@@ -49,6 +49,8 @@ def test_elements_behind_shapes_and_the_presentation(prs):
     assert internals.presentation_element(prs).tag == f"{P}presentation"
     ppr = internals.paragraph_properties(slide.shapes.title.text_frame.paragraphs[0])
     assert ppr.tag == f"{A}pPr" and ppr.getparent().tag == f"{A}p"
+    # the PPTX reader walks a paragraph's runs, breaks and fields from its element
+    assert internals.element(slide.shapes.title.text_frame.paragraphs[0]).tag == f"{A}p"
 
 
 def test_dropping_a_slide_leaves_no_part_of_it_in_the_package(prs):

@@ -35,7 +35,7 @@ def version() -> str:
 
 
 def element(proxy: Any) -> Any:
-    """The lxml element behind a python-pptx shape, placeholder or presentation part."""
+    """The lxml element behind a python-pptx shape, placeholder, text paragraph or presentation part."""
     return proxy._element
 
 
