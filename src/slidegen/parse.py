@@ -13,6 +13,7 @@ from slidegen import pairing
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
 from slidegen.model import Block, Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span, plain
+from slidegen.language import DEFAULT, normalise
 
 MAX_SLIDE_NUMBER = 999
 MAX_SLIDES = 500
@@ -84,6 +85,7 @@ def parse_post(post: Post, report: Report) -> Deck | None:
     deck = Deck(title=post.title or slides[0].title, source=post.source, base_dir=post.base_dir,
                 slides=slides, intro=intro)
     _apply_meta(deck, post)
+    _apply_lang(deck, post, report)
     pairing.assign_images(deck, post, _loose_images(post, markers), report)
     return deck
 
@@ -101,6 +103,21 @@ def _apply_meta(deck: Deck, post: Post) -> None:
     deck.keywords = tuple(str(t).strip() for t in tags if str(t).strip())
     if meta.get("template"):
         deck.template = post.base_dir / str(meta["template"])
+
+
+def _apply_lang(deck: Deck, post: Post, report: Report) -> None:
+    """The post's language (front matter ``lang:``, else what the reader found), or the default with a warning."""
+    key = "lang" if "lang" in post.meta else "language"
+    raw = post.meta.get(key)
+    if raw is None or raw == "":
+        return
+    tag = normalise(raw)
+    if tag is None:
+        report.warn(f"language {str(raw)[:40]!r} is not a language tag like 'en' or 'pt-BR'; "
+                    f"using {DEFAULT!r}", post.source.at(post.meta_lines.get(key)) if post.meta_lines.get(key)
+                    else post.source)
+        return
+    deck.lang = tag
 
 
 def _loose_images(post: Post, markers: list[_Marker]) -> list[ImageRef]:

@@ -116,7 +116,7 @@ def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[st
             "title": deck.title, "author": deck.author,
             "date": f"{deck.date.day} {deck.date:%B %Y}" if deck.date else "",
             "date_iso": deck.date.isoformat() if deck.date else "",
-            "link": safe_href(deck.link) or "", "intro": note_html(deck.intro, deck.link),
+            "link": safe_href(deck.link) or "", "intro": note_html(deck.intro, deck.link), "lang": deck.lang,
         },
         "slides": slides,
         "total": len(slides),

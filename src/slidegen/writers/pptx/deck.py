@@ -129,10 +129,11 @@ def _content(deck: Deck, kind: str, slide: Slide | None) -> list:
     """Everything of the deck that shapes one slide's XML, as JSON-able data."""
     if slide is None:
         return [deck.title, deck.slug, deck.author, deck.date.isoformat() if deck.date else None,
-                _note(deck.intro), deck.link]
+                _note(deck.intro), deck.link, deck.lang]
     picture = deck.picture(slide)
     shown = [picture.digest, picture.width, picture.height, picture.mime] if picture else None
-    return [slide.number, slide.title, _note(slide.note), alt_text(slide) if picture else "", shown, deck.link]
+    return [slide.number, slide.title, _note(slide.note), alt_text(slide) if picture else "", shown, deck.link,
+            deck.lang]
 
 
 def _note(note: Note) -> list:

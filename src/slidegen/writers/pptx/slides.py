@@ -89,7 +89,7 @@ class SlideRenderer:
         _drop_empty_placeholders(s)
         if deck.intro:
             _write_note(s, deck.intro, deck.link)
-        return self._cut(s, None)
+        return self._cut(s, None, deck.lang)
 
     def picture(self, deck: Deck, slide: Slide, picture: Picture) -> Fragment:
         s = self.prs.slides.add_slide(self.layouts["picture"])
@@ -111,7 +111,7 @@ class SlideRenderer:
         shape._element.nvPicPr.cNvPr.set("descr", _clean(alt_text(slide)))
         _drop_empty_placeholders(s)
         _write_note(s, slide.note, deck.link)
-        return self._cut(s, picture.digest)
+        return self._cut(s, picture.digest, deck.lang)
 
     def text(self, deck: Deck, slide: Slide) -> Fragment:
         s = self.prs.slides.add_slide(self.layouts["text"])
@@ -131,11 +131,14 @@ class SlideRenderer:
         _fill(tf, paragraphs, deck.link, Pt(points), plain_paragraphs=True)
         _drop_empty_placeholders(s)
         _write_note(s, slide.note, deck.link)
-        return self._cut(s, None)
+        return self._cut(s, None, deck.lang)
 
-    def _cut(self, s, digest: str | None) -> Fragment:
+    def _cut(self, s, digest: str | None, lang: str) -> Fragment:
         """The slide as a fragment; the slide then leaves the presentation with its notes and picture."""
         part = s.part
+        _stamp_language(s._element, lang)
+        if s.has_notes_slide:
+            _stamp_language(s.notes_slide._element, lang)
         slide_rels = tuple(_rel(r_id, rel, digest) for r_id, rel in part.rels.items())
         notes_xml, notes_rels = None, ()
         if s.has_notes_slide:
@@ -148,6 +151,21 @@ class SlideRenderer:
         id_list.remove(sld_id)
         self.prs.part.drop_rel(sld_id.rId)
         return fragment
+
+
+def _stamp_language(element, lang: str) -> None:
+    """Marks every run as written in ``lang``, so spelling, hyphenation and screen readers follow the post."""
+    for tag in ("r", "fld"):
+        for run in element.iter(f"{_A}{tag}"):
+            rpr = run.find(f"{_A}rPr")
+            if rpr is None:
+                from lxml import etree
+
+                rpr = etree.Element(f"{_A}rPr")
+                run.insert(0, rpr)
+            rpr.set("lang", lang)
+    for end in element.iter(f"{_A}endParaRPr"):
+        end.set("lang", lang)
 
 
 def _rel(r_id: str, rel, digest: str | None) -> Rel:
