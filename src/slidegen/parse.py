@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from slidegen import pairing
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
-from slidegen.model import Block, Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span, plain
 from slidegen.language import DEFAULT, normalise
+from slidegen.model import Block, Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span, plain
 
 MAX_SLIDE_NUMBER = 999
 MAX_SLIDES = 500
