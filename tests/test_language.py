@@ -92,3 +92,14 @@ def test_pptx_runs_and_html_carry_the_language():
     assert runs and {r._r.get_or_add_rPr().get("lang") for r in runs} == {"de-DE"}
     html = writer("html")(deck, options)["a-test-deck.html"].getvalue().decode("utf-8")
     assert '<html lang="de-DE">' in html
+
+
+def test_inspect_json_shows_the_language(tmp_path):
+    import json
+
+    from cli_run import slidegen
+
+    make_deck_dir(tmp_path, {"post.md": "---\nlang: it\n---\n# Titolo\n\nSlide 1: Una nota.\n"})
+    run = slidegen("inspect", "--json", "post.md", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["decks"][0]["lang"] == "it"

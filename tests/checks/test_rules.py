@@ -201,3 +201,12 @@ def test_files_that_are_not_decks(tmp_path, content, what):
         path.write_bytes(content)
     with pytest.raises(CheckError, match=what):
         check_file(path)
+
+
+def test_a_package_that_unpacks_too_large_is_refused(tmp_path, monkeypatch):
+    from slidegen import checks
+
+    clean_deck(1).save(tmp_path / "deck.pptx")
+    monkeypatch.setattr(checks, "MAX_UNPACKED", 1000)
+    with pytest.raises(CheckError, match="unpacks to more than"):
+        check_file(tmp_path / "deck.pptx")

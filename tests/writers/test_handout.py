@@ -138,3 +138,33 @@ def test_handout_pptx_keeps_every_run_of_a_split_note():
     runs = [r for b in bodies for p in b.paragraphs for r in p.runs]
     assert runs[0].font.bold and runs[-1].font.italic
     assert {r.font.size.pt for r in runs} == {12}
+
+
+def test_a_title_slide_without_introduction_still_gets_its_notes_page():
+    from pptx import Presentation
+
+    deck = make_deck(1)
+    assert not deck.intro
+    prs = Presentation(io.BytesIO(handout_pptx(deck, BuildOptions(use_cache=False)).getvalue()))
+    first = prs.slides[0]
+    assert first.has_notes_slide
+    assert first.notes_slide.part.partname == "/ppt/notesSlides/notesSlide1.xml"
+    footer = next(sp for sp in first.notes_slide.shapes if sp.name == "Handout Footer")
+    assert footer.text_frame.text == "A test deck · slide 1 of 2"
+
+
+def test_notes_print_even_when_the_templates_notes_master_has_no_notes_box(tmp_path):
+    from pptx import Presentation
+
+    prs = Presentation()
+    master = prs.notes_master
+    for ph in list(master.placeholders):
+        if ph.placeholder_format.type == 2:  # BODY
+            ph._element.getparent().remove(ph._element)
+    prs.save(tmp_path / "no-notes-box.pptx")
+    deck = make_deck(1)
+    deck.slides[0].note = note("First paragraph of the note.", "Second paragraph.")
+    handout = Presentation(io.BytesIO(handout_pptx(deck, BuildOptions(template=tmp_path / "no-notes-box.pptx",
+                                                                      use_cache=False)).getvalue()))
+    body = handout.slides[1].notes_slide.notes_text_frame
+    assert [p.text for p in body.paragraphs] == ["First paragraph of the note.", "Second paragraph."]

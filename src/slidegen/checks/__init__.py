@@ -56,6 +56,7 @@ def check_file(path: Path) -> list[Finding]:
         raise CheckError("no such file" if not path.exists() else "not a file")
     if not zipfile.is_zipfile(path):
         raise CheckError("not a PowerPoint file (.pptx): it is not a zip package")
+    _refuse_bombs(path)
     try:
         from pptx import Presentation
 
@@ -66,6 +67,27 @@ def check_file(path: Path) -> list[Finding]:
         return check_presentation(prs)
     except Exception as exc:
         raise CheckError(f"damaged PowerPoint file: {_short(exc)}") from None
+
+
+#: python-pptx reads every part into memory: refuse packages that unpack past this, or XML parts past
+#: the second (a deck's XML is kilobytes; its pictures are what make it large).
+MAX_UNPACKED = 2 * 1024**3
+MAX_XML_PART = 100 * 1024**2
+
+
+def _refuse_bombs(path: Path) -> None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise CheckError(f"not a readable PowerPoint file: {_short(exc)}") from None
+    if sum(i.file_size for i in infos) > MAX_UNPACKED:
+        raise CheckError(f"unpacks to more than {MAX_UNPACKED // 1024**3} GB; not checked")
+    big = [i.filename for i in infos if i.filename.lower().endswith((".xml", ".rels")) and i.file_size > MAX_XML_PART]
+    if big:
+        raise CheckError(f"part {big[0]} unpacks to more than {MAX_XML_PART // 1024**2} MB; not checked")
 
 
 def _short(exc: Exception) -> str:

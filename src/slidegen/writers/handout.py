@@ -16,6 +16,7 @@ from slidegen.model import Deck
 from slidegen.outputs import Stream
 from slidegen.writers.pdf import convert
 from slidegen.writers.pdfmeta import finish
+from slidegen.writers.pptx.package import RT_NOTES_SLIDE, RT_SLIDE, Fragment, Rel
 
 
 def render(deck: Deck, options: BuildOptions) -> dict[str, bytes]:
@@ -33,9 +34,16 @@ def handout_pptx(deck: Deck, options: BuildOptions) -> Stream:
 
     base, fragments, pictures, core = package_parts(deck, options)
     page, slide = page_sizes(base.package)
+    master = notes_master(base.package)
+    notes = [deck.intro] + [s.note for s in deck.slides]  # the fragments' order: title slide first
     pages = []
-    for number, fragment in enumerate(fragments, start=1):
-        pages.extend(notes_pages(fragment, number, len(fragments), deck.title, deck.lang, page, slide))
+    for number, (fragment, note) in enumerate(zip(fragments, notes), start=1):
+        if fragment.notes_xml is None:  # a title slide without an introduction has no notes page yet
+            fragment = with_notes_page(fragment, master)
+        # A template whose notes master has no notes box leaves the PPTX without notes; the handout
+        # still prints them, from the post.
+        fallback = [paragraph.strip() for paragraph in note.text.split("\n\n")] if note else []
+        pages.extend(notes_pages(fragment, number, len(fragments), deck.title, deck.lang, page, slide, fallback))
     return Stream(lambda out: write_package(out, base, pages, pictures, core))
 
 
@@ -49,3 +57,28 @@ def page_sizes(package: bytes) -> tuple[tuple[int, int], tuple[int, int]]:
         return (int(found.group(1)), int(found.group(2))) if found else default
 
     return size("notesSz", (6858000, 9144000)), size("sldSz", (12192000, 6858000))
+
+
+RT_NOTES_MASTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesMaster"
+
+
+def notes_master(package: bytes) -> str:
+    """The part name of the base's notes master (every base has one)."""
+    with zipfile.ZipFile(io.BytesIO(package)) as zf:
+        rels = zf.read("ppt/_rels/presentation.xml.rels").decode("utf-8", "replace")
+    for rel in re.finditer(r"<Relationship\b[^>]*>", rels):
+        if f'Type="{RT_NOTES_MASTER}"' in rel.group(0):
+            target = re.search(r'Target="([^"]+)"', rel.group(0)).group(1)
+            return "/" + target.lstrip("/") if target.startswith("/") else "/ppt/" + target
+    return "/ppt/notesMasters/notesMaster1.xml"
+
+
+def with_notes_page(fragment: Fragment, master: str) -> Fragment:
+    """The fragment with an empty notes page linked to its slide and the notes master."""
+    from slidegen.writers.pptx.notespages import empty_notes
+
+    taken = {rel.rid for rel in fragment.slide_rels}
+    rid = next(f"rId{n}" for n in range(1, len(taken) + 2) if f"rId{n}" not in taken)
+    slide_rels = (*fragment.slide_rels, Rel(rid, RT_NOTES_SLIDE, "notes"))
+    notes_rels = (Rel("rId1", RT_NOTES_MASTER, "part", master), Rel("rId2", RT_SLIDE, "slide"))
+    return Fragment(fragment.slide_xml, slide_rels, empty_notes(), notes_rels)

@@ -208,10 +208,15 @@ def _body(root):
 
 
 def notes_pages(fragment: Fragment, number: int, total: int, title: str, lang: str,
-                page: tuple[int, int], slide: tuple[int, int]) -> list[Fragment]:
-    """The fragment once per notes page it needs, each page's notes laid out with its footer."""
+                page: tuple[int, int], slide: tuple[int, int], fallback: list[str] = ()) -> list[Fragment]:
+    """The fragment once per notes page it needs, each page's notes laid out with its footer.
+
+    ``fallback`` is the note as plain paragraphs, printed when the slide's notes have no notes box.
+    """
     first, rest = geometry(page, slide, False), geometry(page, slide, True)
-    source = fragment.notes_xml or _EMPTY_NOTES
+    source = fragment.notes_xml
+    if source is None or _body(etree.fromstring(source)) is None:
+        source = _plain_notes(fallback)
     pieces = paginate(paragraph_texts(source), first, rest)
     out = []
     for index, piece in enumerate(pieces):
@@ -324,6 +329,26 @@ def _free_id(tree) -> int:
 def _short(title: str, limit: int = 70) -> str:
     title = " ".join(title.split())
     return title if len(title) <= limit else title[:limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def empty_notes() -> bytes:
+    """A notes page with a slide picture and an empty notes box, for a slide that had none."""
+    return _EMPTY_NOTES
+
+
+def _plain_notes(paragraphs) -> bytes:
+    root = etree.fromstring(_EMPTY_NOTES)
+    body = _body(root)
+    for p in body.findall(f"{A}p"):
+        body.remove(p)
+    for text in paragraphs or [""]:
+        p = etree.SubElement(body, f"{A}p")
+        for n, line in enumerate(text.split("\n")):
+            if n:
+                etree.SubElement(p, f"{A}br")
+            if line:
+                etree.SubElement(etree.SubElement(p, f"{A}r"), f"{A}t").text = xml_safe(line)
+    return etree.tostring(root)
 
 
 _EMPTY_NOTES = (
