@@ -127,9 +127,10 @@ def _width(char: str) -> float:
 
 
 def paginate(paragraphs: list[str], first: Geometry, rest: Geometry) -> list[list[tuple[int, int, int]]]:
-    """Pages of (paragraph index, start, end) pieces; every character lands on exactly one page.
+    """Pages of (paragraph index, start, end) pieces; every character lands on one page, but for the
+    space or line break where a paragraph is split between two lines.
 
-    A paragraph that does not fit is split between two lines; half a line of space follows each.
+    Half a line of space follows each paragraph.
     """
     pages: list[list[tuple[int, int, int]]] = [[]]
     room = float(first.lines)
@@ -148,9 +149,10 @@ def paginate(paragraphs: list[str], first: Geometry, rest: Geometry) -> list[lis
                 pages[-1].append((index, start, len(text)))
                 room -= len(lines)
                 break
-            end = start + lines[fit][0]
-            pages[-1].append((index, start, end))
-            start = end
+            # The space or line break between the last line taken and the next is left out: a
+            # trailing line break would start one more (empty) line at the foot of the page.
+            pages[-1].append((index, start, start + lines[fit - 1][1]))
+            start += lines[fit][0]
             pages.append([])
             room = float(rest.lines)
         room -= 0.5
