@@ -86,6 +86,7 @@ def parse_post(post: Post, report: Report) -> Deck | None:
                 slides=slides, intro=intro)
     _apply_meta(deck, post)
     _apply_lang(deck, post, report)
+    _distinct_titles(deck)
     pairing.assign_images(deck, post, _loose_images(post, markers), report)
     return deck
 
@@ -103,6 +104,26 @@ def _apply_meta(deck: Deck, post: Post) -> None:
     deck.keywords = tuple(str(t).strip() for t in tags if str(t).strip())
     if meta.get("template"):
         deck.template = post.base_dir / str(meta["template"])
+
+
+def _distinct_titles(deck: Deck) -> None:
+    """Numbers repeated slide titles ("Results (2)"): screen-reader users find slides by title, and
+    a title that is also the deck's (the title slide's) or another slide's is no help there."""
+    seen = {" ".join(deck.title.split()).casefold(): 1}
+    for slide in deck.slides:
+        key = " ".join(slide.title.split()).casefold()
+        if not key:
+            continue
+        if key in seen:
+            seen[key] += 1
+            candidate = f"{slide.title} ({seen[key]})"
+            while " ".join(candidate.split()).casefold() in seen:
+                seen[key] += 1
+                candidate = f"{slide.title} ({seen[key]})"
+            slide.title = candidate
+            seen[" ".join(candidate.split()).casefold()] = 1
+        else:
+            seen[key] = 1
 
 
 def _apply_lang(deck: Deck, post: Post, report: Report) -> None:

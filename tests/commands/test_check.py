@@ -112,3 +112,27 @@ def test_a_bad_file_is_one_line_and_the_others_are_still_checked(tmp_path):
 
 def test_check_without_decks_is_a_usage_error(tmp_path):
     assert slidegen("check", cwd=tmp_path).returncode == 2
+
+
+def test_a_layout_without_title_still_gives_titled_slides_read_title_first(tmp_path):
+    source = make_deck_dir(tmp_path / "post", {"post.md": MIXED_POST, "board.png": image_bytes(fmt="PNG"),
+                                               "other.png": image_bytes(80, 60, fmt="PNG")})
+    options = BuildOptions(out_dir=tmp_path / "out", formats=("pptx",), slide_layout="Blank", use_cache=False,
+                           jobs=1)
+    assert not build([source], options, Report(stream=None)).failed
+    deck = next((tmp_path / "out").glob("*.pptx"))
+    assert [f.line(deck.name) for f in check_file(deck)] == []
+
+
+def test_repeated_titles_are_numbered_so_the_deck_passes(tmp_path):
+    post = ("# Same start\n\nSlide 1: Same start. One.\n\nSlide 2: Same start. Two.\n\n"
+            "Slide 3: Same start. Three.\n")
+    source = make_deck_dir(tmp_path / "post", {"post.md": post})
+    options = BuildOptions(out_dir=tmp_path / "out", formats=("pptx",), use_cache=False, jobs=1)
+    assert not build([source], options, Report(stream=None)).failed
+    deck = next((tmp_path / "out").glob("*.pptx"))
+    assert check_file(deck) == []
+    from pptx import Presentation
+
+    assert [s.shapes.title.text for s in Presentation(str(deck)).slides] == [
+        "Same start", "Same start (2)", "Same start (3)", "Same start (4)"]

@@ -30,6 +30,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 _SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
 def _compile_xpaths_once() -> None:
@@ -226,8 +227,30 @@ def _set_title(s, text: str, size) -> geo.Box | None:
         title.name = "Title"
         title.text_frame.word_wrap = True
         title.text_frame.paragraphs[0].font.size = Pt(32)
+        _make_title_placeholder(title)
     title.text_frame.paragraphs[0].text = _clean(text).strip() or "Untitled"
+    _read_first(title)
     return geo.Box(title.left, title.top, title.width, title.height)
+
+
+def _make_title_placeholder(box) -> None:
+    """Marks a title box as the slide's title: screen readers and PowerPoint's checker only know a
+    title placeholder as the title, even on a layout that has none."""
+    from lxml import etree
+
+    nv_pr = box._element.nvSpPr.nvPr
+    etree.SubElement(nv_pr, f"{_P}ph", type="title")
+    box._element.nvSpPr.cNvSpPr.set("txBox", "0")
+
+
+def _read_first(title) -> None:
+    """Puts the title first in the shape tree, which is the order screen readers read a slide in."""
+    element = title._element
+    tree = element.getparent()
+    first = next((child for child in tree if child.tag.split("}")[-1] in ("sp", "pic", "graphicFrame", "grpSp",
+                                                                          "cxnSp", "AlternateContent")), None)
+    if first is not None and first is not element:
+        first.addprevious(element)
 
 
 def _placeholder(s, types):
