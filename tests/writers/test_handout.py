@@ -100,6 +100,9 @@ def test_pdfs_are_tagged_with_title_language_and_alt_text(fmt):
     assert root["/Lang"] == "pt-BR"
     assert bool(root["/MarkInfo"]["/Marked"])
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert re.search(r"^Metadata Stream:\s+yes$", info, re.M)
+    assert reader.xmp_metadata.dc_title == {"x-default": "Tagged deck"}
+    assert reader.xmp_metadata.dc_language == ["pt-BR"]
     tags, alts = _structure(root["/StructTreeRoot"])
     assert "/Figure" in tags and "/P" in tags
     assert "Three boxes joined by arrows" in alts

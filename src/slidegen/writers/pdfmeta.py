@@ -11,7 +11,8 @@ import io
 
 
 def finish(pdf: bytes, *, title: str, lang: str) -> bytes:
-    """The PDF with ``/Lang`` = ``lang``, ``/Title`` = ``title`` and viewers told to show the title."""
+    """The PDF with ``/Lang`` = ``lang``, ``/Title`` = ``title``, both in its XMP metadata too, and
+    viewers told to show the title rather than the file name."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
@@ -24,6 +25,26 @@ def finish(pdf: bytes, *, title: str, lang: str) -> bytes:
     root[NameObject("/ViewerPreferences")] = prefs
     if title:
         writer.add_metadata({"/Title": title})
+    writer.xmp_metadata = xmp(title, lang)
+    stream = writer.root_object["/Metadata"].get_object()
+    stream[NameObject("/Type")] = NameObject("/Metadata")
+    stream[NameObject("/Subtype")] = NameObject("/XML")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def xmp(title: str, lang: str) -> bytes:
+    """An XMP packet naming the document's title and language (Dublin Core), as PDF/UA asks."""
+    from xml.sax.saxutils import escape
+
+    from slidegen.untrusted import xml_safe
+
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(xml_safe(title))}</rdf:li></rdf:Alt></dc:title>'
+        f"<dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag></dc:language>"
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    ).encode()
