@@ -61,3 +61,16 @@ def test_python_pptx_template_with_a_slide_of_every_layout(tmp_path):
     rules = {f.rule for f in findings}
     assert rules == {"empty-placeholder", "notes", "title"}
     assert [f.slide for f in findings if f.rule == "title"] == [7]  # "Blank" has no title
+
+
+def test_pandoc_deck_with_speaker_notes_on_some_slides(tmp_path):
+    findings = check_file(pandoc_deck(tmp_path, "speaker-notes"))
+    print("\n".join(listed(findings)))
+    assert [f.slide for f in findings if f.rule == "notes"] == [2]  # "A page with no speaker notes"
+    assert {f.slide for f in findings if f.rule == "title"} == {1, 2, 3, 4}  # untitled slides
+
+
+def test_pandoc_two_column_deck_describes_its_pictures(tmp_path):
+    findings = check_file(pandoc_deck(tmp_path, "two-column"))
+    print("\n".join(listed(findings)))
+    assert not [f for f in findings if f.rule in ("alt-text", "title", "reading-order")]
