@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from slidegen.writers.pptx.notespages import _width, geometry, paginate, wrap
+from slidegen.writers.pptx.notesfit import _width, geometry, paginate, wrap
 
 PAGE, SLIDE = (6858000, 9144000), (12192000, 6858000)
 FIRST, REST = geometry(PAGE, SLIDE, False), geometry(PAGE, SLIDE, True)
