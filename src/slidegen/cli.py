@@ -1,4 +1,7 @@
-"""The command line: build, inspect, notes, serve and check. The only place that catches errors and picks exit codes."""
+"""The command line: build, inspect, notes, serve, present and check.
+
+The only place that catches errors and picks exit codes.
+"""
 
 from __future__ import annotations
 
