@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the real clients the test suite drives: Chromium (HTML slideshow) and LibreOffice
-# (PPTX opens, PDF export). Installs only what is missing; uses sudo when not root.
+# (PPTX opens, PDF export) and pandoc (third-party decks). Installs only what is missing; uses sudo when not root.
 set -euo pipefail
 need=("$@")  # extra packages asked for by name (make bench asks for pandoc)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-impress)
 command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
+command -v pandoc >/dev/null 2>&1 || need+=(pandoc)  # decks of another tool for `slidegen check`
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

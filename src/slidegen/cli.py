@@ -1,4 +1,7 @@
-"""The command line: build, inspect, notes, unpack and serve. The only place that catches errors and picks exit codes."""
+"""The command line: build, inspect, notes, unpack, serve, present and check.
+
+The only place that catches errors and picks exit codes.
+"""
 
 from __future__ import annotations
 
@@ -81,8 +84,8 @@ def make_parser():
     b.add_argument("-o", "--out", type=Path, default=Path("build"), metavar="OUTDIR",
                    help="output folder (default: ./build)")
     b.add_argument("-f", "--formats", type=_formats, default=BuildOptions.formats, metavar="LIST",
-                   help="comma-separated: pptx, html, notes (Markdown), txt (plain notes), pdf "
-                   "(needs LibreOffice); default: pptx,html,notes")
+                   help="comma-separated: pptx, html, notes (Markdown), txt (plain notes), pdf, handout "
+                   "(notes pages as PDF; both need LibreOffice); default: pptx,html,notes")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
     _reading_options(b)
     g = b.add_argument_group("PPTX")
@@ -165,6 +168,15 @@ def make_parser():
     p.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos")
     p.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
     _reading_options(p)
+
+    c = sub.add_parser("check", help="find accessibility problems in PPTX decks",
+                       description="Check PPTX decks (any, not only slidegen's) against the accessibility "
+                       "checker's rules that can be decided from the file: slide titles, alt text, reading "
+                       "order, table headers, text size and contrast, empty placeholders, speaker notes. "
+                       "Exit code 1 when anything is found or a file cannot be read, 0 when all are clean.")
+    c.add_argument("decks", nargs="+", type=Path, metavar="DECK.pptx")
+    c.add_argument("--json", action="store_true", help="print JSON: every deck's findings with rule names")
+    c.add_argument("-q", "--quiet", action="store_true", help="say nothing when the decks are clean")
     return parser
 
 

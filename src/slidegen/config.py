@@ -9,7 +9,7 @@ from pathlib import Path
 from slidegen.errors import UsageError
 
 #: Output formats in the order they are built; the writers table in ``writers`` has one entry each.
-FORMATS = ("pptx", "html", "notes", "txt", "pdf")
+FORMATS = ("pptx", "html", "notes", "txt", "pdf", "handout")
 DEFAULT_FORMATS = ("pptx", "html", "notes")
 HTML_ASSET_MODES = ("inline", "external")
 

@@ -199,6 +199,7 @@ class Deck:
     template: Path | None = None
     whiteboard: bool | None = None
     keywords: tuple[str, ...] = ()
+    lang: str = "en"  # BCP 47 tag: PPTX runs, <html lang>, PDF metadata
 
     def picture(self, slide: Slide) -> Picture | None:
         """The processed picture of a slide, if it has one."""

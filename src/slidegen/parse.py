@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from slidegen import pairing
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
+from slidegen.language import DEFAULT, normalise
 from slidegen.model import Block, Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span, plain
 from slidegen.slidemap import by_slide_number
 
@@ -87,6 +88,8 @@ def parse_post(post: Post, report: Report) -> Deck | None:
     deck = Deck(title=post.title or slides[0].title, source=post.source, base_dir=post.base_dir,
                 slides=slides, intro=intro)
     _apply_meta(deck, post)
+    _apply_lang(deck, post, report)
+    _distinct_titles(deck)
     pairing.assign_images(deck, post, _loose_images(post, markers), report)
     return deck
 
@@ -104,6 +107,41 @@ def _apply_meta(deck: Deck, post: Post) -> None:
     deck.keywords = tuple(str(t).strip() for t in tags if str(t).strip())
     if meta.get("template"):
         deck.template = post.base_dir / str(meta["template"])
+
+
+def _distinct_titles(deck: Deck) -> None:
+    """Numbers repeated slide titles ("Results (2)"): screen-reader users find slides by title, and
+    a title that is also the deck's (the title slide's) or another slide's is no help there."""
+    seen = {" ".join(deck.title.split()).casefold(): 1}
+    for slide in deck.slides:
+        key = " ".join(slide.title.split()).casefold()
+        if not key:
+            continue
+        if key in seen:
+            seen[key] += 1
+            candidate = f"{slide.title} ({seen[key]})"
+            while " ".join(candidate.split()).casefold() in seen:
+                seen[key] += 1
+                candidate = f"{slide.title} ({seen[key]})"
+            slide.title = candidate
+            seen[" ".join(candidate.split()).casefold()] = 1
+        else:
+            seen[key] = 1
+
+
+def _apply_lang(deck: Deck, post: Post, report: Report) -> None:
+    """The post's language (front matter ``lang:``, else what the reader found), or the default with a warning."""
+    key = "lang" if "lang" in post.meta else "language"
+    raw = post.meta.get(key)
+    if raw is None or raw == "":
+        return
+    tag = normalise(raw)
+    if tag is None:
+        report.warn(f"language {str(raw)[:40]!r} is not a language tag like 'en' or 'pt-BR'; "
+                    f"using {DEFAULT!r}", post.source.at(post.meta_lines.get(key)) if post.meta_lines.get(key)
+                    else post.source)
+        return
+    deck.lang = tag
 
 
 def _loose_images(post: Post, markers: list[_Marker]) -> list[ImageRef]:

@@ -30,7 +30,7 @@ def run(args, options, report) -> int:
         print_json({
             "decks": [{
                 "title": d.title, "slug": d.slug, "source": str(d.source), "author": d.author or None,
-                "date": iso_date(d.date) or None,
+                "date": iso_date(d.date) or None, "lang": d.lang,
                 "slides": [{"number": s.number, "title": s.title, "note": s.note.text,
                             "image": image_path(d, s), "line": s.pos.line} for s in d.slides],
             } for d in decks],

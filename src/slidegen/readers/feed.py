@@ -29,6 +29,7 @@ CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 RSS1 = "{http://purl.org/rss/1.0/}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _WP = re.compile(r"^\{http://wordpress\.org/export/[0-9.]+/\}")
 # WordPress statuses that are drafts of some kind; "trash", "auto-draft" and "inherit" never count.
 DRAFT_STATUSES = {"draft", "pending", "private", "future"}
@@ -47,6 +48,7 @@ class Item:
     date: dt.date | None = None
     link: str = ""
     left_out: str = ""  # why an export's draft or page is not built (empty: build it)
+    lang: str = ""  # an Atom entry's own xml:lang, when it differs from the feed's
 
 
 #: Why an export's item is left out, as the command line says it, by its kind.
@@ -64,13 +66,34 @@ def read(data: bytes, source: SourcePos, base_dir: Path, options: BuildOptions, 
                          "Atom and WordPress export files", source.at(root.sourceline or 1))
     items = {"wxr": _wxr_items, "rss": _rss_items, "rdf": _rdf_items, "atom": _atom_items}[kind](
         root, source, options, report)
+    lang = feed_language(root)
     del root  # the whole export's tree need not live on while each post's body is parsed
     if all(item.left_out for item in items):
         extra = f" ({len(items)} drafts and pages left out: --include-drafts and --include-pages build them)" \
             if items else ""
         raise InputError(f"the {'export' if kind == 'wxr' else 'feed'} holds no published posts{extra}", source)
-    return [Post(item.pos, base_dir, [], title=item.title, single=False, left_out=LEFT_OUT[item.left_out])
-            if item.left_out else _post(item, base_dir, options, report) for item in items]
+    posts = [Post(item.pos, base_dir, [], title=item.title, single=False, left_out=LEFT_OUT[item.left_out])
+             if item.left_out else _post(item, base_dir, options, report) for item in items]
+    for post, item in zip(posts, items):
+        if item.lang or lang:
+            post.meta["lang"] = item.lang or lang
+    return posts
+
+
+def feed_language(root) -> str:
+    """The language the whole feed declares: RSS and WordPress ``<language>``, RSS 1.0 ``dc:language``,
+    Atom ``xml:lang`` on the feed."""
+    found = root.get(XML_LANG) or ""
+    channel = root.find("channel")
+    if channel is None:
+        channel = root.find(f"{RSS1}channel")
+    if not found and channel is not None:
+        for tag in ("language", f"{DC}language"):
+            el = channel.find(tag)
+            if el is not None and (el.text or "").strip():
+                found = el.text
+                break
+    return found.strip()
 
 
 # The reader wants the file's bytes, not decoded text: its pre-scan reports bad bytes where they are.
@@ -235,7 +258,8 @@ def _atom_items(root, source: SourcePos, options: BuildOptions, report: Report) 
         title_el = el.find(f"{ATOM}title")
         title = _atom_title(title_el)
         items.append(Item(pos, title, body, kind, _line(content, pos), author, _iso_date(stamp, pos, report),
-                          _link(link, pos, report)))
+                          _link(link, pos, report),
+                          lang=(content if content is not None else el).get(XML_LANG) or el.get(XML_LANG) or ""))
     return items
 
 

@@ -60,6 +60,9 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
             blocks = [b for b in blocks if not (b.kind == "heading" and b.text.strip() == title)]
         line = getattr(el, "sourceline", None) or 1
         meta = _byline(el, root if single else None, source.at(line), report)
+        lang = _lang_of(el)
+        if lang:
+            meta["lang"] = lang
         posts.append(Post(source.at(line), base_dir, blocks, title=title, meta=meta, single=single))
     return posts
 
@@ -81,6 +84,15 @@ def _byline(el, page, pos: SourcePos, report: Report) -> dict:
     if stamps:
         meta["date"] = parse_date(str(stamps[0]), pos, report.warn)
     return meta
+
+
+def _lang_of(el) -> str:
+    """The nearest ``lang`` attribute: the post's own, else the page's ``<html lang>``."""
+    for node in (el, *el.iterancestors()):
+        value = (node.get("lang") or node.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
+        if value:
+            return value
+    return ""
 
 
 def _post_containers(root) -> list:

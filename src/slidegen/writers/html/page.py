@@ -120,7 +120,7 @@ def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[st
         "deck": {
             "title": deck.title, "author": deck.author,
             "date": long_date(deck.date), "date_iso": iso_date(deck.date),
-            "link": safe_href(deck.link) or "", "intro": note_html(deck.intro, deck.link),
+            "link": safe_href(deck.link) or "", "intro": note_html(deck.intro, deck.link), "lang": deck.lang,
         },
         "slides": slides,
         "total": len(slides),

@@ -46,6 +46,13 @@ def build_pptx(deck: Deck, options: BuildOptions) -> Stream:
     Everything that can fail on bad input (the template, a slide) fails here, before any file
     is opened; the stream only assembles.
     """
+    base, fragments, pictures, core = package_parts(deck, options)
+    return Stream(lambda out: write_package(out, base, fragments, pictures, core))
+
+
+def package_parts(deck: Deck, options: BuildOptions) -> tuple[Base, list[Fragment], dict, bytes]:
+    """(base, one fragment per slide, pictures by digest, core properties): what ``write_package``
+    assembles; the handout writer rearranges the fragments first."""
     from slidegen.cache import BlobCache, root_for
 
     template = options.template or deck.template
@@ -54,7 +61,7 @@ def build_pptx(deck: Deck, options: BuildOptions) -> Stream:
     pictures = {picture.digest: picture for picture in deck.media.values()}
     core = core_xml(title=deck.title, author=deck.author, subject=first_sentence(deck.intro),
                     keywords=", ".join(deck.keywords), when=document_time(deck.date))
-    return Stream(lambda out: write_package(out, base, fragments, pictures, core))
+    return base, fragments, pictures, core
 
 
 def prepared_template(template: Path | None, options: BuildOptions) -> tuple[str, Base]:
@@ -141,10 +148,11 @@ def _content(deck: Deck, kind: str, slide: Slide | None) -> list:
     """Everything of the deck that shapes one slide's XML, as JSON-able data."""
     if slide is None:
         return [deck.title, deck.slug, deck.author, deck.date.isoformat() if deck.date else None,
-                _note(deck.intro), deck.link]
+                _note(deck.intro), deck.link, deck.lang]
     picture = deck.picture(slide)
     shown = [picture.digest, picture.width, picture.height, picture.mime] if picture else None
-    return [slide.number, slide.title, _note(slide.note), alt_text(slide) if picture else "", shown, deck.link]
+    return [slide.number, slide.title, _note(slide.note), alt_text(slide) if picture else "", shown, deck.link,
+            deck.lang]
 
 
 def _note(note: Note) -> list:

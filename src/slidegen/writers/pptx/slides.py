@@ -40,6 +40,7 @@ MONOSPACE = "Courier New"
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 _SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
 class SlideRenderer:
@@ -70,7 +71,7 @@ class SlideRenderer:
         _drop_empty_placeholders(s)
         if deck.intro:
             _write_note(s, deck.intro, deck.link)
-        return self._cut(s, None)
+        return self._cut(s, None, deck.lang)
 
     def picture(self, deck: Deck, slide: Slide, picture: Picture) -> Fragment:
         s = self.prs.slides.add_slide(self.layouts["picture"])
@@ -92,7 +93,7 @@ class SlideRenderer:
         element(shape).nvPicPr.cNvPr.set("descr", _clean(alt_text(slide)))
         _drop_empty_placeholders(s)
         _write_note(s, slide.note, deck.link)
-        return self._cut(s, picture.digest)
+        return self._cut(s, picture.digest, deck.lang)
 
     def text(self, deck: Deck, slide: Slide) -> Fragment:
         s = self.prs.slides.add_slide(self.layouts["text"])
@@ -112,11 +113,14 @@ class SlideRenderer:
         _fill(tf, paragraphs, deck.link, Pt(points), plain_paragraphs=True)
         _drop_empty_placeholders(s)
         _write_note(s, slide.note, deck.link)
-        return self._cut(s, None)
+        return self._cut(s, None, deck.lang)
 
-    def _cut(self, s, digest: str | None) -> Fragment:
+    def _cut(self, s, digest: str | None, lang: str) -> Fragment:
         """The slide as a fragment; the slide then leaves the presentation with its notes and picture."""
         part = s.part
+        _stamp_language(element(s), lang)
+        if s.has_notes_slide:
+            _stamp_language(element(s.notes_slide), lang)
         slide_rels = tuple(_rel(rel, digest) for rel in relationships(part))
         notes_xml: bytes | None = None
         notes_rels: tuple[Rel, ...] = ()
@@ -127,6 +131,21 @@ class SlideRenderer:
         fragment = Fragment(blob(part), slide_rels, notes_xml, notes_rels)
         drop_slide(self.prs, slide_id_list(self.prs)[-1])
         return fragment
+
+
+def _stamp_language(root, lang: str) -> None:
+    """Marks every run as written in ``lang``, so spelling, hyphenation and screen readers follow the post."""
+    for tag in ("r", "fld"):
+        for run in root.iter(f"{_A}{tag}"):
+            rpr = run.find(f"{_A}rPr")
+            if rpr is None:
+                from lxml import etree
+
+                rpr = etree.Element(f"{_A}rPr")
+                run.insert(0, rpr)
+            rpr.set("lang", lang)
+    for end in root.iter(f"{_A}endParaRPr"):
+        end.set("lang", lang)
 
 
 def _rel(rel: tuple[str, str, bool, str], digest: str | None) -> Rel:
@@ -183,8 +202,30 @@ def _set_title(s, text: str, size) -> geo.Box | None:
         title.name = "Title"
         title.text_frame.word_wrap = True
         title.text_frame.paragraphs[0].font.size = Pt(32)
+        _make_title_placeholder(title)
     title.text_frame.paragraphs[0].text = _clean(text).strip() or "Untitled"
+    _read_first(title)
     return geo.Box(title.left, title.top, title.width, title.height)
+
+
+def _make_title_placeholder(box) -> None:
+    """Marks a title box as the slide's title: screen readers and PowerPoint's checker only know a
+    title placeholder as the title, even on a layout that has none."""
+    from lxml import etree
+
+    nv_pr = element(box).nvSpPr.nvPr
+    etree.SubElement(nv_pr, f"{_P}ph", type="title")
+    element(box).nvSpPr.cNvSpPr.set("txBox", "0")
+
+
+def _read_first(title) -> None:
+    """Puts the title first in the shape tree, which is the order screen readers read a slide in."""
+    shape = element(title)
+    tree = shape.getparent()
+    first = next((child for child in tree if child.tag.split("}")[-1] in ("sp", "pic", "graphicFrame", "grpSp",
+                                                                          "cxnSp", "AlternateContent")), None)
+    if first is not None and first is not shape:
+        first.addprevious(shape)
 
 
 def _placeholder(s, types):
