@@ -95,9 +95,13 @@ class Events:
         assert self.resp.status == 200 and self.resp.getheader("Content-Type") == "text/event-stream"
         assert self.resp.fp.readline() == b"retry: 1000\n"
 
-    def next_event(self) -> str:
-        """The name of the next event, skipping keep-alive comments; times out with the socket."""
+    def next_event(self, timeout: float = 90) -> str:
+        """The name of the next event, skipping keep-alive comments; fails after ``timeout`` seconds
+        (the server's heartbeats keep the socket alive, so its own time-out never comes)."""
+        deadline = time.monotonic() + timeout
         while True:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no event within {timeout} s")
             line = self.resp.fp.readline().decode()
             if not line:
                 raise AssertionError("event stream closed")
