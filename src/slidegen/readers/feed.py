@@ -20,7 +20,7 @@ from slidegen.diagnostics import Report
 from slidegen.errors import InputError
 from slidegen.model import Block, Post, SourcePos
 from slidegen.readers import xmlsafe
-from slidegen.readers.htmlblocks import SAFE_SCHEMES, BlockBuilder
+from slidegen.readers.htmlblocks import SAFE_SCHEMES, BlockBuilder, close_raw_text
 from slidegen.readers.text import text_blocks
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -117,7 +117,7 @@ def html_blocks(html: str, pos: SourcePos, first_line: int) -> list[Block]:
     parser = lxml_html.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
                                   huge_tree=False)
     try:
-        root = lxml_html.fragment_fromstring(html, create_parent="div", parser=parser)
+        root = lxml_html.fragment_fromstring(close_raw_text(html), create_parent="div", parser=parser)
     except (etree.ParserError, ValueError):
         return []
     line_of = lambda el: first_line + (getattr(el, "sourceline", None) or 1) - 1  # noqa: E731

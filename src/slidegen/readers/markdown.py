@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def _locate(blocks: list[Block], lines: list[str], offset: int) -> list[Block]:
             start = found + 1
         line = (found if found is not None else max(start - 1, 0)) + 1 + offset
         images = tuple(type(img)(img.ref, img.pos.at(line), img.alt) for img in block.images)
-        out.append(Block(block.kind, block.spans, line, block.level, images))
+        out.append(dataclasses.replace(block, line=line, images=images))
     return out
 
 

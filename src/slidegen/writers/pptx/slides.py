@@ -17,7 +17,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
 
 from slidegen import layout as geo
-from slidegen.model import Deck, Note, Paragraph, Picture, Slide, Span, plain
+from slidegen.model import PROSE, Deck, Note, Paragraph, Picture, Role, Slide, Span, plain
 from slidegen.parse import alt_text
 from slidegen.untrusted import xml_safe
 from slidegen.writers.html.notes import safe_href
@@ -128,7 +128,8 @@ class SlideRenderer:
         tf.auto_size = MSO_AUTO_SIZE.NONE
         paragraphs = list(slide.note.paragraphs) or [(Span(slide.title),)]
         points = geo.body_font_size([plain(p) for p in paragraphs], box)
-        _fill(tf, paragraphs, deck.link, Pt(points), plain_paragraphs=True)
+        parts = slide.note.parts() or [(PROSE, paragraphs[0])]
+        _fill(tf, parts, deck.link, Pt(points), plain_paragraphs=True)
         _drop_empty_placeholders(s)
         _write_note(s, slide.note, deck.link)
         return self._cut(s, None)
@@ -232,24 +233,55 @@ def _write_note(s, note: Note, base: str) -> None:
     tf = s.notes_slide.notes_text_frame
     if tf is None:  # a template whose notes master has no body placeholder
         return
-    _fill(tf, list(note.paragraphs), base)
+    _fill(tf, note.parts(), base)
 
 
-def _fill(tf, paragraphs: list[Paragraph], base: str, size=None, plain_paragraphs: bool = False) -> None:
-    """Writes paragraphs of spans as runs: bold, italic, code and links kept; line breaks kept."""
+def _fill(tf, parts: list[tuple[Role, Paragraph]], base: str, size=None, plain_paragraphs: bool = False) -> None:
+    """Writes paragraphs of spans as runs: bold, italic, code and links kept; line breaks kept.
+
+    List items become real bullet or numbered paragraphs at their level, a table row one line
+    (its header row bold), code monospace lines, a sub-heading a bold line.
+    """
     tf.text = ""
-    for index, para in enumerate(paragraphs):
+    for index, (role, para) in enumerate(parts):
         p = tf.paragraphs[0] if index == 0 else tf.add_paragraph()
-        if plain_paragraphs:
+        if role.kind in ("bullet", "number"):
+            _list_paragraph(p, role, size)
+        elif plain_paragraphs or role is not PROSE:
             _no_bullet(p)
-            if size is not None:
-                p.space_after = Pt(round(size.pt * 0.5))
+        if size is not None:
+            p.space_after = Pt(round(size.pt * (0.2 if role.kind in ("bullet", "number", "row") else 0.5)))
+        bold = role.kind == "heading" or (role.kind == "row" and role.level == 1)
         for span in para:
+            if bold or role.kind == "code":
+                span = Span(span.text, span.bold or bold, span.italic, span.code or role.kind == "code", span.href)
             for n, piece in enumerate(span.text.split("\n")):
                 if n:
                     p.add_line_break()
                 if piece:
                     _run(p, piece, span, base, size)
+
+
+#: A list item's left margin per level and its bullet's hanging indent, in EMU.
+LIST_INDENT = 285_750
+BULLET_HANG = 228_600
+
+
+def _list_paragraph(p, role: Role, size) -> None:
+    """A real bullet ("•") or numbered ("1.") paragraph at the item's level, hanging indent."""
+    from lxml import etree
+
+    ppr = p._p.get_or_add_pPr()
+    level = min(role.level, 8)
+    ppr.set("lvl", str(level))
+    ppr.set("marL", str(LIST_INDENT * (level + 1)))
+    ppr.set("indent", str(-BULLET_HANG))
+    for old in ppr.findall(f"{_A}buNone") + ppr.findall(f"{_A}buChar") + ppr.findall(f"{_A}buAutoNum"):
+        ppr.remove(old)
+    if role.kind == "number":
+        etree.SubElement(ppr, f"{_A}buAutoNum", type="arabicPeriod")
+    else:
+        etree.SubElement(ppr, f"{_A}buChar", char="\u2022")
 
 
 def _run(p, text: str, span: Span, base: str, size) -> None:
