@@ -27,6 +27,7 @@ READERS: dict[str, str] = {
     ".xml": "slidegen.readers.feed:read",
     ".rss": "slidegen.readers.feed:read",
     ".atom": "slidegen.readers.feed:read",
+    ".rdf": "slidegen.readers.feed:read",  # RSS 1.0's usual ending
 }
 # Preferred post file names when a deck folder holds several candidates.
 _PREFERRED = ("post", "index", "readme")

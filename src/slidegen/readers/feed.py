@@ -22,13 +22,19 @@ from slidegen.model import Block, Post, SourcePos
 from slidegen.readers import xmlsafe
 from slidegen.readers.htmlblocks import SAFE_SCHEMES, BlockBuilder, close_raw_text
 from slidegen.readers.text import text_blocks
+from slidegen.readers.wordpress import Attachment, expand_shortcodes, wpautop
+
+__all__ = ["read", "sniff", "html_blocks", "wpautop"]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 RSS1 = "{http://purl.org/rss/1.0/}"
-_WP = re.compile(r"^\{http://wordpress\.org/export/[0-9.]+/\}")
+# WordPress's export namespace, whatever its scheme, host spelling and version: WordPress wrote
+# "http://wordpress.org/export/1.0/" … "1.2/", and writes "https://…/1.2/" today.
+_WP = re.compile(r"^\{https?://(?:www\.)?wordpress\.(?:org|com)/export/[0-9][0-9.]*/\}")
+_WP_NAMESPACE = re.compile(r"^https?://(?:www\.)?wordpress\.(?:org|com)/export/[0-9][0-9.]*/$")
 # WordPress statuses that are drafts of some kind; "trash", "auto-draft" and "inherit" never count.
 DRAFT_STATUSES = {"draft", "pending", "private", "future"}
 
@@ -80,6 +86,8 @@ def sniff(root) -> str | None:
     """"wxr", "rss", "rdf" or "atom" from the root element and its namespaces; None for anything else."""
     tag = root.tag if isinstance(root.tag, str) else ""
     if tag == "rss":
+        if any(_WP_NAMESPACE.match(uri or "") for uri in (root.nsmap or {}).values()):
+            return "wxr"
         channel = root.find("channel")
         if channel is not None and any(isinstance(el.tag, str) and _WP.match(el.tag) for el in channel):
             return "wxr"
@@ -124,39 +132,6 @@ def html_blocks(html: str, pos: SourcePos, first_line: int) -> list[Block]:
     return BlockBuilder(pos, line_of).walk(root)
 
 
-_BLOCK_START = re.compile(r"^\s*<(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr|section|dl|address)\b",
-                          re.I)
-_PRE = re.compile(r"<pre\b.*?</pre>", re.I | re.S)
-
-
-def wpautop(content: str) -> str:
-    """WordPress classic-editor content → HTML paragraphs, as WordPress does when it shows a post.
-
-    The export holds ``post_content`` as typed: paragraphs are separated by blank lines, not
-    wrapped in ``<p>``. Block-editor content (``<!-- wp:``) and content already in ``<p>`` is kept.
-    """
-    if "<!-- wp:" in content or re.search(r"<p[\s>]", content, re.I):
-        return content
-    kept: list[str] = []
-
-    def keep(m):  # a <pre> may hold blank lines that are not paragraph breaks
-        kept.append(m.group())
-        return f"\x00{len(kept) - 1}\x00"
-
-    text = _PRE.sub(keep, content)
-    out = []
-    for chunk in re.split(r"\n[ \t]*\n", text):
-        if not chunk.strip():
-            out.append(chunk)
-        elif _BLOCK_START.match(chunk) or re.fullmatch(r"\s*\x00\d+\x00\s*", chunk):
-            out.append(chunk)
-        else:
-            out.append(f"<p>{chunk}</p>")
-    # Each separator consumed exactly two newlines, so lines still count as in the export.
-    html = "\n\n".join(out)
-    return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], html)
-
-
 # ---- RSS 2.0 and WordPress exports -------------------------------------------------------------
 
 def _rss_items(root, source: SourcePos, options: BuildOptions, report: Report) -> list[Item]:
@@ -176,13 +151,41 @@ def _rss_item(el, source: SourcePos, report: Report, wordpress: bool = False) ->
                 _rss_date(_text(el.find("pubDate")), pos, report), _link(_text(el.find("link")), pos, report))
 
 
+def _wp_fields(el) -> dict[str, str]:
+    return {(child.tag.split("}")[-1]): (child.text or "").strip() for child in el
+            if isinstance(child.tag, str) and _WP.match(child.tag)}
+
+
+def _attachments(channel) -> dict[str, Attachment]:
+    """The export's pictures by post id, for ``[gallery]``: caption, else alt text, else title."""
+    found = {}
+    for el in channel.iter("item"):
+        wp = _wp_fields(el)
+        if wp.get("post_type") != "attachment" or not wp.get("attachment_url"):
+            continue
+        alt = ""
+        for meta in el:
+            if isinstance(meta.tag, str) and meta.tag.endswith("}postmeta"):
+                fields = _wp_fields(meta)
+                if fields.get("meta_key") == "_wp_attachment_image_alt":
+                    alt = fields.get("meta_value", "")
+        excerpt = next((child for child in el if isinstance(child.tag, str) and child.tag.endswith("}encoded")
+                        and "excerpt" in child.tag), None)
+        caption = _text(excerpt) or alt or _text(el.find("title"))
+        order = wp.get("menu_order", "0")
+        found[wp.get("post_id", "")] = Attachment(wp.get("post_id", ""), wp["attachment_url"], caption,
+                                                  wp.get("post_parent", ""), int(order) if order.isdigit() else 0)
+    return found
+
+
 def _wxr_items(root, source: SourcePos, options: BuildOptions, report: Report) -> list[Item]:
     include_drafts = options.include_drafts
     include_pages = options.include_pages
+    channel = root.find("channel")
+    attachments = _attachments(channel)
     items = []
-    for el in root.find("channel").iter("item"):
-        wp = {(child.tag.split("}")[-1]): (child.text or "").strip() for child in el
-              if isinstance(child.tag, str) and _WP.match(child.tag)}
+    for el in channel.iter("item"):
+        wp = _wp_fields(el)
         post_type, status = wp.get("post_type", "post"), wp.get("status", "publish")
         if post_type not in ("post", "page") or (status != "publish" and status not in DRAFT_STATUSES):
             continue  # attachments, menu items, trash, auto-drafts: never posts
@@ -192,11 +195,26 @@ def _wxr_items(root, source: SourcePos, options: BuildOptions, report: Report) -
             items.append(Item(source.at(el.sourceline), _text(el.find("title")), "", "html", 0, left_out=kind))
             continue
         item = _rss_item(el, source, report, wordpress=True)
+        item.body = _shortcodes(item, attachments, wp.get("post_id", ""), report)
         date = wp.get("post_date", "")
         if date and not date.startswith("0000"):
             item.date = _iso_date(date, item.pos, report) or item.date
         items.append(item)
     return items
+
+
+def _shortcodes(item: Item, attachments: dict[str, Attachment], post_id: str, report: Report) -> str:
+    """The item's body with shortcodes expanded; what could not be shown is warned about once."""
+    body, removed = expand_shortcodes(item.body, attachments, post_id)
+    names = [(line, what) for line, what in removed if what.startswith("[") and what.endswith("]")]
+    if names:
+        listed = ", ".join(dict.fromkeys(what for _, what in names))
+        report.warn(f"shortcodes {listed} removed from {item.title or 'a post'!r}: slidegen cannot show them",
+                    item.pos.at(item.body_line + names[0][0]))
+    for line, what in removed:
+        if (line, what) not in names:
+            report.warn(what, item.pos.at(item.body_line + line))
+    return body
 
 
 def _rdf_items(root, source: SourcePos, options: BuildOptions, report: Report) -> list[Item]:

@@ -106,7 +106,14 @@ class BlockBuilder:
             if tag == "p":
                 self._last_p = block
         elif tag == "br":
-            self._flush()
+            # A line break inside the paragraph; two in a row (old blog editors) end it, and a
+            # marker on the next line still opens a note.
+            while self._spans and self._spans[-1] is not _BREAK and not self._spans[-1].text.strip():
+                self._spans.pop()
+            if self._spans and self._spans[-1] is _BREAK:
+                self._flush()
+            elif self._spans:
+                self._spans.append(_BREAK)
         elif tag == "img":
             self._image(el, kind)
         else:
@@ -186,7 +193,7 @@ class BlockBuilder:
         # A line that opens a note starts a new block even without markup around it.
         parts = re.split(r"\n(?=[ \t]*(?:\*\*|__)?[ \t]*slide\b)", text, flags=re.I) if "\n" in text else [text]
         for n, part in enumerate(parts):
-            if n and starts_note(part):
+            if (n or (self._spans and self._spans[-1] is _BREAK)) and starts_note(part):
                 self._flush()
             if not self._spans and not part.strip():
                 continue
@@ -216,11 +223,23 @@ class BlockBuilder:
         return block
 
 
+_BREAK = Span("\n")  # a <br>, kept as a newline where white space is otherwise collapsed
+
+
 def _normalise(spans: list[Span]) -> tuple[Span, ...]:
     """Collapses white space as a browser would and merges neighbours of the same style."""
+    while spans and spans[-1] is _BREAK:
+        spans = spans[:-1]
     out: list[Span] = []
     for span in spans:
+        if span is _BREAK:
+            if out:
+                last = out[-1]
+                out[-1] = Span(last.text.rstrip(" ") + "\n", last.bold, last.italic, last.code, last.href)
+            continue
         text = re.sub(r"\s+", " ", span.text) if not span.code else span.text
+        if out and out[-1].text.endswith("\n"):
+            text = text.lstrip()
         if not out:
             text = text.lstrip()
         elif out[-1].text.endswith(" ") and text.startswith(" "):

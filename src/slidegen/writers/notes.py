@@ -49,6 +49,9 @@ def _note_markdown(note: Note) -> list[str]:
     numbers: dict[int, int] = {}
     for index, (role, para) in enumerate(parts):
         text = "".join(_span_markdown(s) for s in para)
+        # A line break inside a paragraph: two spaces, and the item's indent on the next line.
+        indent = "    " * (role.level + 1) if role.kind in ("bullet", "number") else ""
+        text = text.replace("\n", "  \n" + indent)
         if role.kind in ("bullet", "number"):
             numbers = {k: v for k, v in numbers.items() if k <= role.level}
             if role.kind == "number":
