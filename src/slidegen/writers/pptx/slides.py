@@ -17,6 +17,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
 
 from slidegen import layout as geo
+from slidegen import textfit
 from slidegen.model import PROSE, Deck, Note, Paragraph, Picture, Role, Slide, Span, plain
 from slidegen.parse import alt_text
 from slidegen.untrusted import xml_safe
@@ -113,26 +114,32 @@ class SlideRenderer:
         _write_note(s, slide.note, deck.link)
         return self._cut(s, picture.digest)
 
-    def text(self, deck: Deck, slide: Slide) -> Fragment:
-        s = self.prs.slides.add_slide(self.layouts["text"])
-        title_box = _set_title(s, slide.title or f"Slide {slide.number}", self.size)
-        body = _placeholder(s, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT))
-        if body is not None:
-            box = geo.Box(body.left, body.top, body.width, body.height)
-        else:
-            box = geo.content_box(*self.size, title_box)
-            body = s.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
-            body.name = "Note"
-        tf = body.text_frame
-        tf.word_wrap = True
-        tf.auto_size = MSO_AUTO_SIZE.NONE
-        paragraphs = list(slide.note.paragraphs) or [(Span(slide.title),)]
-        points = geo.body_font_size([plain(p) for p in paragraphs], box)
-        parts = slide.note.parts() or [(PROSE, paragraphs[0])]
-        _fill(tf, parts, deck.link, Pt(points), plain_paragraphs=True)
-        _drop_empty_placeholders(s)
-        _write_note(s, slide.note, deck.link)
-        return self._cut(s, None)
+    def text(self, deck: Deck, slide: Slide) -> list[Fragment]:
+        """The note on one slide, shrunk to fit down to 18 pt, else continued on "Title (2)" …"""
+        fragments = []
+        pages = None
+        index = 0
+        while pages is None or index < len(pages):
+            s = self.prs.slides.add_slide(self.layouts["text"])
+            title = pages[index].title if pages else slide.title or f"Slide {slide.number}"
+            title_box = _set_title(s, title, self.size)
+            body = _placeholder(s, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT))
+            if body is None:
+                box = geo.content_box(*self.size, title_box)
+                body = s.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+                body.name = "Note"
+            tf = body.text_frame
+            tf.word_wrap = True
+            tf.auto_size = MSO_AUTO_SIZE.NONE
+            if pages is None:  # the first slide tells the room every page of this note has
+                pages = textfit.paginate(slide, text_box(body))
+            page = pages[index]
+            _fill(tf, page.body.parts(), deck.link, Pt(page.size), plain_paragraphs=True)
+            _drop_empty_placeholders(s)
+            _write_note(s, page.note, deck.link)
+            fragments.append(self._cut(s, None))
+            index += 1
+        return fragments
 
     def _cut(self, s, digest: str | None) -> Fragment:
         """The slide as a fragment; the slide then leaves the presentation with its notes and picture."""
@@ -236,6 +243,15 @@ def _write_note(s, note: Note, base: str) -> None:
     _fill(tf, note.parts(), base)
 
 
+def text_box(body) -> textfit.Box:
+    """The room for text in a body shape, in points: its size less the frame's insets, with a
+    small margin so rounding in a renderer never tips a last line over the edge."""
+    tf = body.text_frame
+    width = body.width - (tf.margin_left or 0) - (tf.margin_right or 0)
+    height = body.height - (tf.margin_top or 0) - (tf.margin_bottom or 0)
+    return textfit.Box(width / geo.EMU_PER_PT * 0.97, height / geo.EMU_PER_PT * 0.95)
+
+
 def _fill(tf, parts: list[tuple[Role, Paragraph]], base: str, size=None, plain_paragraphs: bool = False) -> None:
     """Writes paragraphs of spans as runs: bold, italic, code and links kept; line breaks kept.
 
@@ -250,8 +266,10 @@ def _fill(tf, parts: list[tuple[Role, Paragraph]], base: str, size=None, plain_p
         elif plain_paragraphs or role is not PROSE:
             _no_bullet(p)
         if size is not None:
-            p.space_after = Pt(round(size.pt * (0.2 if role.kind in ("bullet", "number", "row") else 0.5)))
+            following = parts[index + 1][0] if index + 1 < len(parts) else None
+            p.space_after = Pt(round(size.pt * textfit.gap_after(role, following), 1))
         bold = role.kind == "heading" or (role.kind == "row" and role.level == 1)
+        run_size = Pt(size.pt * 0.9) if size is not None and role.kind == "code" else size
         for span in para:
             if bold or role.kind == "code":
                 span = Span(span.text, span.bold or bold, span.italic, span.code or role.kind == "code", span.href)
@@ -259,7 +277,7 @@ def _fill(tf, parts: list[tuple[Role, Paragraph]], base: str, size=None, plain_p
                 if n:
                     p.add_line_break()
                 if piece:
-                    _run(p, piece, span, base, size)
+                    _run(p, piece, span, base, run_size)
 
 
 #: A list item's left margin per level and its bullet's hanging indent, in EMU.
@@ -268,14 +286,18 @@ BULLET_HANG = 228_600
 
 
 def _list_paragraph(p, role: Role, size) -> None:
-    """A real bullet ("•") or numbered ("1.") paragraph at the item's level, hanging indent."""
+    """A real bullet ("•") or numbered ("1.") paragraph at the item's level, hanging indent.
+
+    On a text slide the indent grows with the font size, as ``textfit`` measured it.
+    """
     from lxml import etree
 
     ppr = p._p.get_or_add_pPr()
     level = min(role.level, 8)
+    step = round(size.pt * textfit.INDENT * geo.EMU_PER_PT) if size is not None else LIST_INDENT
     ppr.set("lvl", str(level))
-    ppr.set("marL", str(LIST_INDENT * (level + 1)))
-    ppr.set("indent", str(-BULLET_HANG))
+    ppr.set("marL", str(step * (level + 1)))
+    ppr.set("indent", str(-min(BULLET_HANG, step)))
     for old in ppr.findall(f"{_A}buNone") + ppr.findall(f"{_A}buChar") + ppr.findall(f"{_A}buAutoNum"):
         ppr.remove(old)
     if role.kind == "number":
