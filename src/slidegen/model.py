@@ -52,9 +52,28 @@ class Role:
     kind: str = "para"
     level: int = 0
     cells: tuple[Paragraph, ...] = ()
+    ordinal: int = 0  # a numbered item's number in its list, so a list cut across slides counts on
 
 
 PROSE = Role()
+
+
+def number_items(roles: list[Role]) -> list[Role]:
+    """The roles with each numbered item's ``ordinal`` set: 1, 2, 3 … within its list and level."""
+    counts: dict[int, int] = {}
+    out = []
+    for role in roles:
+        if role.kind in ("bullet", "number"):
+            counts = {level: n for level, n in counts.items() if level <= role.level}
+            if role.kind == "number":
+                counts[role.level] = counts.get(role.level, 0) + 1
+                role = Role(role.kind, role.level, role.cells, counts[role.level])
+            else:
+                counts.pop(role.level, None)
+        else:
+            counts = {}
+        out.append(role)
+    return out
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from slidegen import pairing
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
-from slidegen.model import PROSE, Block, Deck, ImageRef, Note, Paragraph, Post, Role, Slide, SourcePos, Span, plain
+from slidegen.model import PROSE, Block, Deck, ImageRef, Note, Paragraph, Post, Role, Slide, SourcePos, Span, number_items, plain
 
 MAX_SLIDE_NUMBER = 999
 MAX_SLIDES = 500
@@ -222,7 +222,7 @@ def _note_from(marker: _Marker) -> Note:
         # Code keeps its indentation and blank lines; everything else loses trailing blanks.
         paras.append(block.spans if block.kind == "code" else _strip_paragraph(block.spans))
         roles.append(role_of(block))
-    return Note(tuple(paras), tuple(roles) if any(r != PROSE for r in roles) else ())
+    return Note(tuple(paras), tuple(number_items(roles)) if any(r != PROSE for r in roles) else ())
 
 
 def role_of(block: Block) -> Role:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from slidegen.config import BuildOptions
-from slidegen.model import Deck, Note, Paragraph, Role, Span
+from slidegen.model import Deck, Note, Paragraph, Role, Span, number_items
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -45,18 +45,14 @@ def plain_text(deck: Deck) -> str:
 def _note_markdown(note: Note) -> list[str]:
     """Markdown lines of a note: lists with their nesting, tables, fenced code, sub-headings."""
     lines: list[str] = []
-    parts = note.parts()
-    numbers: dict[int, int] = {}
+    parts = _numbered(note)
     for index, (role, para) in enumerate(parts):
         text = "".join(_span_markdown(s) for s in para)
         # A line break inside a paragraph: two spaces, and the item's indent on the next line.
         indent = "    " * (role.level + 1) if role.kind in ("bullet", "number") else ""
         text = text.replace("\n", "  \n" + indent)
         if role.kind in ("bullet", "number"):
-            numbers = {k: v for k, v in numbers.items() if k <= role.level}
-            if role.kind == "number":
-                numbers[role.level] = numbers.get(role.level, 0) + 1
-            mark = f"{numbers[role.level]}." if role.kind == "number" else "-"
+            mark = f"{role.ordinal}." if role.kind == "number" else "-"
             lines.append("    " * role.level + f"{mark} {text}")
         elif role.kind == "row":
             lines += _table_row(role, parts, index)
@@ -71,7 +67,6 @@ def _note_markdown(note: Note) -> list[str]:
         following = parts[index + 1][0] if index + 1 < len(parts) else None
         if not _same_group(role, following):
             lines.append("")
-            numbers = {}
     return lines
 
 
@@ -91,15 +86,11 @@ def _table_row(role: Role, parts: list, index: int) -> list[str]:
 def _note_text(note: Note) -> list[str]:
     """Plain-text lines of a note: "-" and "1." items indented by level, rows on one line, code indented."""
     lines: list[str] = []
-    parts = note.parts()
-    numbers: dict[int, int] = {}
+    parts = _numbered(note)
     for index, (role, para) in enumerate(parts):
         text = _plain(para)
         if role.kind in ("bullet", "number"):
-            numbers = {k: v for k, v in numbers.items() if k <= role.level}
-            if role.kind == "number":
-                numbers[role.level] = numbers.get(role.level, 0) + 1
-            mark = f"{numbers[role.level]}." if role.kind == "number" else "-"
+            mark = f"{role.ordinal}." if role.kind == "number" else "-"
             lines.append("  " * role.level + f"{mark} {text}")
         elif role.kind == "code":
             lines += ["    " + line for line in text.split("\n")]
@@ -108,8 +99,13 @@ def _note_text(note: Note) -> list[str]:
         following = parts[index + 1][0] if index + 1 < len(parts) else None
         if not _same_group(role, following):
             lines.append("")
-            numbers = {}
     return lines
+
+
+def _numbered(note: Note) -> list[tuple[Role, Paragraph]]:
+    """The note's parts with every numbered item's number set (notes built by hand may lack it)."""
+    parts = note.parts()
+    return list(zip(number_items([r for r, _ in parts]), (p for _, p in parts)))
 
 
 def _same_group(role: Role, following: Role | None) -> bool:

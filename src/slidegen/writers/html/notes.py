@@ -97,7 +97,8 @@ def _list_item(out: list[str], lists: list[str], role: Role, html: str) -> None:
         out.append("</li><li>")
     while len(lists) < depth:  # a level skipped in the post gets an empty item to hang from
         opened = tag if len(lists) == depth - 1 else "ul"
-        out.append(f"<{opened}><li>")
+        start = f' start="{role.ordinal}"' if opened == "ol" and role.ordinal > 1 else ""
+        out.append(f"<{opened}{start}><li>")
         lists.append(opened)
     out.append(html)
 
@@ -112,7 +113,7 @@ def clean(html: str) -> str:
     return nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
-        attributes={"a": {"href"}},
+        attributes={"a": {"href"}, "ol": {"start"}},
         url_schemes=set(SAFE_SCHEMES),
         url_relative="deny",
         link_rel="noopener noreferrer",

@@ -301,7 +301,9 @@ def _list_paragraph(p, role: Role, size) -> None:
     for old in ppr.findall(f"{_A}buNone") + ppr.findall(f"{_A}buChar") + ppr.findall(f"{_A}buAutoNum"):
         ppr.remove(old)
     if role.kind == "number":
-        etree.SubElement(ppr, f"{_A}buAutoNum", type="arabicPeriod")
+        # An explicit start: renderers differ on when a numbered run restarts, and a list cut
+        # across slides must count on.
+        etree.SubElement(ppr, f"{_A}buAutoNum", type="arabicPeriod", startAt=str(max(1, role.ordinal)))
     else:
         etree.SubElement(ppr, f"{_A}buChar", char="\u2022")
 
