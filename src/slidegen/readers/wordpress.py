@@ -139,7 +139,8 @@ def expand_shortcodes(text: str, attachments: dict[str, Attachment] | None = Non
                                             "left out"))
             return html + newlines
         if name in _CODE and content is not None:
-            return f"<pre>{escape(content.strip(chr(10)), quote=False)}</pre>" + "\n" * raw_attrs.count("\n")
+            code = content.strip("\n")
+            return f"<pre>{escape(code, quote=False)}</pre>" + "\n" * (len(newlines) - code.count("\n"))
         removed.append((line_of(m), f"[{name}]"))
         if name in MEDIA or content is None:
             return newlines
