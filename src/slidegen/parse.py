@@ -12,7 +12,21 @@ from dataclasses import dataclass, field
 from slidegen import pairing
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
-from slidegen.model import PROSE, Block, Deck, ImageRef, Note, Paragraph, Post, Role, Slide, SourcePos, Span, number_items, plain
+from slidegen.model import (
+    PROSE,
+    Block,
+    Deck,
+    ImageRef,
+    Note,
+    Paragraph,
+    Post,
+    Role,
+    Slide,
+    SourcePos,
+    Span,
+    number_items,
+    plain,
+)
 
 MAX_SLIDE_NUMBER = 999
 MAX_SLIDES = 500

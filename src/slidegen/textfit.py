@@ -170,7 +170,7 @@ def _advance(word: str, face: str) -> float:
     return font.getlength(word) / _EM
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _font(face: str):
     from PIL import ImageFont
 

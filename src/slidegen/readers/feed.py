@@ -22,19 +22,23 @@ from slidegen.model import Block, Post, SourcePos
 from slidegen.readers import xmlsafe
 from slidegen.readers.htmlblocks import SAFE_SCHEMES, BlockBuilder, close_raw_text
 from slidegen.readers.text import text_blocks
-from slidegen.readers.wordpress import Attachment, expand_shortcodes, wpautop
+from slidegen.readers.wordpress import (
+    WP_NAMESPACE,
+    WP_TAG,
+    Attachment,
+    attachments_of,
+    expand_shortcodes,
+    wp_fields,
+    wpautop,
+)
 
-__all__ = ["read", "sniff", "html_blocks", "wpautop"]
+__all__ = ["html_blocks", "read", "sniff", "wpautop"]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 RSS1 = "{http://purl.org/rss/1.0/}"
-# WordPress's export namespace, whatever its scheme, host spelling and version: WordPress wrote
-# "http://wordpress.org/export/1.0/" … "1.2/", and writes "https://…/1.2/" today.
-_WP = re.compile(r"^\{https?://(?:www\.)?wordpress\.(?:org|com)/export/[0-9][0-9.]*/\}")
-_WP_NAMESPACE = re.compile(r"^https?://(?:www\.)?wordpress\.(?:org|com)/export/[0-9][0-9.]*/$")
 # WordPress statuses that are drafts of some kind; "trash", "auto-draft" and "inherit" never count.
 DRAFT_STATUSES = {"draft", "pending", "private", "future"}
 
@@ -86,10 +90,10 @@ def sniff(root) -> str | None:
     """"wxr", "rss", "rdf" or "atom" from the root element and its namespaces; None for anything else."""
     tag = root.tag if isinstance(root.tag, str) else ""
     if tag == "rss":
-        if any(_WP_NAMESPACE.match(uri or "") for uri in (root.nsmap or {}).values()):
+        if any(WP_NAMESPACE.match(uri or "") for uri in (root.nsmap or {}).values()):
             return "wxr"
         channel = root.find("channel")
-        if channel is not None and any(isinstance(el.tag, str) and _WP.match(el.tag) for el in channel):
+        if channel is not None and any(isinstance(el.tag, str) and WP_TAG.match(el.tag) for el in channel):
             return "wxr"
         return "rss"
     if tag == f"{ATOM}feed":
@@ -151,41 +155,14 @@ def _rss_item(el, source: SourcePos, report: Report, wordpress: bool = False) ->
                 _rss_date(_text(el.find("pubDate")), pos, report), _link(_text(el.find("link")), pos, report))
 
 
-def _wp_fields(el) -> dict[str, str]:
-    return {(child.tag.split("}")[-1]): (child.text or "").strip() for child in el
-            if isinstance(child.tag, str) and _WP.match(child.tag)}
-
-
-def _attachments(channel) -> dict[str, Attachment]:
-    """The export's pictures by post id, for ``[gallery]``: caption, else alt text, else title."""
-    found = {}
-    for el in channel.iter("item"):
-        wp = _wp_fields(el)
-        if wp.get("post_type") != "attachment" or not wp.get("attachment_url"):
-            continue
-        alt = ""
-        for meta in el:
-            if isinstance(meta.tag, str) and meta.tag.endswith("}postmeta"):
-                fields = _wp_fields(meta)
-                if fields.get("meta_key") == "_wp_attachment_image_alt":
-                    alt = fields.get("meta_value", "")
-        excerpt = next((child for child in el if isinstance(child.tag, str) and child.tag.endswith("}encoded")
-                        and "excerpt" in child.tag), None)
-        caption = _text(excerpt) or alt or _text(el.find("title"))
-        order = wp.get("menu_order", "0")
-        found[wp.get("post_id", "")] = Attachment(wp.get("post_id", ""), wp["attachment_url"], caption,
-                                                  wp.get("post_parent", ""), int(order) if order.isdigit() else 0)
-    return found
-
-
 def _wxr_items(root, source: SourcePos, options: BuildOptions, report: Report) -> list[Item]:
     include_drafts = options.include_drafts
     include_pages = options.include_pages
     channel = root.find("channel")
-    attachments = _attachments(channel)
+    attachments = attachments_of(channel)
     items = []
     for el in channel.iter("item"):
-        wp = _wp_fields(el)
+        wp = wp_fields(el)
         post_type, status = wp.get("post_type", "post"), wp.get("status", "publish")
         if post_type not in ("post", "page") or (status != "publish" and status not in DRAFT_STATUSES):
             continue  # attachments, menu items, trash, auto-drafts: never posts

@@ -238,11 +238,7 @@ def _normalise(spans: list[Span]) -> tuple[Span, ...]:
                 out[-1] = Span(last.text.rstrip(" ") + "\n", last.bold, last.italic, last.code, last.href)
             continue
         text = re.sub(r"\s+", " ", span.text) if not span.code else span.text
-        if out and out[-1].text.endswith("\n"):
-            text = text.lstrip()
-        if not out:
-            text = text.lstrip()
-        elif out[-1].text.endswith(" ") and text.startswith(" "):
+        if not out or out[-1].text.endswith(("\n", " ")):
             text = text.lstrip()
         if not text:
             continue

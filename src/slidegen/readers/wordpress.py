@@ -6,7 +6,8 @@ the post (``wpautop``). Block-editor content is already marked up; only its "cla
 between blocks get paragraphs. Shortcodes are expanded here: ``[caption]`` becomes a picture
 whose alt text is the caption, ``[gallery]`` the attachments' pictures in order, ``[code]`` a
 code block; every other shortcode is removed and named in one warning per post, so nothing
-reaches a slide raw. Every rewrite keeps the text's line count, so positions stay true.
+reaches a slide raw. Every rewrite keeps the text's line count, so positions stay true. The
+export's namespace and its attachments (the pictures a gallery shows) are read here too.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ _KNOWN = frozenset({"caption", "wp_caption", "gallery", *MEDIA, *_CODE})
 _ATTR = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"\]]+)|"([^"]*)"|(\S+)""")
 _IMG = re.compile(r"<img\b[^>]*>", re.I | re.S)
 _IMG_ATTR = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+# WordPress's export namespace, whatever its scheme, host spelling and version: WordPress wrote
+# "http://wordpress.org/export/1.0/" … "1.2/", and writes "https://…/1.2/" today.
+WP_TAG = re.compile(r"^\{https?://(?:www\.)?wordpress\.(?:org|com)/export/[0-9][0-9.]*/\}")
+WP_NAMESPACE = re.compile(r"^https?://(?:www\.)?wordpress\.(?:org|com)/export/[0-9][0-9.]*/$")
 
 
 @dataclass(frozen=True)
@@ -211,3 +218,37 @@ def _gallery(attrs: dict[str, str], attachments: dict[str, Attachment], post_id:
     html = "".join(f'<figure><img src="{escape(a.url)}" alt="{escape(a.caption)}"></figure>'
                    for a in pictures if a is not None)
     return html, missing
+
+
+# ---- the export's pictures ---------------------------------------------------------------------
+
+def wp_fields(el) -> dict[str, str]:
+    """An export element's ``wp:`` children as {local name: text}."""
+    return {(child.tag.split("}")[-1]): (child.text or "").strip() for child in el
+            if isinstance(child.tag, str) and WP_TAG.match(child.tag)}
+
+
+def attachments_of(channel) -> dict[str, Attachment]:
+    """The export's pictures by post id, for ``[gallery]``: caption, else alt text, else title."""
+    found = {}
+    for el in channel.iter("item"):
+        wp = wp_fields(el)
+        if wp.get("post_type") != "attachment" or not wp.get("attachment_url"):
+            continue
+        alt = ""
+        for meta in el:
+            if isinstance(meta.tag, str) and meta.tag.endswith("}postmeta"):
+                fields = wp_fields(meta)
+                if fields.get("meta_key") == "_wp_attachment_image_alt":
+                    alt = fields.get("meta_value", "")
+        excerpt = next((child for child in el if isinstance(child.tag, str) and child.tag.endswith("}encoded")
+                        and "excerpt" in child.tag), None)
+        caption = _text_of(excerpt) or alt or _text_of(el.find("title"))
+        order = wp.get("menu_order", "0")
+        found[wp.get("post_id", "")] = Attachment(wp.get("post_id", ""), wp["attachment_url"], caption,
+                                                  wp.get("post_parent", ""), int(order) if order.isdigit() else 0)
+    return found
+
+
+def _text_of(el) -> str:
+    return " ".join((el.text or "").split()) if el is not None else ""

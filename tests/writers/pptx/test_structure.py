@@ -48,7 +48,7 @@ def bullet(p) -> tuple[str | None, str | None]:
 
 
 def test_notes_pane_has_real_bullets_numbers_levels_rows_and_monospace_code(built):
-    deck, _, prs = built
+    _, _, prs = built
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles[1:3] == ["Approach 2: Ed25519 distsign (Advanced - Future)",
                            "Approach 2: Ed25519 distsign (Advanced - Future) (2)"]

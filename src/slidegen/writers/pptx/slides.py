@@ -18,7 +18,7 @@ from pptx.util import Emu, Pt
 
 from slidegen import layout as geo
 from slidegen import textfit
-from slidegen.model import PROSE, Deck, Note, Paragraph, Picture, Role, Slide, Span, plain
+from slidegen.model import PROSE, Deck, Note, Paragraph, Picture, Role, Slide, Span
 from slidegen.parse import alt_text
 from slidegen.untrusted import xml_safe
 from slidegen.writers.html.notes import safe_href
