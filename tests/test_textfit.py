@@ -51,3 +51,9 @@ def test_lists_code_and_rows_take_room_by_what_they_are():
     assert textfit.note_height(item, 24, BOX) >= textfit.note_height(prose, 24, BOX)  # indented: narrower
     code = Note(((Span("x = 1\n\ny = 2", code=True),),), (Role("code"),))
     assert textfit.note_height(code, 20, BOX) >= 3 * 20 * 0.9 * textfit.LINE_HEIGHT
+
+
+def test_a_box_too_small_for_a_line_still_ends_with_every_word_on_some_page():
+    words = "word " * 400
+    pages = textfit.paginate(slide(note(words), title="T" * 300), textfit.Box(40, -50))
+    assert " ".join(p.body.text for p in pages).split() == words.split()

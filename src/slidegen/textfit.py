@@ -23,7 +23,6 @@ LINE_HEIGHT = 1.2  # of the font size, as both writers set it
 PARA_GAP = 0.5  # of the font size, after a paragraph, a code block, a sub-heading or a whole list
 ITEM_GAP = 0.2  # of the font size, after a list item or a table row
 INDENT = 1.2  # of the font size, per list level
-MAX_PAGES = 20  # a note longer than this many slides is cut with a warning by the caller
 
 # Fonts tried for measuring, regular / bold / monospace: wide sans fonts first, so an estimate
 # never comes out narrower than what a renderer with a narrower font draws.
@@ -64,6 +63,8 @@ def paginate(slide: Slide, box: Box) -> list[Page]:
     """The slide's note as pages: one at the largest size that fits, else as many as needed at the floor."""
     body = body_of(slide)
     title = slide.title or f"Slide {slide.number}"
+    # A box with room for less than three lines (a title of many lines) still gets three.
+    box = Box(max(box.width, 10 * FLOOR_PT), max(box.height, 3 * FLOOR_PT * LINE_HEIGHT), box.tables_as_grid)
     if not body.paragraphs:
         return [Page(title, body, slide.note, SIZES_PT[0])]
     for size in SIZES_PT:
@@ -193,25 +194,32 @@ def font_found() -> bool:
 # ---- continuing on more slides ----------------------------------------------------------------
 
 def _split(body: Note, size: int, box: Box) -> list[Note]:
-    """Paragraphs packed onto pages at ``size``; a paragraph longer than a page is cut between words."""
+    """Paragraphs packed onto pages at ``size``; a paragraph longer than a page is cut between words.
+
+    A page's height is kept as it grows (parts and the gaps between them), so packing is linear.
+    """
     pages: list[list[tuple[Role, Paragraph]]] = [[]]
+    used = 0.0  # the current page's parts and the gaps between them, not the gap after the last
     queue = list(body.parts())
-    while queue and len(pages) <= MAX_PAGES:
+    while queue:  # every turn places some text, or starts a page that will take some
         role, para = queue.pop(0)
-        candidate = pages[-1] + [(role, para)]
-        if note_height(_note(candidate), size, box) <= box.height:
-            pages[-1] = candidate
+        page = pages[-1]
+        between = gap_after(page[-1][0], role) * size if page else 0.0
+        height = _part_height(role, para, size, box)
+        if used + between + height + gap_after(role, None) * size <= box.height:
+            page.append((role, para))
+            used += between + height
             continue
-        room = box.height - (note_height(_note(pages[-1]), size, box) if pages[-1] else 0.0)
+        room = box.height - (used + between if page else 0.0)
         head, tail = _cut(role, para, size, box, room)
+        if head is None and not page:  # not even a line fits an empty page: give it the page whole
+            head, tail = para, None
         if head is not None:
-            pages[-1].append((role, head))
-        if pages[-1]:
-            pages.append([])
+            page.append((role, head))
+        pages.append([])
+        used = 0.0
         if tail is not None:
             queue.insert(0, (role, tail))
-        elif head is None:  # nothing of it fits even on an empty page (cannot happen with words)
-            pages[-1].append((role, para))
     return [_note(parts) for parts in pages if parts]
 
 
