@@ -17,6 +17,7 @@ from slidegen.readers.htmlblocks import BlockBuilder
 
 _WORD = re.compile(r"\w+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_MAX_NESTING = 16  # list levels re-indented; deeper nesting is no real post
 _ITEM = re.compile(r"^( *)([-*+]|[0-9]{1,9}[.)])( +)(?=\S)")
 _WINDOW = 2000  # lines searched ahead for a block; keeps locating linear
 
@@ -32,10 +33,11 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
     frontmatter.check(meta, meta_lines, source, report.warn)
     if "date" in meta:
         meta["date"] = frontmatter.parse_date(meta["date"], source.at(meta_lines.get("date")), report.warn)
+    nested = nest_lists(body)  # linear, outside the parser's time budget
     try:
         with time_limit(PARSE_SECONDS, "reading the Markdown", source):
             # Instances, not names: a name makes Python-Markdown scan every installed package.
-            rendered = markdown.markdown(nest_lists(body), extensions=[FencedCodeExtension(), TableExtension(),
+            rendered = markdown.markdown(nested, extensions=[FencedCodeExtension(), TableExtension(),
                                                            SaneListExtension()], output_format="html")
     except RecursionError:
         raise InputError("the post is nested too deeply to read (quotes or lists)", source) from None
@@ -71,6 +73,8 @@ def nest_lists(body: str) -> str:
                 top = stack.pop()
                 if indent >= top[0]:
                     break
+            if len(stack) > _MAX_NESTING:  # a pathological post: left as written, for the parse guard
+                return body
             line = "    " * len(stack) + line[indent:]
             stack.append((indent, indent + width))
         elif not fenced and line.strip() and not line.startswith((" ", "\t")):
