@@ -1,5 +1,7 @@
 """The Slide N: grammar: markers, note extent, numbering checks, titles."""
 
+from pathlib import Path
+
 import pytest
 
 from slidegen.diagnostics import Report
@@ -173,3 +175,38 @@ def test_alt_text_is_never_a_file_name():
     assert alt_text(slide) == "A curve that drops off a cliff"
     slide.image = ImageRef("a.jpg", pos, "</script> is text")
     assert alt_text(slide) == "</script> is text"
+
+
+def blocks_post(blocks):
+    return Post(SourcePos("post.md", 1), Path("."), blocks, title="T")
+
+
+def test_heading_note_keeps_its_sub_headings_until_a_heading_of_its_level():
+    blocks = [Block("heading", (Span("Slide 1: Opening"),), 3, level=2), Block("para", (Span("First."),), 4),
+              Block("heading", (Span("Details"),), 5, level=3), Block("item", (Span("a point"),), 6),
+              Block("item", (Span("deeper"),), 7, level=1, ordered=True),
+              Block("heading", (Span("Unrelated"),), 8, level=2), Block("para", (Span("Stray."),), 9),
+              Block("para", (Span("Slide 2: Next."),), 10)]
+    deck = parse_post(blocks_post(blocks), Report(stream=None))
+    parts = [(r.kind, r.level, "".join(s.text for s in p)) for r, p in deck.slides[0].note.parts()]
+    assert parts == [("para", 0, "First."), ("heading", 3, "Details"), ("bullet", 0, "a point"),
+                     ("number", 1, "deeper")]
+    assert deck.slides[1].note.text == "Next."
+    # "Unrelated" titles nothing (slide 2 is opened by a paragraph after "Stray."), so both are on record.
+    assert [(pos.line, text) for pos, text in deck.outside_notes] == [(8, "Unrelated"), (9, "Stray.")]
+
+
+def test_paragraph_note_still_ends_at_any_heading():
+    blocks = [Block("para", (Span("Slide 1: One."),), 1), Block("heading", (Span("Sub"),), 2, level=4),
+              Block("para", (Span("Not in the note."),), 3)]
+    deck = parse_post(blocks_post(blocks), Report(stream=None))
+    assert deck.slides[0].note.text == "One."
+    assert [text for _, text in deck.outside_notes] == ["Sub", "Not in the note."]
+
+
+@pytest.mark.parametrize("footer", ["Posted via email from Matt's posterous", "Sent from my iPhone",
+                                    "Posted with Blogsy"])
+def test_service_footers_end_the_last_note(footer):
+    deck, _ = parse("Slide 1: The note.", footer)
+    assert deck.slides[0].note.text == "The note."
+    assert [text for _, text in deck.outside_notes] == [footer]

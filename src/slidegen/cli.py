@@ -121,6 +121,8 @@ def make_parser():
                        description="List the decks, slides, notes and pictures slidegen finds in the sources.")
     i.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     i.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    i.add_argument("-v", "--verbose", action="store_true",
+                   help="also list text after the first note that belongs to no note, with its line")
     _reading_options(i)
 
     n = sub.add_parser("notes", help="print the speaker notes", description="Print the speaker notes of "

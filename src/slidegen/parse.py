@@ -13,7 +13,21 @@ from slidegen import pairing
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
 from slidegen.language import DEFAULT, normalise
-from slidegen.model import Block, Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span, plain
+from slidegen.model import (
+    PROSE,
+    Block,
+    Deck,
+    ImageRef,
+    Note,
+    Paragraph,
+    Post,
+    Role,
+    Slide,
+    SourcePos,
+    Span,
+    number_items,
+    plain,
+)
 from slidegen.slidemap import by_slide_number
 
 MAX_SLIDE_NUMBER = 999
@@ -32,6 +46,10 @@ _NEAR_MISS = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]*#?[ \t]*(?P<what>[
                         rf"[ \t]*(?::|{_DASH})", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"^(cheers|thanks|thank you|best|regards|kind regards|best regards|warmly|"
                        r"sincerely|yours|all the best|until next time|posted by\b.*)[,.!]?$", re.IGNORECASE)
+# Footers a posting service appends to every post ("Posted via email from …" on Posterous,
+# "Sent from my iPhone"); they end a note like a sign-off and are never note text.
+_SERVICE_FOOTER = re.compile(r"^(posted (via|from|with) \S.*|sent from my \w+.*|"
+                             r"(this (post|entry) was )?(posted|published) (via|with|using) \S.*)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[])")
 TITLE_MAX = 60
 
@@ -50,6 +68,7 @@ class _Marker:
     heading_title: str = ""
     blocks: list[Block] = field(default_factory=list)
     last: int = -1  # index of the note's last block; its blocks are index..last
+    heading_level: int = 0  # the level of the heading that opened the note; 0: a paragraph did
 
 
 def parse_post(post: Post, report: Report) -> Deck | None:
@@ -86,7 +105,7 @@ def parse_post(post: Post, report: Report) -> Deck | None:
     intro = Note(tuple(b.spans for b in post.blocks[:first]
                        if b.kind in ("para", "item", "quote") and b.text.strip()))
     deck = Deck(title=post.title or slides[0].title, source=post.source, base_dir=post.base_dir,
-                slides=slides, intro=intro)
+                slides=slides, intro=intro, outside_notes=_outside_notes(post, markers))
     _apply_meta(deck, post)
     _apply_lang(deck, post, report)
     _distinct_titles(deck)
@@ -150,6 +169,29 @@ def _loose_images(post: Post, markers: list[_Marker]) -> list[ImageRef]:
     return [img for i, b in enumerate(post.blocks) if i not in in_notes for img in b.images]
 
 
+def _outside_notes(post: Post, markers: list[_Marker]) -> list[tuple[SourcePos, str]]:
+    """Text after the first note that no note holds, except headings that title the next note."""
+    in_notes = {i for m in markers for i in range(m.index, max(m.index, m.last) + 1)}
+    titles = {m.index - 1 for m in markers if m.heading_title and post.blocks[m.index].kind != "heading"}
+    return [(post.source.at(b.line), b.text.strip()) for i, b in enumerate(post.blocks)
+            if i > markers[0].index and i not in in_notes and i not in titles and b.text.strip()]
+
+
+def _ends_note(block: Block, current: _Marker) -> bool:
+    """Whether ``block`` ends the note being collected.
+
+    A note opened by a heading keeps its sub-headings: it runs to a heading of the same or a
+    higher level. A note opened by a paragraph ends at any heading. Rules, sign-offs and
+    service footers end either.
+    """
+    text = block.text.strip()
+    if block.kind == "rule" or _SIGN_OFF.match(text) or _SERVICE_FOOTER.match(text):
+        return True
+    if block.kind == "heading":
+        return not current.heading_level or block.level <= current.heading_level
+    return False
+
+
 def _find_markers(post: Post, report: Report) -> list[_Marker]:
     numbered = any(b.kind != "code" and _MARKER.match(b.text) for b in post.blocks)
     markers: list[_Marker] = []
@@ -171,7 +213,7 @@ def _find_markers(post: Post, report: Report) -> list[_Marker]:
             if block.kind in ("para", "item"):
                 _warn_near_miss(block, pos, report)
             continue
-        if block.kind in ("heading", "rule") or _SIGN_OFF.match(block.text.strip()):
+        if _ends_note(block, current):
             current = None
             continue
         _warn_near_miss(block, pos, report)
@@ -191,7 +233,7 @@ def _open_marker(block: Block, index: int, pos: SourcePos, numbered: bool, repor
             raise InputError(f"slide number {m.group('num')} is too large (at most {MAX_SLIDE_NUMBER})", pos)
         rest = _drop_prefix(block.spans, m.end())
         if block.kind == "heading":
-            return _Marker(number, pos, index, (), heading_title=plain(rest).strip())
+            return _Marker(number, pos, index, (), heading_title=plain(rest).strip(), heading_level=block.level or 1)
         return _Marker(number, pos, index, rest, blocks=[])
     m = _SLIDE_NOTES.match(text)
     if m:
@@ -227,12 +269,28 @@ def _drop_prefix(spans: Paragraph, count: int) -> Paragraph:
 
 
 def _note_from(marker: _Marker) -> Note:
-    paras = [marker.rest] if plain(marker.rest).strip() else []
+    paras = [_strip_paragraph(marker.rest)] if plain(marker.rest).strip() else []
+    roles = [PROSE] * len(paras)
     for block in marker.blocks:
         if block.kind == "image" or not block.text.strip():
             continue
-        paras.append(block.spans)
-    return Note(tuple(_strip_paragraph(p) for p in paras))
+        # Code keeps its indentation and blank lines; everything else loses trailing blanks.
+        paras.append(block.spans if block.kind == "code" else _strip_paragraph(block.spans))
+        roles.append(role_of(block))
+    return Note(tuple(paras), tuple(number_items(roles)) if any(r != PROSE for r in roles) else ())
+
+
+def role_of(block: Block) -> Role:
+    """The role a block's text plays in a note."""
+    if block.kind == "item":
+        return Role("number" if block.ordered else "bullet", block.level)
+    if block.kind == "row":
+        return Role("row", block.level, block.cells)
+    if block.kind == "code":
+        return Role("code")
+    if block.kind == "heading":
+        return Role("heading", block.level)
+    return PROSE
 
 
 def _strip_paragraph(spans: Paragraph) -> Paragraph:

@@ -25,7 +25,8 @@ def image_path(deck, slide) -> str | None:
 
 def run(args, options, report) -> int:
     result = Result()
-    decks = read_decks(args.sources, options, report, result)
+    decks = read_decks(args.sources, options, report, result, allow_none=True)
+    verbose = getattr(args, "verbose", False)
     if args.json:
         print_json({
             "decks": [{
@@ -33,6 +34,8 @@ def run(args, options, report) -> int:
                 "date": iso_date(d.date) or None, "lang": d.lang,
                 "slides": [{"number": s.number, "title": s.title, "note": s.note.text,
                             "image": image_path(d, s), "line": s.pos.line} for s in d.slides],
+                **({"outside_notes": [{"line": pos.line, "text": text} for pos, text in d.outside_notes]}
+                   if verbose else {}),
             } for d in decks],
             "skipped": [{"title": s.title, "source": s.source, "reason": s.reason} for s in result.skipped],
             "left_out": [{"title": s.title, "source": s.source, "reason": s.reason} for s in result.left_out],
@@ -44,6 +47,10 @@ def run(args, options, report) -> int:
                 note = textwrap.shorten(" ".join(s.note.text.split()), 70, placeholder="…") or "(no note)"
                 pic = image_path(deck, s) or "(text slide)"
                 print(f"  {s.number:>3}  {s.title}\n       {note}\n       picture: {pic}")
+            if verbose and deck.outside_notes:
+                print("  in no note (no output carries this text):")
+                for pos, text in deck.outside_notes:
+                    print(f"       {pos}: {textwrap.shorten(' '.join(text.split()), 70, placeholder='…')}")
             print()
         for skip in result.skipped:
             print(f"skipped: {skip.title!r} at {skip.source} ({skip.reason})")

@@ -164,6 +164,9 @@ def _is_animated(img: Image.Image, fmt: str) -> bool:
 def _to_standard_mode(img: Image.Image) -> Image.Image:
     """RGB, RGBA or L with 8 bits per channel; CMYK stays CMYK for the colour step when profiled."""
     mode = img.mode
+    if mode in ("RGB", "L") and "transparency" in img.info:
+        # A PNG with one transparent colour (tRNS): keep it see-through, as browsers show it.
+        return _drop_opaque_alpha(img.convert("RGBA"))
     if mode in ("RGB", "L"):
         return img
     if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):

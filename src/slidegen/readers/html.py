@@ -10,7 +10,7 @@ from slidegen.diagnostics import Report
 from slidegen.errors import InputError
 from slidegen.model import Post, SourcePos
 from slidegen.readers.frontmatter import parse_date
-from slidegen.readers.htmlblocks import BlockBuilder, is_furniture
+from slidegen.readers.htmlblocks import BlockBuilder, close_raw_text, is_furniture
 
 _POST_CLASS = re.compile(r"(^|\s)(post|hentry|h-entry|blog-post|type-post|entry)(\s|$)", re.I)
 _BODY_CLASS = re.compile(r"(^|\s)(entry-content|post-body|post-content|article-body|article-content|"
@@ -28,7 +28,7 @@ def parse_html(text: str, source: SourcePos):
     parser = lxml_html.HTMLParser(recover=True, no_network=True, remove_comments=True,
                                   remove_pis=True, huge_tree=False)
     try:
-        root = lxml_html.document_fromstring(text, parser=parser)
+        root = lxml_html.document_fromstring(close_raw_text(text), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse HTML: {exc}", source) from None
     for entry in parser.error_log:

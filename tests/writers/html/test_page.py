@@ -66,10 +66,11 @@ def test_csp_hashes_match_the_inline_style_and_script_exactly():
     assert "unsafe" not in csp
 
 
-def test_runtime_css_and_js_stay_under_15_kb():
+def test_runtime_css_and_js_stay_under_16_kb():
+    # 15 KB until text slides learned lists, tables and code at fitted sizes (about 650 bytes).
     theme = load_theme(None)
     size = len(theme.css.encode()) + len(theme.js.encode())
-    assert size < 15_000, size
+    assert size < 16_000, size
 
 
 def test_deck_data_json_cannot_end_its_script_or_break_js():

@@ -32,7 +32,7 @@ _RENDERERS: dict = {}  # base key -> SlideRenderer, the last one this process us
 
 #: Part of every cache key: bump it when the slides or the prepared template would come out
 #: differently, so no fragment of older code is reused.
-VERSION = 1
+VERSION = 2  # 2: notes keep lists, tables and code; text slides fit and continue
 
 
 def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
@@ -95,14 +95,17 @@ def _base(cache, key: str, template: Path | None, options: BuildOptions) -> Base
 
 
 def _fragments(deck: Deck, base: Base, base_key: str, cache) -> list[Fragment]:
-    """The title slide and every slide as fragments: from the cache, else rendered now."""
+    """The title slide and every slide as fragments: from the cache, else rendered now.
+
+    A text slide whose note continues on more slides is several fragments under one key.
+    """
     wanted = [("title", None)] + [("picture" if deck.picture(s) else "text", s) for s in deck.slides]
     keys = [_key("slide", base_key, kind, _content(deck, kind, slide)) for kind, slide in wanted]
-    fragments: list[Fragment | None] = []
+    fragments: list[list[Fragment] | None] = []
     for key in keys:
         raw = cache.get(key)
         try:
-            fragments.append(Fragment.loads(raw) if raw is not None else None)
+            fragments.append(_loads(raw) if raw is not None else None)
         except (ValueError, KeyError, TypeError):
             fragments.append(None)
     if any(fragment is None for fragment in fragments):
@@ -115,11 +118,11 @@ def _fragments(deck: Deck, base: Base, base_key: str, cache) -> list[Fragment]:
         from slidegen.cache import prune_daily
 
         prune_daily(cache.root)
-    return [fragment for fragment in fragments if fragment is not None]
+    return [fragment for group in fragments if group is not None for fragment in group]
 
 
 def _render_missing(deck: Deck, base: Base, base_key: str, wanted: list, keys: list[str],
-                    fragments: list[Fragment | None], cache) -> None:
+                    fragments: list[list[Fragment] | None], cache) -> None:
     """Renders the slides ``fragments`` lacks (None there) and keeps each in the cache."""
     from slidegen.writers.pptx.slides import SlideRenderer
 
@@ -133,15 +136,23 @@ def _render_missing(deck: Deck, base: Base, base_key: str, wanted: list, keys: l
         if fragments[index] is not None:
             continue
         if kind == "title":
-            fragment = renderer.title(deck)
+            rendered = [renderer.title(deck)]
         elif kind == "picture":
             picture = deck.picture(slide)
             assert picture is not None  # "picture" was chosen because there is one
-            fragment = renderer.picture(deck, slide, picture)
-        else:
-            fragment = renderer.text(deck, slide)
-        fragments[index] = fragment
-        cache.put(key, fragment.dumps())
+            rendered = [renderer.picture(deck, slide, picture)]
+        else:  # a long note continues on more slides: several fragments under one key
+            rendered = renderer.text(deck, slide)
+        fragments[index] = rendered
+        cache.put(key, _dumps(rendered))
+
+
+def _dumps(fragments: list[Fragment]) -> bytes:
+    return json.dumps([fragment.dumps().decode("utf-8") for fragment in fragments]).encode("utf-8")
+
+
+def _loads(raw: bytes) -> list[Fragment]:
+    return [Fragment.loads(item.encode("utf-8")) for item in json.loads(raw)]
 
 
 def _content(deck: Deck, kind: str, slide: Slide | None) -> list:
@@ -156,7 +167,8 @@ def _content(deck: Deck, kind: str, slide: Slide | None) -> list:
 
 
 def _note(note: Note) -> list:
-    return [[dataclasses.astuple(span) for span in paragraph] for paragraph in note.paragraphs]
+    return [[dataclasses.astuple(role), [dataclasses.astuple(span) for span in paragraph]]
+            for role, paragraph in note.parts()]
 
 
 def _template_digest(template: Path | None) -> str:

@@ -19,9 +19,10 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
 
 from slidegen import layout as geo
+from slidegen import textfit
 from slidegen.dates import long_date
 from slidegen.links import safe_href
-from slidegen.model import Deck, Note, Paragraph, Picture, Slide, Span, plain
+from slidegen.model import PROSE, Deck, Note, Paragraph, Picture, Role, Slide, Span
 from slidegen.parse import alt_text
 from slidegen.untrusted import xml_safe
 from slidegen.writers.pptx.internals import (
@@ -95,25 +96,32 @@ class SlideRenderer:
         _write_note(s, slide.note, deck.link)
         return self._cut(s, picture.digest, deck.lang)
 
-    def text(self, deck: Deck, slide: Slide) -> Fragment:
-        s = self.prs.slides.add_slide(self.layouts["text"])
-        title_box = _set_title(s, slide.title or f"Slide {slide.number}", self.size)
-        body = _placeholder(s, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT))
-        if body is not None:
-            box = geo.Box(body.left, body.top, body.width, body.height)
-        else:
-            box = geo.content_box(*self.size, title_box)
-            body = s.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
-            body.name = "Note"
-        tf = body.text_frame
-        tf.word_wrap = True
-        tf.auto_size = MSO_AUTO_SIZE.NONE
-        paragraphs = list(slide.note.paragraphs) or [(Span(slide.title),)]
-        points = geo.body_font_size([plain(p) for p in paragraphs], box)
-        _fill(tf, paragraphs, deck.link, Pt(points), plain_paragraphs=True)
-        _drop_empty_placeholders(s)
-        _write_note(s, slide.note, deck.link)
-        return self._cut(s, None, deck.lang)
+    def text(self, deck: Deck, slide: Slide) -> list[Fragment]:
+        """The note on one slide, shrunk to fit down to 18 pt, else continued on "Title (2)" …"""
+        fragments = []
+        pages = None
+        index = 0
+        while pages is None or index < len(pages):
+            s = self.prs.slides.add_slide(self.layouts["text"])
+            title = pages[index].title if pages else slide.title or f"Slide {slide.number}"
+            title_box = _set_title(s, title, self.size)
+            body = _placeholder(s, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT))
+            if body is None:
+                box = geo.content_box(*self.size, title_box)
+                body = s.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+                body.name = "Note"
+            tf = body.text_frame
+            tf.word_wrap = True
+            tf.auto_size = MSO_AUTO_SIZE.NONE
+            if pages is None:  # the first slide tells the room every page of this note has
+                pages = textfit.paginate(slide, text_box(body))
+            page = pages[index]
+            _fill(tf, page.body.parts(), deck.link, Pt(page.size), plain_paragraphs=True)
+            _drop_empty_placeholders(s)
+            _write_note(s, page.note, deck.link)
+            fragments.append(self._cut(s, None, deck.lang))
+            index += 1
+        return fragments
 
     def _cut(self, s, digest: str | None, lang: str) -> Fragment:
         """The slide as a fragment; the slide then leaves the presentation with its notes and picture."""
@@ -249,24 +257,72 @@ def _write_note(s, note: Note, base: str) -> None:
     tf = s.notes_slide.notes_text_frame
     if tf is None:  # a template whose notes master has no body placeholder
         return
-    _fill(tf, list(note.paragraphs), base)
+    _fill(tf, note.parts(), base)
 
 
-def _fill(tf, paragraphs: list[Paragraph], base: str, size=None, plain_paragraphs: bool = False) -> None:
-    """Writes paragraphs of spans as runs: bold, italic, code and links kept; line breaks kept."""
+def text_box(body) -> textfit.Box:
+    """The room for text in a body shape, in points: its size less the frame's insets, with a
+    small margin so rounding in a renderer never tips a last line over the edge."""
+    tf = body.text_frame
+    width = body.width - (tf.margin_left or 0) - (tf.margin_right or 0)
+    height = body.height - (tf.margin_top or 0) - (tf.margin_bottom or 0)
+    return textfit.Box(width / geo.EMU_PER_PT * 0.97, height / geo.EMU_PER_PT * 0.95)
+
+
+def _fill(tf, parts: list[tuple[Role, Paragraph]], base: str, size=None, plain_paragraphs: bool = False) -> None:
+    """Writes paragraphs of spans as runs: bold, italic, code and links kept; line breaks kept.
+
+    List items become real bullet or numbered paragraphs at their level, a table row one line
+    (its header row bold), code monospace lines, a sub-heading a bold line.
+    """
     tf.text = ""
-    for index, para in enumerate(paragraphs):
+    for index, (role, para) in enumerate(parts):
         p = tf.paragraphs[0] if index == 0 else tf.add_paragraph()
-        if plain_paragraphs:
+        if role.kind in ("bullet", "number"):
+            _list_paragraph(p, role, size)
+        elif plain_paragraphs or role is not PROSE:
             _no_bullet(p)
-            if size is not None:
-                p.space_after = Pt(round(size.pt * 0.5))
+        if size is not None:
+            following = parts[index + 1][0] if index + 1 < len(parts) else None
+            p.space_after = Pt(round(size.pt * textfit.gap_after(role, following), 1))
+        bold = role.kind == "heading" or (role.kind == "row" and role.level == 1)
+        run_size = Pt(size.pt * 0.9) if size is not None and role.kind == "code" else size
         for span in para:
+            if bold or role.kind == "code":
+                span = Span(span.text, span.bold or bold, span.italic, span.code or role.kind == "code", span.href)
             for n, piece in enumerate(span.text.split("\n")):
                 if n:
                     p.add_line_break()
                 if piece:
-                    _run(p, piece, span, base, size)
+                    _run(p, piece, span, base, run_size)
+
+
+#: A list item's left margin per level and its bullet's hanging indent, in EMU.
+LIST_INDENT = 285_750
+BULLET_HANG = 228_600
+
+
+def _list_paragraph(p, role: Role, size) -> None:
+    """A real bullet ("•") or numbered ("1.") paragraph at the item's level, hanging indent.
+
+    On a text slide the indent grows with the font size, as ``textfit`` measured it.
+    """
+    from lxml import etree
+
+    ppr = p._p.get_or_add_pPr()
+    level = min(role.level, 8)
+    step = round(size.pt * textfit.INDENT * geo.EMU_PER_PT) if size is not None else LIST_INDENT
+    ppr.set("lvl", str(level))
+    ppr.set("marL", str(step * (level + 1)))
+    ppr.set("indent", str(-min(BULLET_HANG, step)))
+    for old in ppr.findall(f"{_A}buNone") + ppr.findall(f"{_A}buChar") + ppr.findall(f"{_A}buAutoNum"):
+        ppr.remove(old)
+    if role.kind == "number":
+        # An explicit start: renderers differ on when a numbered run restarts, and a list cut
+        # across slides must count on.
+        etree.SubElement(ppr, f"{_A}buAutoNum", type="arabicPeriod", startAt=str(max(1, role.ordinal)))
+    else:
+        etree.SubElement(ppr, f"{_A}buChar", char="\u2022")
 
 
 def _run(p, text: str, span: Span, base: str, size) -> None:
