@@ -195,8 +195,10 @@ class Deck:
     intro: Note = field(default_factory=Note)
     slug: str = ""
     media: dict[str, Picture] = field(default_factory=dict)
+    #: What the whiteboard step found per picture reference (``pictures.scan.BoardReport`` as a dict).
+    boards: dict[str, dict] = field(default_factory=dict)
     template: Path | None = None
-    whiteboard: bool | None = None
+    whiteboard: bool | dict | None = None  # front matter: on, off, or {crop:, corners:} (on)
     keywords: tuple[str, ...] = ()
 
     def picture(self, slide: Slide) -> Picture | None:
