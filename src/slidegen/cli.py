@@ -12,7 +12,9 @@ HELP_FILE = os.path.join(os.path.dirname(__file__), "help.txt")
 EPILOG = """\
 A post is Markdown, HTML or plain text in which each picture's explanation starts with
 'Slide 1:', 'Slide 2:' … (or 'SLIDE NOTES:' for a single slide). A deck folder holds one post
-and its pictures (slide-1.jpg, slide-2.jpg … are matched by number).
+and its pictures (slide-1.jpg, slide-2.jpg … are matched by number). With --whiteboard, photos of
+whiteboards are straightened, cropped to the board and cleaned; 'slidegen inspect --whiteboard'
+shows what was found in each.
 
 exit codes: 0 built, 1 bad input or output (one line on stderr says where), 2 bad usage.
 """

@@ -32,13 +32,21 @@ INSET = 0.012
 MAX_ASPECT = 4.0
 
 
+#: A board running out of the picture is cut at its frame: a straight edge this long (of the side)...
+FRAME_LINE = 0.4
+#: ...within this fraction of the picture's side.
+MAX_TRIM = 0.25
+
+
 @dataclass(frozen=True)
 class Found:
     """The board's corners (top-left, top-right, bottom-right, bottom-left, in pixels of the photo
-    searched), or None and why not."""
+    searched), or None and why not; ``corners`` with ``partial`` set outline the visible part of a
+    board that runs out of the picture (an upright rectangle: its real shape is unknown)."""
 
     corners: tuple[tuple[float, float], ...] | None
     reason: str = ""
+    partial: bool = False
 
 
 def find_board(rgb: np.ndarray) -> Found:
@@ -50,9 +58,10 @@ def find_board(rgb: np.ndarray) -> Found:
     small = cv2.resize(rgb, (max(1, round(width * scale)), max(1, round(height * scale))),
                        interpolation=cv2.INTER_AREA) if scale < 1 else rgb
     scale = min(scale, 1.0)
-    region = _bright_region(small)
-    if region is None:
+    masks = _bright_region(small)
+    if masks is None:
         return Found(None, "no bright board-like region in the middle of the picture")
+    region, light = masks
     area = region.mean()
     if area > MAX_AREA:
         return Found(None, "the picture is all board")
@@ -63,13 +72,59 @@ def find_board(rgb: np.ndarray) -> Found:
         return Found(None, "the bright region is not a quadrangle")
     why = _implausible(quad, region, small)
     if why:
-        return Found(None, why)
+        trimmed = _trim(region, light)
+        if trimmed is None:
+            return Found(None, why)
+        left, top, right, bottom = (v / scale for v in trimmed)
+        return Found(((left, top), (right, top), (right, bottom), (left, bottom)),
+                     "the board runs out of the picture; cropped to the part in it", partial=True)
     quad = _inset(quad, INSET)
     return Found(tuple((float(x / scale), float(y / scale)) for x, y in quad))
 
 
-def _bright_region(small: np.ndarray) -> np.ndarray | None:
-    """The bright, grey-ish region around the middle, with its strokes closed over (bool mask)."""
+def _trim(region: np.ndarray, light: np.ndarray) -> tuple[float, float, float, float] | None:
+    """The upright box left when the frame and wall along the picture's edges are cut off, for a
+    board that runs out of the picture; None when there is nothing to cut.
+
+    A side is cut only at a long straight edge (the frame's) parallel to it, with hardly any
+    board beyond it: shade, vignetting and writing near the edge are never cut."""
+    h, w = region.shape
+    edges = cv2.Canny(light.astype(np.uint8), 20, 50)
+    found = cv2.HoughLinesP(edges, 1, np.pi / 180, threshold=max(20, min(h, w) // 4),
+                            minLineLength=round(FRAME_LINE * min(h, w)), maxLineGap=8)
+    cuts = [0, 0, 0, 0]  # top, right, bottom, left: pixels cut from each side
+    for x1, y1, x2, y2 in (found.reshape(-1, 4) if found is not None else []):
+        horizontal = abs(y2 - y1) <= abs(x2 - x1) * 0.18
+        vertical = abs(x2 - x1) <= abs(y2 - y1) * 0.18
+        for side, size, near, far, along, length in (
+                (0, h, min(y1, y2), max(y1, y2), horizontal, abs(x2 - x1) / w),
+                (2, h, h - 1 - max(y1, y2), h - 1 - min(y1, y2), horizontal, abs(x2 - x1) / w),
+                (3, w, min(x1, x2), max(x1, x2), vertical, abs(y2 - y1) / h),
+                (1, w, w - 1 - max(x1, x2), w - 1 - min(x1, x2), vertical, abs(y2 - y1) / h)):
+            # A frame seen askew is not cut along (an upright cut would take board with it).
+            if not along or length < FRAME_LINE or far >= size * MAX_TRIM or near < 1 or far - near > size * 0.015:
+                continue
+            band = {0: region[:near], 2: region[h - near:], 3: region[:, :near], 1: region[:, w - near:]}[side]
+            if band.size and band.mean() < 0.3:  # beyond the line: wall and frame, not board
+                cuts[side] = max(cuts[side], far + 3)
+    if not any(cuts):
+        return None
+    # Past the line: the rest of the frame (thin and dark, it is closed over in ``light``) and a
+    # frame seen askew, until the rows or columns are board.
+    shares = (region.mean(axis=1), region.mean(axis=0)[::-1], region.mean(axis=1)[::-1], region.mean(axis=0))
+    for side, share in enumerate(shares):
+        limit = cuts[side] + round(len(share) * 0.02)
+        # "Board" is as much board as the next rows or columns have (a marker tray may take some).
+        target = 0.9 * float(np.median(share[cuts[side]: cuts[side] + round(len(share) * 0.08) + 1]))
+        while cuts[side] and cuts[side] < min(limit, len(share) - 1) and share[cuts[side]] < target:
+            cuts[side] += 1
+    top, right, bottom, left = cuts
+    return float(left), float(top), float(w - right), float(h - bottom)
+
+
+def _bright_region(small: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The bright, grey-ish region around the middle (bool mask) and the lightness of the
+    picture (float), both with the strokes closed over."""
     h, w = small.shape[:2]
     k = max(3, round(max(h, w) / 40)) | 1
     closed = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
@@ -102,7 +157,7 @@ def _bright_region(small: np.ndarray) -> np.ndarray | None:
     filled = np.zeros_like(region)
     cv2.drawContours(filled, contours, -1, 1, thickness=cv2.FILLED)
     # Give back the band the edge cut took away.
-    return cv2.dilate(filled, np.ones((5, 5), np.uint8)).astype(bool)
+    return cv2.dilate(filled, np.ones((5, 5), np.uint8)).astype(bool), light
 
 
 def _quadrangle(region: np.ndarray) -> np.ndarray | None:

@@ -27,7 +27,7 @@ MIN_BOARD_LIKE = 0.45
 class BoardReport:
     """What became of one whiteboard photo; every field is plain data (JSON and the cache keep it)."""
 
-    board: str  # "found", "given" (corners from front matter), "none" or "not cropped"
+    board: str  # "found", "partial" (runs out of the picture), "given" (by hand), "none" or "not cropped"
     corners: list | None  # [[x, y], ...] as fractions of the upright photo, top-left first, clockwise
     cleanup: str  # "full", "mild", "none" (the photo as it is) or "left alone" (not a whiteboard)
     kept: float  # share of the photo's writing still ink after cleanup
@@ -53,7 +53,8 @@ def scan(img: Image.Image, box: tuple[int, int], crop: bool, corners) -> tuple[I
         quad, state = _given(corners, width, height), "given"
     elif crop:
         found = board.find_board(rgb)
-        quad, state, reason = found.corners, ("found" if found.corners else "none"), found.reason
+        quad, reason = found.corners, found.reason
+        state = "partial" if found.partial else "found" if found.corners else "none"
     if quad is not None:
         photo = board.straighten(rgb, quad, box)
     else:
