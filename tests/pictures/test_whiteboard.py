@@ -65,7 +65,7 @@ def test_cleanup_keeps_the_strokes_and_makes_them_darker():
 def test_marker_colours_survive_and_get_more_saturated():
     img, _ = board()
     r, g, b = cleaned(img).getpixel((240, 210))  # on the red stroke
-    r0, g0, b0 = img.getpixel((240, 210))
+    r0, g0, _ = img.getpixel((240, 210))
     assert r > 120 and g < 40 and b < 40
     assert r - g >= r0 - g0
 

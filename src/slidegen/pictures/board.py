@@ -28,6 +28,8 @@ MIN_SUPPORT = 0.55
 MIN_FIT = 0.85
 #: Corners move this fraction of the way to the centre, so the frame never shows at the crop's edge.
 INSET = 0.012
+#: A phone's main camera: focal length over the picture's diagonal (26 mm equivalent).
+PHONE_FOCAL = 0.6
 #: Aspect ratios (long side over short) a whiteboard may have.
 MAX_ASPECT = 4.0
 
@@ -143,7 +145,7 @@ def _bright_region(small: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     edges = cv2.Canny(cv2.cvtColor(closed, cv2.COLOR_RGB2GRAY), 20, 50)
     mask[cv2.dilate(edges, np.ones((3, 3), np.uint8)) > 0] = 0
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
+    count, labels = cv2.connectedComponents(mask, connectivity=4)
     if count < 2:
         return None
     centre = labels[h // 3: h - h // 3, w // 3: w - w // 3]
@@ -251,8 +253,8 @@ def _inset(quad: np.ndarray, fraction: float) -> np.ndarray:
 def aspect_ratio(corners: np.ndarray, width: int, height: int) -> float:
     """Width over height of the real rectangle photographed as ``corners`` (Zhang & He 2007).
 
-    Assumes square pixels and the principal point at the picture's centre; when the focal length
-    cannot be estimated (a board photographed face on), the mean side lengths are used.
+    Assumes square pixels and the principal point at the picture's centre (a photo not cropped);
+    when the focal length cannot be estimated, a phone's standard lens is assumed.
     """
     tl, tr, br, bl = (np.array([x - width / 2, y - height / 2, 1.0]) for x, y in corners)
     m1, m2, m3, m4 = tl, tr, bl, br
@@ -261,14 +263,14 @@ def aspect_ratio(corners: np.ndarray, width: int, height: int) -> float:
     n2, n3 = k2 * m2 - m1, k3 * m3 - m1
     plain = (np.linalg.norm(tr - tl) + np.linalg.norm(br - bl)) / (np.linalg.norm(bl - tl) + np.linalg.norm(br - tr))
     denominator = n2[2] * n3[2]
-    if abs(denominator) < 1e-6:
-        ratio = math.hypot(n2[0], n2[1]) / max(1e-9, math.hypot(n3[0], n3[1]))
-    else:
-        f2 = -(n2[0] * n3[0] + n2[1] * n3[1]) / denominator
-        if f2 <= 0:
-            return plain
-        a_inv = np.diag([1 / f2, 1 / f2, 1.0])
-        ratio = math.sqrt((n2 @ a_inv @ n2) / (n3 @ a_inv @ n3))
+    diagonal = math.hypot(width, height)
+    f2 = -(n2[0] * n3[0] + n2[1] * n3[1]) / denominator if abs(denominator) > 1e-9 else -1.0
+    if not (0.3 * diagonal) ** 2 <= f2 <= (3 * diagonal) ** 2:
+        # Two sides parallel in the picture (a board turned about one axis only) leave the focal
+        # length unknown; a phone's standard lens (26 mm equivalent) is 0.6 of the diagonal.
+        f2 = (PHONE_FOCAL * diagonal) ** 2
+    a_inv = np.diag([1 / f2, 1 / f2, 1.0])
+    ratio = math.sqrt((n2 @ a_inv @ n2) / (n3 @ a_inv @ n3))
     if not math.isfinite(ratio) or not 1 / MAX_ASPECT <= ratio <= MAX_ASPECT:
         return plain
     return ratio

@@ -17,7 +17,7 @@ from slidegen.model import Picture
 from slidegen.pictures.settings import VERSION, ImageSettings
 from slidegen.pictures.sniff import PILLOW_FORMATS, ImageProblem, sniff
 
-__all__ = ["ImageProblem", "ImageSettings", "VERSION", "fit", "process", "process_board"]
+__all__ = ["VERSION", "ImageProblem", "ImageSettings", "fit", "process", "process_board"]
 
 JPEG_QUALITY = 85
 #: JPEG DCT scaling may land this far below the box: decoding a phone photo at 1/4 instead of

@@ -66,19 +66,20 @@ def scan(img: Image.Image, box: tuple[int, int], crop: bool, corners) -> tuple[I
         why = "does not look like a whiteboard; left as photographed"
         return _image(photo, grey), BoardReport(state, None, "left alone", 1.0, why), notes
     ratio = whiteboard.normalise(photo, light)
-    cleanup, kept, picture = "none", 1.0, photo
+    cleanup, picture, tried = "none", photo, []
     for name, strength in (("full", whiteboard.FULL), ("mild", whiteboard.MILD)):
         candidate = whiteboard.clean(photo, strength, light)
-        kept = whiteboard.kept_writing(ratio, candidate)
-        if kept >= MIN_KEPT:
+        tried.append(whiteboard.kept_writing(ratio, candidate))
+        if tried[-1] >= MIN_KEPT:
             cleanup, picture = name, candidate
             break
+    kept = tried[-1] if cleanup != "none" else 1.0  # the photo itself keeps all of it
     if cleanup != "full":
-        share = f"{kept * 100:.0f}%"
+        share = f"{tried[0] * 100:.0f}%"
         if cleanup == "mild":
             notes.append("whiteboard cleanup would lose some of the writing; a milder cleanup was used")
         else:
-            notes.append(f"whiteboard cleanup kept only {share} of the writing; the photo is used as it is"
+            notes.append(f"whiteboard cleanup would keep only {share} of the writing; the photo is used as it is"
                          + (" (straightened)" if quad is not None else ""))
         reason = (reason + "; " if reason else "") + f"full cleanup kept {share} of the writing"
     report = BoardReport(state, fractions, cleanup, round(kept, 3), reason)

@@ -70,9 +70,11 @@ def clean(rgb: np.ndarray, strength: Strength = FULL, light: np.ndarray | None =
     light = light_on(rgb) if light is None else light
     ratio = np.clip(rgb.astype(np.float32) / light, 0.0, 1.0)
     level = ratio @ np.array([0.299, 0.587, 0.114], np.float32)
-    # Ink: its distance from white, deepened per channel, so a red stroke keeps more red than
-    # green and blue and comes out darker and more saturated, never greyer.
-    ink = 1.0 - np.clip((1.0 - ratio) * strength.deepen, 0.0, 1.0)
+    # Ink: its distance from white, lengthened by the same factor in every channel (never past
+    # black), so a stroke comes out darker and more saturated with its hue unchanged.
+    distance = 1.0 - ratio
+    gain = np.minimum(strength.deepen, 1.0 / np.maximum(distance.max(axis=2, keepdims=True), 1e-3))
+    ink = 1.0 - distance * gain
     span = strength.white_at - strength.white_from
     t = np.clip((level - strength.white_from) / span, 0.0, 1.0)
     whiten = (t * t * (3 - 2 * t))[..., None]  # smoothstep: no hard outline around strokes
