@@ -254,3 +254,27 @@ def test_crop_and_corners_are_part_of_the_cache_key():
         ImageSettings.for_width(1920, 1, True), ImageSettings.for_width(1920, 1, True, crop=False),
         ImageSettings.for_width(1920, 1, True, corners=((0, 0), (1, 0), (1, 1), (0, 1))))}
     assert len(keys) == 3
+
+
+@pytest.mark.parametrize(("ink", "cleanup"), [(120, "full"), (174, "mild"), (174, "none")])
+def test_never_worse_than_the_photo(ink, cleanup, monkeypatch):
+    """Writing as faint as the cleanup would whiten gets a milder cleanup, or the photo itself, and a warning."""
+    from PIL import ImageDraw
+
+    from slidegen.pictures import whiteboard
+    from slidegen.pictures.scan import scan
+
+    if cleanup == "none":  # a milder cleanup that loses the writing too: the photo is used
+        monkeypatch.setattr(whiteboard, "MILD", whiteboard.FULL)
+    img = Image.new("RGB", (800, 450), (200, 200, 196))
+    draw = ImageDraw.Draw(img)
+    for y in range(60, 420, 40):  # lines of faint "writing" at ink/200 of the board's light
+        draw.line([(60, y), (740, y)], fill=(ink, ink, ink - 2), width=3)
+    out, report, notes = scan(img, (800, 450), True, None)
+    assert report.cleanup == cleanup, report
+    if cleanup == "full":
+        assert notes == [] and report.kept >= 0.9
+    else:
+        assert len(notes) == 1 and "writing" in notes[0] and "full cleanup kept" in report.reason
+    if cleanup == "none":
+        assert np.array_equal(np.asarray(out), np.asarray(img))

@@ -35,10 +35,11 @@ MILD = Strength(white_at=0.96, white_from=0.90, deepen=1.35)
 #: Where the light is below this fraction of the board's, it is not the board: kept as photographed.
 OFF_BOARD = 0.3
 
-#: In the normalised photo, a pixel this far below the board's light is writing.
-INK_AT = 0.88
-#: ...and it is still ink after cleaning when it stays below this grey level.
-STILL_INK = 215
+#: In the normalised photo, a pixel this far below the board's light is writing...
+INK_AT = 0.90
+#: ...and it is still writing after cleaning when it keeps this share of its contrast against
+#: the board (on a white board a faint stroke needs no more than it had in the photo).
+KEEP_CONTRAST = 0.8
 
 
 def light_on(rgb: np.ndarray) -> np.ndarray:
@@ -102,5 +103,6 @@ def kept_writing(ratio: np.ndarray, cleaned: np.ndarray) -> float:
     total = int(strokes.sum())
     if total < 50:
         return 1.0
-    grey = cv2.cvtColor(cleaned, cv2.COLOR_RGB2GRAY)
-    return float((grey[strokes] < STILL_INK).sum()) / total
+    level = (ratio @ np.array([0.299, 0.587, 0.114], np.float32))[strokes]
+    grey = cv2.cvtColor(cleaned, cv2.COLOR_RGB2GRAY)[strokes].astype(np.float32) / 255.0
+    return float((1.0 - grey >= KEEP_CONTRAST * (1.0 - level)).sum()) / total
