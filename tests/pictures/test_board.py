@@ -240,6 +240,15 @@ def test_corners_given_by_hand_override_the_search():
     assert np.abs(np.array(board["corners"]) - marked).max() < 0.002
 
 
+@pytest.mark.parametrize("corners", [((0, 0), (5000, 0), (5000, 10), (0, 10)), ((0.1, 0.1), (0.9, 0.9), (0.9, 0.1),
+                                                                                 (0.5, 0.5))])
+def test_unusable_corners_given_by_hand_are_warned_about_and_the_board_is_looked_for(corners):
+    settings = ImageSettings.for_width(1920, 50_000_000, True, corners=corners)
+    _, notes, board = process_board((PHOTOS / "imagelabs__Whiteboard1.jpg").read_bytes(), settings)
+    assert board["board"] == "found"
+    assert any("corners given in front matter" in note for note in notes)
+
+
 def test_crop_off_keeps_the_whole_photo():
     settings = ImageSettings.for_width(1920, 50_000_000, True, crop=False)
     picture, _, board = process_board((PHOTOS / "imagelabs__Whiteboard1.jpg").read_bytes(), settings)

@@ -51,7 +51,11 @@ def scan(img: Image.Image, box: tuple[int, int], crop: bool, corners) -> tuple[I
     quad, state, reason = None, "not cropped", ""
     if crop and corners:
         quad, state = _given(corners, width, height), "given"
-    elif crop:
+        why = _unusable(quad, width, height)
+        if why:
+            notes.append(f"whiteboard corners given in front matter {why}; the board was looked for instead")
+            quad = None
+    if crop and quad is None:
         found = board.find_board(rgb)
         quad, reason = found.corners, found.reason
         state = "partial" if found.partial else "found" if found.corners else "none"
@@ -97,6 +101,18 @@ def _given(corners, width: int, height: int) -> tuple[tuple[float, float], ...]:
     ordered = [points[i] for i in np.argsort(angles)]
     start = int(np.argmin([x + y for x, y in ordered]))
     return tuple(ordered[start:] + ordered[:start])
+
+
+def _unusable(quad, width: int, height: int) -> str:
+    """Why corners given by hand cannot be the board (outside the photo, not a quadrangle), or ""."""
+    points = np.array(quad, dtype=np.float32)
+    slack = 0.02 * max(width, height)
+    if (points[:, 0] < -slack).any() or (points[:, 0] > width + slack).any() \
+            or (points[:, 1] < -slack).any() or (points[:, 1] > height + slack).any():
+        return f"lie outside the {width}×{height} photo"
+    if not cv2.isContourConvex(points.reshape(-1, 1, 2)) or cv2.contourArea(points) < 0.01 * width * height:
+        return "do not outline a quadrangle"
+    return ""
 
 
 def _fit(rgb: np.ndarray, box: tuple[int, int]) -> np.ndarray:
