@@ -287,3 +287,16 @@ def test_never_worse_than_the_photo(ink, cleanup, monkeypatch):
         assert len(notes) == 1 and "writing" in notes[0] and "full cleanup kept" in report.reason
     if cleanup == "none":
         assert np.array_equal(np.asarray(out), np.asarray(img))
+
+
+@pytest.mark.parametrize("number", [2, 4, 5, 9])
+def test_the_sample_deck_boards_come_out_white_with_their_writing(number):
+    """The sample deck's drawn snapshots: the writing kept, the board white. (Their frames sit on a
+    grey wall that the search does not yet accept as a quadrangle: they are cut at one frame edge
+    at most, so the outer edge is not yet board-white.)"""
+    data = (Path(__file__).parents[2] / "decks" / "social-media-society" / f"slide-{number}.jpg").read_bytes()
+    picture, _, board = process_board(data, SLIDE)
+    rgb = np.asarray(Image.open(io.BytesIO(picture.data)).convert("RGB"))
+    assert board["kept"] >= 0.9 and board["cleanup"] in ("full", "mild"), board
+    level = grey(rgb)
+    assert np.median(level) >= 250 and (level < 128).mean() > 0.002
