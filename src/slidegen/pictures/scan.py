@@ -72,7 +72,7 @@ def scan(img: Image.Image, box: tuple[int, int], crop: bool, corners) -> tuple[I
     ratio = whiteboard.normalise(photo, light)
     cleanup, picture, tried = "none", photo, []
     for name, strength in (("full", whiteboard.FULL), ("mild", whiteboard.MILD)):
-        candidate = whiteboard.clean(photo, strength, light)
+        candidate = whiteboard.clean(photo, strength, light, ratio)
         tried.append(whiteboard.kept_writing(ratio, candidate))
         if tried[-1] >= MIN_KEPT:
             cleanup, picture = name, candidate
