@@ -40,7 +40,7 @@ class Contender:
 
 
 def slidegen_build(folder: Path, fmt: str = "pptx,html,notes", warm_cache: Path | None = None,
-                   jobs: int | None = None, edit_note: bool = False):
+                   jobs: int | None = None, edit_note: bool = False, whiteboard: bool = False):
     def make(work: Path):
         out = work / "out"
         src = folder
@@ -56,6 +56,8 @@ def slidegen_build(folder: Path, fmt: str = "pptx,html,notes", warm_cache: Path 
         argv = [*SLIDEGEN, "build", str(src), "-o", str(out), "-f", fmt, "--cache-dir", str(cache), "-q"]
         if jobs:
             argv += ["--jobs", str(jobs)]
+        if whiteboard:
+            argv.append("--whiteboard")
         return argv, None, out
     return make
 
@@ -110,6 +112,7 @@ def build_contenders(args, root: Path) -> list[Contender]:
         Contender("floor: read photos", str(main_n), command(lambda out: ([PY, str(HERE / "floor.py"), "read", str(main)], None))),
         Contender("floor: draft decode", str(main_n), command(lambda out: ([PY, str(HERE / "floor.py"), "decode", str(main)], None))),
         Contender("slidegen cold", str(main_n), slidegen_build(main)),
+        Contender("slidegen cold --whiteboard", str(main_n), slidegen_build(main, whiteboard=True)),
         Contender("slidegen warm (1 note edited)", str(main_n), slidegen_build(main, warm_cache=warm, edit_note=True)),
         Contender("slidegen PPTX only, pictures cached", str(main_n), slidegen_pptx_only(main, warm)),
         Contender("python-pptx, straightforward", str(main_n),
@@ -189,11 +192,16 @@ def main(argv=None) -> int:
     p.add_argument("--no-pandoc", action="store_true")
     p.add_argument("--no-browser", action="store_true", help="skip time to first slide in Chromium")
     p.add_argument("--out", type=Path, help="also write the report (Markdown) here")
+    p.add_argument("--only", action="append", default=[], metavar="NAME@DECK",
+                   help="run only these contenders, e.g. 'slidegen cold@50' (repeatable; for measuring one case)")
     args = p.parse_args(argv)
     root = corpus.cache_root() / ("quick" if args.quick else "full")
     root.mkdir(parents=True, exist_ok=True)
     print(f"corpus in {root}")
     contenders = build_contenders(args, root)
+    if args.only:
+        contenders = [c for c in contenders if any(c.name == name and c.deck == deck
+                                                   for name, deck in (o.rsplit("@", 1) for o in args.only))]
     run_all(contenders, args.runs)
     report = [f"Machine: {machine()}", f"Runs per contender: {args.runs} (alternating); figures are medians.", "",
               table(contenders), ""]

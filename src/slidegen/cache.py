@@ -70,6 +70,11 @@ class PictureCache:
         The bytes are checked, then left in the file: the picture reads them again when a writer
         asks, so pictures do not pile up in memory.
         """
+        entry = self.get_entry(key)
+        return entry[:2] if entry else None
+
+    def get_entry(self, key: str) -> tuple[Picture, list[str], dict | None] | None:
+        """``get``, plus what the picture step found out about a whiteboard (None otherwise)."""
         if self.root is None:
             return None
         path = self._path(key)
@@ -82,6 +87,7 @@ class PictureCache:
             picture = Picture(None, meta["mime"], int(meta["width"]), int(meta["height"]),
                               hashlib.sha256(data).hexdigest(), path, len(raw) - len(data))
             notes = [str(n) for n in meta.get("notes", [])]
+            board = meta.get("board") if isinstance(meta.get("board"), dict) else None
         except (OSError, ValueError, KeyError, TypeError):
             return None
         if picture.digest != meta.get("digest") or picture.mime not in ("image/jpeg", "image/png"):
@@ -90,9 +96,9 @@ class PictureCache:
             os.utime(path)  # the modification time records the last use, for pruning
         except OSError:
             pass
-        return picture, notes
+        return picture, notes, board
 
-    def put(self, key: str, picture: Picture, notes: list[str]) -> Picture:
+    def put(self, key: str, picture: Picture, notes: list[str], board: dict | None = None) -> Picture:
         """Stores ``picture`` under ``key`` and returns it as kept there (its bytes in the file).
 
         When the folder is not writable, nothing is stored and ``picture`` comes back as it was.
@@ -101,6 +107,8 @@ class PictureCache:
             return picture
         meta = {"mime": picture.mime, "width": picture.width, "height": picture.height,
                 "digest": picture.digest, "notes": notes}
+        if board is not None:
+            meta["board"] = board
         head = _MAGIC + json.dumps(meta).encode() + b"\n"
         path = self._path(key)
         if not _write_atomic(path, head + picture.data):

@@ -17,6 +17,8 @@ A post is Markdown, HTML or plain text in which each picture's explanation start
 'Slide 1:', 'Slide 2:' … (or 'SLIDE NOTES:' for a single slide). A deck folder holds one post
 and its pictures (slide-1.jpg, slide-2.jpg … are matched by number). A PowerPoint deck (.pptx)
 is a source too: build and notes read its slides and speaker notes; unpack turns it into a post.
+With --whiteboard, photos of whiteboards are straightened, cropped to the board and cleaned;
+'slidegen inspect --whiteboard' shows what was found in each.
 
 exit codes: 0 built, 1 bad input or output (one line on stderr says where), 2 bad usage.
 """
@@ -106,8 +108,9 @@ def make_parser():
                    "picture area under the title, never enlarged")
     g.add_argument("--max-pixels", type=_positive, default=BuildOptions.max_pixels, metavar="N",
                    help="refuse pictures with more pixels (default: %(default)s)")
-    g.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos: even light, white board "
-                   "(front matter 'whiteboard: false' opts a post out)")
+    g.add_argument("--whiteboard", action="store_true", help="whiteboard photos: find the board, straighten and "
+                   "crop it, even out the light, white background (front matter 'whiteboard: false' opts a post out)")
+    _crop_option(g)
     g = b.add_argument_group("cache and processes")
     g.add_argument("--cache-dir", type=Path, metavar="DIR",
                    help="where processed pictures and rendered PPTX slides are kept between builds "
@@ -123,6 +126,10 @@ def make_parser():
     i.add_argument("--json", action="store_true", help="print JSON instead of a table")
     i.add_argument("-v", "--verbose", action="store_true",
                    help="also list text after the first note that belongs to no note, with its line")
+    i.add_argument("--whiteboard", action="store_true", help="process whiteboard photos as build would and show "
+                   "per picture whether a board was found, its corners and any fallback")
+    _crop_option(i)
+    i.add_argument("--cache-dir", type=Path, metavar="DIR", help="the picture cache build uses (default: yours)")
     _reading_options(i)
 
     n = sub.add_parser("notes", help="print the speaker notes", description="Print the speaker notes of "
@@ -152,6 +159,7 @@ def make_parser():
     s.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
                    help="another folder pictures may come from")
     s.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos")
+    _crop_option(s)
     s.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
     _reading_options(s)
 
@@ -182,6 +190,12 @@ def make_parser():
     return parser
 
 
+def _crop_option(group) -> None:
+    group.add_argument("--whiteboard-crop", choices=("on", "off"), default="on",
+                       help="with --whiteboard: straighten and crop to the board (on, default) or keep the whole "
+                       "photo (off); front matter 'whiteboard: {crop: false}' does this per post")
+
+
 def _port(text: str) -> int:
     import argparse
 
@@ -204,6 +218,7 @@ def options_from(args):
         slide_layout=get("slide_layout"), theme=get("theme"), html_assets=get("html_assets", "inline"),
         images_dirs=tuple(get("images", []) or []), image_width=get("image_width", BuildOptions.image_width),
         max_pixels=get("max_pixels", BuildOptions.max_pixels), whiteboard=get("whiteboard", False),
+        whiteboard_crop=get("whiteboard_crop", "on") != "off",
         cache_dir=get("cache_dir"), use_cache=not get("no_cache", False), jobs=get("jobs", 0),
         encoding=get("encoding"), max_post_bytes=get("max_post_bytes", BuildOptions.max_post_bytes),
         max_feed_bytes=get("max_feed_bytes", BuildOptions.max_feed_bytes), repair=get("repair", False),

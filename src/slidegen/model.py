@@ -256,8 +256,10 @@ class Deck:
     intro: Note = field(default_factory=Note)
     slug: str = ""
     media: dict[str, Picture] = field(default_factory=dict)
+    #: What the whiteboard step found per picture reference (``pictures.scan.BoardReport`` as a dict).
+    boards: dict[str, dict] = field(default_factory=dict)
     template: Path | None = None
-    whiteboard: bool | None = None
+    whiteboard: bool | dict | None = None  # front matter: on, off, or {crop:, corners:} (on)
     keywords: tuple[str, ...] = ()
     lang: str = "en"  # BCP 47 tag: PPTX runs, <html lang>, PDF metadata
     #: Text after the first note that belongs to no note (a stray heading's section, a sign-off),

@@ -146,8 +146,8 @@ def test_a_data_uri_picture_reaches_the_media_bag(tmp_path):
 def test_prepare_media_fills_the_media_bag_once_per_distinct_picture(tmp_path, monkeypatch):
     make_deck_dir(tmp_path, {"a.jpg": image_bytes(4032, 3024), "b.png": image_bytes(fmt="PNG")})
     calls = []
-    real = images.process
-    monkeypatch.setattr(images, "process", lambda data, s: calls.append(len(data)) or real(data, s))
+    real = images.process_board
+    monkeypatch.setattr(images, "process_board", lambda data, s: calls.append(len(data)) or real(data, s))
     one = deck_with(tmp_path, "a.jpg", "b.png", "./a.jpg", title="One")
     two = deck_with(tmp_path, "a.jpg", None, title="Two")
     failures = prepare_media([one, two], options(tmp_path, use_cache=False), quiet())

@@ -23,17 +23,44 @@ def image_path(deck, slide) -> str | None:
     return os.path.relpath(deck.base_dir / ref)
 
 
+def boards(decks, options, report, result: Result) -> None:
+    """Processes the pictures of whiteboard decks as a build would, so each slide can say what
+    became of its board (``deck.boards``); other decks' pictures are not touched."""
+    from slidegen.pictures.resolve import prepare_media
+    from slidegen.pictures.settings import whiteboard_choice
+
+    wanted = [d for d in decks if whiteboard_choice(d.whiteboard, options)[0]]
+    if wanted:
+        result.failed.extend(error for _, error in prepare_media(wanted, options, report))
+
+
+def board_line(board: dict) -> str:
+    """One line on a whiteboard picture: the board found (corners in % of the photo), the cleanup."""
+    if board["corners"]:
+        corners = " ".join(f"({x * 100:.1f}%,{y * 100:.1f}%)" for x, y in board["corners"])
+        found = f"board {board['board']} at {corners}"
+    else:
+        found = {"none": "no board found, whole photo kept", "not cropped": "not cropped (crop off)"}.get(
+            board["board"], board["board"])
+    text = f"{found}; cleanup {board['cleanup']}, writing kept {board['kept'] * 100:.0f}%"
+    return text + (f" ({board['reason']})" if board.get("reason") else "")
+
+
 def run(args, options, report) -> int:
     result = Result()
     decks = read_decks(args.sources, options, report, result, allow_none=True)
     verbose = getattr(args, "verbose", False)
+    boards(decks, options, report, result)
     if args.json:
         print_json({
             "decks": [{
                 "title": d.title, "slug": d.slug, "source": str(d.source), "author": d.author or None,
                 "date": iso_date(d.date) or None, "lang": d.lang,
                 "slides": [{"number": s.number, "title": s.title, "note": s.note.text,
-                            "image": image_path(d, s), "line": s.pos.line} for s in d.slides],
+                            "image": image_path(d, s), "line": s.pos.line,
+                            # only for whiteboard decks: what became of the picture's board
+                            **({"whiteboard": d.boards[s.image.ref]} if s.image and s.image.ref in d.boards
+                               else {})} for s in d.slides],
                 **({"outside_notes": [{"line": pos.line, "text": text} for pos, text in d.outside_notes]}
                    if verbose else {}),
             } for d in decks],
@@ -47,6 +74,8 @@ def run(args, options, report) -> int:
                 note = textwrap.shorten(" ".join(s.note.text.split()), 70, placeholder="…") or "(no note)"
                 pic = image_path(deck, s) or "(text slide)"
                 print(f"  {s.number:>3}  {s.title}\n       {note}\n       picture: {pic}")
+                if s.image and s.image.ref in deck.boards:
+                    print(f"       whiteboard: {board_line(deck.boards[s.image.ref])}")
             if verbose and deck.outside_notes:
                 print("  in no note (no output carries this text):")
                 for pos, text in deck.outside_notes:

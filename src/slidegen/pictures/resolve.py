@@ -20,6 +20,7 @@ from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError, SlidegenError
 from slidegen.model import Deck, ImageRef
+from slidegen.pictures.settings import whiteboard_choice
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> l
     go on. Warnings (remote pictures, odd EXIF, colour profiles) go to ``report``.
     """
     failed: dict[int, SlidegenError] = {}
-    uses: list[tuple[Deck, ImageRef, tuple[str, bool]]] = []
+    uses: list[tuple[Deck, ImageRef, tuple[str, tuple]]] = []
     found: dict[str, Source] = {}
     for deck in decks:
         for slide in deck.slides:
@@ -61,12 +62,12 @@ def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> l
                 slide.image = None
                 continue
             # front matter ``whiteboard:`` overrides --whiteboard either way for its own deck
-            key = (source.key, bool(options.whiteboard if deck.whiteboard is None else deck.whiteboard))
+            key = (source.key, whiteboard_choice(deck.whiteboard, options))
             found.setdefault(source.key, source)
             uses.append((deck, slide.image, key))
     sources = {key: found[key[0]] for deck, _, key in uses if id(deck) not in failed}
     outcomes = _process(sources, options)
-    warned: set[tuple[str, bool]] = set()
+    warned: set[tuple[str, tuple]] = set()
     for deck, ref, key in uses:
         if id(deck) in failed:
             continue
@@ -79,6 +80,8 @@ def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> l
             failed[id(deck)] = InputError(f"{outcome.problem}: {show(ref.ref)}", ref.pos)
         else:
             deck.media[ref.ref] = outcome.picture
+            if outcome.board is not None:
+                deck.boards[ref.ref] = outcome.board
     result = []
     for deck in decks:
         if id(deck) in failed:
@@ -87,7 +90,7 @@ def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> l
     return result
 
 
-def _process(sources: dict[tuple[str, bool], Source], options: BuildOptions) -> dict:
+def _process(sources: dict[tuple[str, tuple], Source], options: BuildOptions) -> dict:
     if not sources:
         return {}
     from slidegen.cache import PictureCache, SourceIndex, root_for
@@ -95,7 +98,7 @@ def _process(sources: dict[tuple[str, bool], Source], options: BuildOptions) -> 
     from slidegen.pictures.settings import ImageSettings
 
     root = root_for(options)
-    jobs = [Job(src.path, src.data, ImageSettings.for_width(options.image_width, options.max_pixels, board), root)
+    jobs = [Job(src.path, src.data, ImageSettings.for_width(options.image_width, options.max_pixels, *board), root)
             for (_, board), src in sources.items()]
     outcomes = _from_index(jobs, root) if root is not None else [None] * len(jobs)
     pending = [i for i, outcome in enumerate(outcomes) if outcome is None]
@@ -125,8 +128,9 @@ def _from_index(jobs: list, root: Path) -> list:
     found = []
     for job in jobs:
         digest = index.get(job.path) if job.path is not None else None
-        hit = cache.get(cache_key(digest, job.settings, VERSION)) if digest else None
-        found.append(Outcome(hit[0], tuple(hit[1]), cached=True, source_digest=digest) if hit else None)
+        hit = cache.get_entry(cache_key(digest, job.settings, VERSION)) if digest else None
+        found.append(Outcome(hit[0], tuple(hit[1]), cached=True, source_digest=digest, board=hit[2])
+                     if hit else None)
     return found
 
 
