@@ -102,6 +102,8 @@ def make_parser():
                    help="refuse pictures with more pixels (default: %(default)s)")
     g.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos: even light, white board "
                    "(front matter 'whiteboard: false' opts a post out)")
+    g.add_argument("--ocr", action="store_true", help="read the words on the pictures: a searchable text layer in "
+                   "the HTML, and alt text (needs the ocr extra; front matter 'ocr: true|false')")
     g = b.add_argument_group("cache and processes")
     g.add_argument("--cache-dir", type=Path, metavar="DIR",
                    help="where processed pictures and rendered PPTX slides are kept between builds "
@@ -115,6 +117,11 @@ def make_parser():
                        description="List the decks, slides, notes and pictures slidegen finds in the sources.")
     i.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     i.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    i.add_argument("--ocr", action="store_true", help="also process the pictures and show the words read on them "
+                   "(needs the ocr extra)")
+    i.add_argument("--whiteboard", action="store_true", help="with --ocr: read the pictures as cleaned for --whiteboard")
+    i.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
+                   help="another folder pictures may come from")
     _reading_options(i)
 
     n = sub.add_parser("notes", help="print the speaker notes", description="Print the speaker notes of "
@@ -147,6 +154,7 @@ def make_parser():
     p.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
                    help="another folder pictures may come from")
     p.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos")
+    p.add_argument("--ocr", action="store_true", help="read the words on the pictures (needs the ocr extra)")
     p.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
     _reading_options(p)
     return parser
@@ -173,7 +181,7 @@ def options_from(args):
         strict=get("strict", False), template=get("template"), title_layout=get("title_layout"),
         slide_layout=get("slide_layout"), theme=get("theme"), html_assets=get("html_assets", "inline"),
         images_dirs=tuple(get("images", []) or []), image_width=get("image_width", BuildOptions.image_width),
-        max_pixels=get("max_pixels", BuildOptions.max_pixels), whiteboard=get("whiteboard", False),
+        max_pixels=get("max_pixels", BuildOptions.max_pixels), whiteboard=get("whiteboard", False), ocr=get("ocr", False),
         cache_dir=get("cache_dir"), use_cache=not get("no_cache", False), jobs=get("jobs", 0),
         encoding=get("encoding"), max_post_bytes=get("max_post_bytes", BuildOptions.max_post_bytes),
         max_feed_bytes=get("max_feed_bytes", BuildOptions.max_feed_bytes), repair=get("repair", False),

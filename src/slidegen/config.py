@@ -36,6 +36,7 @@ class BuildOptions:
     image_width: int = 1920
     max_pixels: int = 50_000_000
     whiteboard: bool = False
+    ocr: bool = False  # read the words on the pictures (the optional ocr extra)
     cache_dir: Path | None = None
     use_cache: bool = True
     jobs: int = 0

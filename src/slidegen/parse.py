@@ -12,7 +12,20 @@ from dataclasses import dataclass, field
 from slidegen import pairing
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
-from slidegen.model import Block, Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span, plain
+from slidegen.model import (
+    Block,
+    Deck,
+    ImageRef,
+    Note,
+    Paragraph,
+    Post,
+    Slide,
+    SourcePos,
+    Span,
+    Word,
+    board_text,
+    plain,
+)
 from slidegen.slidemap import by_slide_number
 
 MAX_SLIDE_NUMBER = 999
@@ -96,6 +109,7 @@ def _apply_meta(deck: Deck, post: Post) -> None:
     deck.date = meta.get("date")
     deck.link = str(meta.get("link") or "").strip()
     deck.whiteboard = meta.get("whiteboard")
+    deck.ocr = meta.get("ocr")
     tags = meta.get("keywords") or meta.get("tags") or ()
     if isinstance(tags, str):
         tags = tags.split(",")
@@ -265,11 +279,27 @@ _FILE_NAME = re.compile(r"^[\w\-. ()\[\]~/\\:%]+(" + "|".join(map(re.escape, pai
                         re.I)
 
 
-def alt_text(slide: Slide) -> str:
+#: Longest alt text made from a note and the words read on its board; screen readers read it whole.
+ALT_LIMIT = 300
+
+
+def alt_text(slide: Slide, words: tuple[Word, ...] = ()) -> str:
     """What a slide's picture shows, for every writer: the post's alt text, else the note's first
-    sentence, else the title — never a file name or path, which screen readers spell out."""
+    sentence (followed by what the board says, when its words were read: ``Board: …``), else the
+    title — never a file name or path, which screen readers spell out."""
     alt = " ".join((slide.image.alt if slide.image else "").split())
     ref_name = (slide.image.ref if slide.image else "").replace("\\", "/").rsplit("/", 1)[-1]
     if alt and (alt == ref_name or _FILE_NAME.match(alt)):
         alt = ""
-    return alt or first_sentence(slide.note) or slide.title or f"Slide {slide.number}"
+    if alt:
+        return alt
+    lead = first_sentence(slide.note) or slide.title or f"Slide {slide.number}"
+    said = board_text(words)
+    if not said:
+        return lead
+    room = ALT_LIMIT - len(lead) - len(" Board: ")
+    if room < 20:
+        return lead
+    if len(said) > room:
+        said = said[: room - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+    return f"{lead} Board: {said}"

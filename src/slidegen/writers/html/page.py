@@ -43,7 +43,9 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
         image = None
         if pic is not None:
             src = _image_src(deck, index, pic, files) if external else _data_uri(pic, slide)
-            image = {"src": src, "alt": alt_text(slide), "width": pic.width, "height": pic.height}
+            words = deck.words_on(slide)
+            image = {"src": src, "alt": alt_text(slide, words), "width": pic.width, "height": pic.height,
+                     "words": text_layer(words, pic.width, pic.height)}
         slides.append({
             "index": index, "number": slide.number, "title": slide.title,
             "label": f"{index} of {total}", "image": image, "note": note_html(slide.note, deck.link),
@@ -60,6 +62,17 @@ def present_addon() -> tuple[str, str]:
     folder = resources.files("slidegen.writers.html")
     return (folder.joinpath("present.css").read_text(encoding="utf-8"),
             folder.joinpath("present.js").read_text(encoding="utf-8"))
+
+
+def text_layer(words, width: int, height: int) -> list[dict]:
+    """Where each word read on a picture goes, in the picture's pixels: box, baseline and font size."""
+    layer = []
+    for word in words:
+        left, top, right, bottom = word.box
+        h = max(1.0, (bottom - top) * height)
+        layer.append({"text": word.text, "x": round(left * width, 1), "y": round(bottom * height - 0.2 * h, 1),
+                      "w": round(max(1.0, (right - left) * width), 1), "size": round(0.8 * h, 1)})
+    return layer
 
 
 def embed_snippet(deck: Deck, html_name: str) -> str:
