@@ -100,13 +100,18 @@ def ocr_quality() -> list[str]:
     out = ["## Reading the boards (--ocr) on the 13 real photos", "",
            "Word recall and character error rate against hand transcripts (tests/data/whiteboards/transcripts.json),",
            "the picture as it goes on the slide, without and with --whiteboard cleanup.", "",
-           "| photo | recall | recall cleaned | CER | CER cleaned |", "|---|---:|---:|---:|---:|"]
+           "Recall counts a word when it was read as a word of its own; findable counts it when the browser's",
+           "find would reach it (read inside a longer run of letters, as handwriting often is).", "",
+           "| photo | recall | recall cleaned | findable | findable cleaned | CER | CER cleaned |",
+           "|---|---:|---:|---:|---:|---:|---:|"]
     fmt = lambda v: "–" if v is None else f"{v:.2f}"  # noqa: E731
     for r in rows:
         out.append(f"| {r['name']} | {fmt(r['upright']['recall'])} | {fmt(r['cleaned']['recall'])} "
+                   f"| {fmt(r['upright']['findable'])} | {fmt(r['cleaned']['findable'])} "
                    f"| {fmt(r['upright']['cer'])} | {fmt(r['cleaned']['cer'])} |")
     out += ["", f"Median word recall {s['upright']['recall_median']:.2f} upright, {s['cleaned']['recall_median']:.2f} "
-            f"cleaned (mean {s['upright']['recall_mean']:.2f} / {s['cleaned']['recall_mean']:.2f}); median CER "
+            f"cleaned (mean {s['upright']['recall_mean']:.2f} / {s['cleaned']['recall_mean']:.2f}); findable "
+            f"{s['upright']['findable_median']:.2f} / {s['cleaned']['findable_median']:.2f}; median CER "
             f"{s['upright']['cer_median']:.2f} / {s['cleaned']['cer_median']:.2f}.", ""]
     return out
 

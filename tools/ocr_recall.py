@@ -35,6 +35,16 @@ def recall(reference: str, read: str) -> float | None:
     return sum(min(n, have[w]) for w, n in want.items()) / sum(want.values())
 
 
+def findable(reference: str, read: str) -> float | None:
+    """The share of the reference's words the browser's find would reach: found inside the text read,
+    spaces and punctuation ignored (the recogniser often runs two handwritten words together)."""
+    want = words_of(reference)
+    if not want:
+        return None
+    haystack = "".join(words_of(read))
+    return sum(1 for w in want if w in haystack) / len(want)
+
+
 def cer(reference: str, read: str) -> float | None:
     """Character error rate: edit distance over the reference's letters, spaces normalised."""
     ref, hyp = " ".join(words_of(reference)), " ".join(words_of(read))
@@ -66,7 +76,8 @@ def measure(folder: Path) -> list[dict]:
             picture, _ = process(data, ImageSettings.for_width(1920, 50_000_000, board))
             started = time.perf_counter()
             read = board_text(recognise(picture.data))
-            row[label] = {"recall": recall(reference, read), "cer": cer(reference, read),
+            row[label] = {"recall": recall(reference, read), "findable": findable(reference, read),
+                          "cer": cer(reference, read),
                           "seconds": round(time.perf_counter() - started, 2), "text": read}
         rows.append(row)
     return rows
@@ -76,8 +87,10 @@ def summary(rows: list[dict]) -> dict:
     out = {}
     for label in ("upright", "cleaned"):
         recalls = [r[label]["recall"] for r in rows if r[label]["recall"] is not None]
+        found = [r[label]["findable"] for r in rows if r[label]["findable"] is not None]
         cers = [r[label]["cer"] for r in rows if r[label]["cer"] is not None]
         out[label] = {"recall_median": statistics.median(recalls), "recall_mean": statistics.fmean(recalls),
+                      "findable_median": statistics.median(found), "findable_mean": statistics.fmean(found),
                       "cer_median": statistics.median(cers), "seconds_median":
                       statistics.median(r[label]["seconds"] for r in rows)}
     return out
@@ -92,10 +105,11 @@ def main(argv=None) -> int:
     if args.json:
         json.dump({"rows": rows, "summary": summary(rows)}, sys.stdout, indent=1)
         return 0
-    print(f"{'photo':<46} {'recall':>7} {'→ clean':>7} {'CER':>6} {'→ clean':>7}")
+    print(f"{'photo':<46} {'recall':>7} {'→ clean':>7} {'find':>6} {'→ clean':>7} {'CER':>6} {'→ clean':>7}")
     for r in rows:
         f = lambda v: "   –" if v is None else f"{v:6.2f}"  # noqa: E731
         print(f"{r['name']:<46} {f(r['upright']['recall']):>7} {f(r['cleaned']['recall']):>7} "
+              f"{f(r['upright']['findable']):>6} {f(r['cleaned']['findable']):>7} "
               f"{f(r['upright']['cer']):>6} {f(r['cleaned']['cer']):>7}")
     s = summary(rows)
     print(f"median recall {s['upright']['recall_median']:.2f} → {s['cleaned']['recall_median']:.2f}; "

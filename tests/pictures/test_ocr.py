@@ -43,9 +43,11 @@ def test_without_usable_character_boxes_the_line_box_is_shared_out():
     assert words[0][1] == (0, 0, 20, 10) and words[1][1] == (30, 0, 50, 10)
 
 
-@pytest.mark.parametrize("name", ["imagelabs__Whiteboard2.jpg", "whiteboarder__just_black_and_green.jpg",
-                                  "ai-fix-messy-whiteboard__demos_3_before.png"])
-def test_real_boards_are_read_well_enough_to_search(name):
+# Floors set from the measurement in docs/benchmarks.md (0.9, 1.0 and 0.58 of the words findable), with room.
+@pytest.mark.parametrize(("name", "floor"), [("imagelabs__Whiteboard2.jpg", 0.8),
+                                             ("whiteboard-image-enhance__1.jpeg", 0.8),
+                                             ("whiteboarder__just_black_and_green.jpg", 0.4)])
+def test_real_boards_are_read_well_enough_to_search(name, floor):
     tool = ocr_recall()
     from slidegen.model import board_text
     from slidegen.pictures.process import process
@@ -53,8 +55,7 @@ def test_real_boards_are_read_well_enough_to_search(name):
 
     picture, _ = process((BOARDS / name).read_bytes(), ImageSettings.for_width(1920, 50_000_000, False))
     words = ocr.recognise(picture.data)
-    # Floors set from the measurement in docs/benchmarks.md, with room below what was read.
-    assert tool.recall(TRANSCRIPTS[name], board_text(words)) >= 0.6
+    assert tool.findable(TRANSCRIPTS[name], board_text(words)) >= floor
     assert all(w.confidence >= ocr.MIN_CONFIDENCE for w in words)
     assert all(0 <= v <= 1 for w in words for v in w.box)
     assert all(w.box[0] < w.box[2] and w.box[1] < w.box[3] for w in words)
@@ -92,7 +93,7 @@ def test_missing_extra_is_one_clear_error(monkeypatch):
 def board_deck(tmp_path):
     return make_deck_dir(tmp_path / "talk", {
         "post.md": "# Router talk\n\nSlide 1: How the router fits in.\n",
-        "slide-1.png": (BOARDS / "ai-fix-messy-whiteboard__demos_3_before.png").read_bytes(),
+        "slide-1.jpg": (BOARDS / "imagelabs__Whiteboard2.jpg").read_bytes(),
     })
 
 
@@ -108,9 +109,9 @@ def test_build_with_ocr_gives_a_text_layer_and_alt_text_and_reads_each_picture_o
     assert len(calls) == 1
     html = (tmp_path / "out" / "router-talk.html").read_text(encoding="utf-8")
     layer = re.search(r'<svg class="sg-ocr"[^>]*>(.*?)</svg>', html, re.S).group(1)
-    assert ">ROUTER</text>" in layer.upper()
+    assert "THISISATEST" in "".join(re.findall(r">([^<]*)</text>", layer)).upper()
     alt = re.search(r'<img class="sg-pic"[^>]*alt="([^"]*)"', html).group(1)
-    assert alt.startswith("How the router fits in. Board: ") and "ROUTER" in alt.upper()
+    assert alt.startswith("How the router fits in. Board: ") and "TEST" in alt.upper()
     with zipfile.ZipFile(tmp_path / "out" / "router-talk.pptx") as z:
         slide = z.read("ppt/slides/slide2.xml").decode()
     assert 'descr="How the router fits in. Board: ' in slide
@@ -125,7 +126,7 @@ def test_front_matter_ocr_turns_it_on_for_one_post(tmp_path, board_deck):
     run = slidegen("inspect", board_deck, "--json", env={"XDG_CACHE_HOME": str(tmp_path / "xdg")})
     assert run.returncode == 0, run.stderr
     board = json.loads(run.stdout)["decks"][0]["slides"][0]["board"]
-    assert "ROUTER" in board["text"].upper()
+    assert "TEST" in board["text"].upper()
     assert all(set(w) == {"text", "confidence", "box"} and w["confidence"] >= ocr.MIN_CONFIDENCE
                for w in board["words"])
 
@@ -134,7 +135,7 @@ def test_inspect_without_ocr_reads_nothing(tmp_path, board_deck):
     run = slidegen("inspect", board_deck, "--json", env={"XDG_CACHE_HOME": str(tmp_path / "xdg")})
     assert json.loads(run.stdout)["decks"][0]["slides"][0]["board"] is None
     text = slidegen("inspect", board_deck, "--ocr", env={"XDG_CACHE_HOME": str(tmp_path / "xdg")})
-    assert text.returncode == 0 and re.search(r"board: .*ROUTER", text.stdout, re.I), text.stdout
+    assert text.returncode == 0 and re.search(r"board: .*TEST", text.stdout, re.I), text.stdout
 
 
 def test_the_ocr_extra_is_imported_only_when_asked_for(tmp_path, board_deck):
