@@ -21,7 +21,7 @@ from slidegen.model import Picture
 _MAGIC = b"slidegen-picture\n"
 _BLOB_MAGIC = b"slidegen-blob "
 #: The folders of the cache, one per kind of entry.
-KINDS = ("pictures", "pptx-slides", "pptx-bases")
+KINDS = ("pictures", "pptx-slides", "pptx-bases", "ocr")
 #: The cache trims itself to this size after a build that added to it, least recently used first.
 MAX_CACHE_BYTES = 1 << 30
 # A temporary file this old belongs to a build that died; any live write takes milliseconds.

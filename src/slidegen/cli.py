@@ -111,6 +111,8 @@ def make_parser():
     g.add_argument("--whiteboard", action="store_true", help="whiteboard photos: find the board, straighten and "
                    "crop it, even out the light, white background (front matter 'whiteboard: false' opts a post out)")
     _crop_option(g)
+    g.add_argument("--ocr", action="store_true", help="read the words on the pictures: a searchable text layer in "
+                   "the HTML, and alt text (needs the ocr extra; front matter 'ocr: true|false')")
     g = b.add_argument_group("cache and processes")
     g.add_argument("--cache-dir", type=Path, metavar="DIR",
                    help="where processed pictures and rendered PPTX slides are kept between builds "
@@ -130,6 +132,10 @@ def make_parser():
                    "per picture whether a board was found, its corners and any fallback")
     _crop_option(i)
     i.add_argument("--cache-dir", type=Path, metavar="DIR", help="the picture cache build uses (default: yours)")
+    i.add_argument("--ocr", action="store_true", help="also process the pictures and show the words read on them "
+                   "(needs the ocr extra)")
+    i.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
+                   help="another folder pictures may come from")
     _reading_options(i)
 
     n = sub.add_parser("notes", help="print the speaker notes", description="Print the speaker notes of "
@@ -176,6 +182,7 @@ def make_parser():
     p.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
                    help="another folder pictures may come from")
     p.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos")
+    p.add_argument("--ocr", action="store_true", help="read the words on the pictures (needs the ocr extra)")
     p.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
     _reading_options(p)
 
@@ -218,7 +225,7 @@ def options_from(args):
         slide_layout=get("slide_layout"), theme=get("theme"), html_assets=get("html_assets", "inline"),
         images_dirs=tuple(get("images", []) or []), image_width=get("image_width", BuildOptions.image_width),
         max_pixels=get("max_pixels", BuildOptions.max_pixels), whiteboard=get("whiteboard", False),
-        whiteboard_crop=get("whiteboard_crop", "on") != "off",
+        whiteboard_crop=get("whiteboard_crop", "on") != "off", ocr=get("ocr", False),
         cache_dir=get("cache_dir"), use_cache=not get("no_cache", False), jobs=get("jobs", 0),
         encoding=get("encoding"), max_post_bytes=get("max_post_bytes", BuildOptions.max_post_bytes),
         max_feed_bytes=get("max_feed_bytes", BuildOptions.max_feed_bytes), repair=get("repair", False),

@@ -37,6 +37,7 @@ class BuildOptions:
     max_pixels: int = 50_000_000
     whiteboard: bool = False
     whiteboard_crop: bool = True
+    ocr: bool = False  # read the words on the pictures (the optional ocr extra)
     cache_dir: Path | None = None
     use_cache: bool = True
     jobs: int = 0

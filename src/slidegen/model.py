@@ -239,6 +239,23 @@ class Picture:
         return f"Picture({self.mime} {self.width}x{self.height} {self.digest[:12]}, {where})"
 
 
+@dataclass(frozen=True)
+class Word:
+    """A word read on a picture: its text, its box as fractions of the picture, and how sure the reader was.
+
+    ``box`` is ``(left, top, right, bottom)``, each 0–1 of the picture's width or height.
+    """
+
+    text: str
+    box: tuple[float, float, float, float]
+    confidence: float
+
+
+def board_text(words: tuple[Word, ...]) -> str:
+    """The words of a picture as one line of text, in reading order."""
+    return " ".join(w.text for w in words)
+
+
 @dataclass
 class Deck:
     """One post turned into slides, plus the media bag its slides refer to.
@@ -265,7 +282,14 @@ class Deck:
     #: Text after the first note that belongs to no note (a stray heading's section, a sign-off),
     #: as (where, text), so ``inspect --verbose`` can show what no output carries.
     outside_notes: list[tuple[SourcePos, str]] = field(default_factory=list)
+    ocr: bool | None = None  # front matter ``ocr:``; None follows --ocr
+    #: Words read on each picture (``--ocr``), keyed like ``media`` by ``ImageRef.ref``.
+    words: dict[str, tuple[Word, ...]] = field(default_factory=dict)
 
     def picture(self, slide: Slide) -> Picture | None:
         """The processed picture of a slide, if it has one."""
         return self.media.get(slide.image.ref) if slide.image else None
+
+    def words_on(self, slide: Slide) -> tuple[Word, ...]:
+        """The words read on a slide's picture (empty without ``--ocr`` or a picture)."""
+        return self.words.get(slide.image.ref, ()) if slide.image else ()

@@ -26,6 +26,8 @@ from slidegen.model import (
     SourcePos,
     Span,
     number_items,
+    Word,
+    board_text,
     plain,
 )
 from slidegen.slidemap import by_slide_number
@@ -120,6 +122,7 @@ def _apply_meta(deck: Deck, post: Post) -> None:
     deck.date = meta.get("date")
     deck.link = str(meta.get("link") or "").strip()
     deck.whiteboard = meta.get("whiteboard")
+    deck.ocr = meta.get("ocr")
     tags = meta.get("keywords") or meta.get("tags") or ()
     if isinstance(tags, str):
         tags = tags.split(",")
@@ -363,11 +366,27 @@ _FILE_NAME = re.compile(r"^[\w\-. ()\[\]~/\\:%]+(" + "|".join(map(re.escape, pai
                         re.I)
 
 
-def alt_text(slide: Slide) -> str:
+#: Longest alt text made from a note and the words read on its board; screen readers read it whole.
+ALT_LIMIT = 300
+
+
+def alt_text(slide: Slide, words: tuple[Word, ...] = ()) -> str:
     """What a slide's picture shows, for every writer: the post's alt text, else the note's first
-    sentence, else the title — never a file name or path, which screen readers spell out."""
+    sentence (followed by what the board says, when its words were read: ``Board: …``), else the
+    title — never a file name or path, which screen readers spell out."""
     alt = " ".join((slide.image.alt if slide.image else "").split())
     ref_name = (slide.image.ref if slide.image else "").replace("\\", "/").rsplit("/", 1)[-1]
     if alt and (alt == ref_name or _FILE_NAME.match(alt)):
         alt = ""
-    return alt or first_sentence(slide.note) or slide.title or f"Slide {slide.number}"
+    if alt:
+        return alt
+    lead = first_sentence(slide.note) or slide.title or f"Slide {slide.number}"
+    said = board_text(words)
+    if not said:
+        return lead
+    room = ALT_LIMIT - len(lead) - len(" Board: ")
+    if room < 20:
+        return lead
+    if len(said) > room:
+        said = said[: room - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+    return f"{lead} Board: {said}"

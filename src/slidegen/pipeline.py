@@ -100,6 +100,10 @@ def build(sources: list[Path], options: BuildOptions, report: Report,
     bad = {id(deck) for deck, _ in failures}
     result.failed.extend(err for _, err in failures)
     todo = [deck for deck in decks if id(deck) not in bad]
+    if options.ocr or any(deck.ocr for deck in todo):
+        from slidegen.pictures.ocr import read_all
+
+        read_all(todo, options, report)
     for deck, rendered in zip(todo, render_all(todo, options, progress or Progress())):
         if rendered.error:
             result.failed.append(rendered.error)

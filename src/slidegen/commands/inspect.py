@@ -8,6 +8,7 @@ import textwrap
 
 from slidegen.cli import print_json
 from slidegen.dates import iso_date
+from slidegen.model import board_text
 from slidegen.pipeline import Result, check_strict, read_decks
 
 
@@ -23,15 +24,28 @@ def image_path(deck, slide) -> str | None:
     return os.path.relpath(deck.base_dir / ref)
 
 
-def boards(decks, options, report, result: Result) -> None:
-    """Processes the pictures of whiteboard decks as a build would, so each slide can say what
-    became of its board (``deck.boards``); other decks' pictures are not touched."""
-    from slidegen.pictures.resolve import prepare_media
+def pictures_for(decks, options, report, result: Result) -> list:
+    """Processes the pictures of the decks whose slides must say what became of them, as a build
+    would: whiteboard decks (``deck.boards``) and, with ``--ocr``, the words read on them
+    (``deck.words``); other decks' pictures are not touched. Decks whose pictures fail are
+    reported with the other failures and left out."""
+    from slidegen.pictures.ocr import wanted as reads_words
     from slidegen.pictures.settings import whiteboard_choice
 
-    wanted = [d for d in decks if whiteboard_choice(d.whiteboard, options)[0]]
-    if wanted:
-        result.failed.extend(error for _, error in prepare_media(wanted, options, report))
+    reading = [d for d in decks if reads_words(d, options)]
+    wanted = [d for d in decks if whiteboard_choice(d.whiteboard, options)[0] or reads_words(d, options)]
+    if not wanted:
+        return decks
+    from slidegen.pictures.resolve import prepare_media
+
+    failures = prepare_media(wanted, options, report)
+    result.failed.extend(error for _, error in failures)
+    bad = {id(deck) for deck, _ in failures}
+    if reading:
+        from slidegen.pictures.ocr import read_all
+
+        read_all([d for d in reading if id(d) not in bad], options, report)
+    return [d for d in decks if id(d) not in bad]
 
 
 def board_line(board: dict) -> str:
@@ -46,11 +60,20 @@ def board_line(board: dict) -> str:
     return text + (f" ({board['reason']})" if board.get("reason") else "")
 
 
+def words_json(deck, slide) -> dict | None:
+    """The words read on a slide's picture, for ``--json``; None when none were read."""
+    if slide.image is None or slide.image.ref not in deck.words:
+        return None
+    words = deck.words_on(slide)
+    return {"text": board_text(words),
+            "words": [{"text": w.text, "confidence": w.confidence, "box": list(w.box)} for w in words]}
+
+
 def run(args, options, report) -> int:
     result = Result()
     decks = read_decks(args.sources, options, report, result, allow_none=True)
     verbose = getattr(args, "verbose", False)
-    boards(decks, options, report, result)
+    decks = pictures_for(decks, options, report, result)
     if args.json:
         print_json({
             "decks": [{
@@ -60,7 +83,8 @@ def run(args, options, report) -> int:
                             "image": image_path(d, s), "line": s.pos.line,
                             # only for whiteboard decks: what became of the picture's board
                             **({"whiteboard": d.boards[s.image.ref]} if s.image and s.image.ref in d.boards
-                               else {})} for s in d.slides],
+                               else {}),
+                            "ocr": words_json(d, s)} for s in d.slides],
                 **({"outside_notes": [{"line": pos.line, "text": text} for pos, text in d.outside_notes]}
                    if verbose else {}),
             } for d in decks],
@@ -76,6 +100,9 @@ def run(args, options, report) -> int:
                 print(f"  {s.number:>3}  {s.title}\n       {note}\n       picture: {pic}")
                 if s.image and s.image.ref in deck.boards:
                     print(f"       whiteboard: {board_line(deck.boards[s.image.ref])}")
+                if s.image is not None and s.image.ref in deck.words:
+                    said = textwrap.shorten(board_text(deck.words_on(s)), 70, placeholder="…") or "(no words)"
+                    print(f"       words read: {said}")
             if verbose and deck.outside_notes:
                 print("  in no note (no output carries this text):")
                 for pos, text in deck.outside_notes:

@@ -11,7 +11,7 @@ from slidegen.model import SourcePos
 MAX_BYTES = 64 * 1024
 KNOWN: dict[str, type | tuple[type, ...]] = {
     "title": str, "author": str, "date": (str, dt.date), "link": str, "images": (list, dict),
-    "titles": (list, dict), "template": str, "whiteboard": (bool, dict), "tags": (list, str),
+    "titles": (list, dict), "template": str, "whiteboard": (bool, dict), "ocr": bool, "tags": (list, str),
     "keywords": (list, str), "lang": str, "language": str,
     "description": str, "subtitle": str, "slug": str,
 }

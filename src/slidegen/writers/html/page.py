@@ -43,7 +43,9 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
         pic = deck.picture(slide)
         if pic is not None:
             src = _image_src(deck, index, pic, files) if external else _data_uri(pic, slide)
-            image = {"src": src, "alt": alt_text(slide), "width": pic.width, "height": pic.height}
+            words = deck.words_on(slide)
+            image = {"src": src, "alt": alt_text(slide, words), "width": pic.width, "height": pic.height,
+                     "words": text_layer(words, pic.width, pic.height)}
             slides.append({"number": slide.number, "title": slide.title, "image": image,
                            "note": note_html(slide.note, deck.link)})
             continue
@@ -83,6 +85,17 @@ def text_box(title: str) -> textfit.Box:
     lines = textfit.line_count(f"{title} (99)", _TITLE_PT, _BODY_WIDTH_PT, "bold")
     height = 540 - _ABOVE_AND_BELOW_PT - lines * _TITLE_LINE_PT
     return textfit.Box(_BODY_WIDTH_PT * 0.96, height * 0.92, tables_as_grid=True)
+
+
+def text_layer(words, width: int, height: int) -> list[dict]:
+    """Where each word read on a picture goes, in the picture's pixels: box, baseline and font size."""
+    layer = []
+    for word in words:
+        left, top, right, bottom = word.box
+        h = max(1.0, (bottom - top) * height)
+        layer.append({"text": word.text, "x": round(left * width, 1), "y": round(bottom * height - 0.2 * h, 1),
+                      "w": round(max(1.0, (right - left) * width), 1), "size": round(0.8 * h, 1)})
+    return layer
 
 
 def embed_snippet(deck: Deck, html_name: str) -> str:

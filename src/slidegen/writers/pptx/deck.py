@@ -162,7 +162,7 @@ def _content(deck: Deck, kind: str, slide: Slide | None) -> list:
                 _note(deck.intro), deck.link, deck.lang]
     picture = deck.picture(slide)
     shown = [picture.digest, picture.width, picture.height, picture.mime] if picture else None
-    return [slide.number, slide.title, _note(slide.note), alt_text(slide) if picture else "", shown, deck.link,
+    return [slide.number, slide.title, _note(slide.note), alt_text(slide, deck.words_on(slide)) if picture else "", shown, deck.link,
             deck.lang]
 
 

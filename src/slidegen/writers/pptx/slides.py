@@ -91,7 +91,7 @@ class SlideRenderer:
         fitted = geo.fit_picture(picture.width, picture.height, box)
         shape.left, shape.top, shape.width, shape.height = (Emu(fitted.left), Emu(fitted.top),
                                                             Emu(fitted.width), Emu(fitted.height))
-        element(shape).nvPicPr.cNvPr.set("descr", _clean(alt_text(slide)))
+        element(shape).nvPicPr.cNvPr.set("descr", _clean(alt_text(slide, deck.words_on(slide))))
         _drop_empty_placeholders(s)
         _write_note(s, slide.note, deck.link)
         return self._cut(s, picture.digest, deck.lang)
