@@ -25,9 +25,9 @@ from slidegen.model import (
     Slide,
     SourcePos,
     Span,
-    number_items,
     Word,
     board_text,
+    number_items,
     plain,
 )
 from slidegen.slidemap import by_slide_number
