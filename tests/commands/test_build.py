@@ -76,8 +76,22 @@ def test_missing_picture_fails_naming_reference_and_line(tmp_path):
 def test_unknown_format_and_unknown_flag_are_usage_errors(tmp_path):
     run = slidegen("build", "x.md", "-f", "pptx,keynote")
     assert run.returncode == 2 and "unknown format keynote" in run.stderr and "Traceback" not in run.stderr
+    assert run.stderr.count("\n") == 1, run.stderr  # the one line that matters, no page of usage
     run = slidegen("build", "x.md", "--colour")
     assert run.returncode == 2 and "unrecognized arguments: --colour" in run.stderr
+    assert "'slidegen build --help' lists the options" in run.stderr
+
+
+def test_a_mistyped_option_or_command_gets_a_suggestion(tmp_path):
+    run = slidegen("build", "x.md", "--ouput", "out", cwd=tmp_path)
+    assert run.returncode == 2 and run.stderr == (
+        "slidegen build: error: unrecognized arguments: --ouput out (did you mean --output?)\n")
+    run = slidegen("inspect", "x.md", "--jsno", cwd=tmp_path)
+    assert run.returncode == 2 and "did you mean --json?" in run.stderr
+    run = slidegen("biuld", "x.md", cwd=tmp_path)
+    assert run.returncode == 2 and run.stderr == "slidegen: error: unknown command 'biuld'; did you mean build?\n"
+    run = slidegen("build", "x.md", "--output", "out", "-f", "notes", cwd=tmp_path)
+    assert run.returncode == 1 and "x.md" in run.stderr  # --output is a real spelling of -o
 
 
 def test_strict_turns_warnings_into_exit_1(tmp_path):
