@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
+from cli_run import slidegen
 from slidegen.diagnostics import Report
 from slidegen.model import Deck, ImageRef, Post, Slide, SourcePos
 from slidegen.pairing import assign_images
-from cli_run import slidegen
 from toolkit import image_bytes, make_deck_dir, note
 
 SRC = SourcePos("post.md", 1)
