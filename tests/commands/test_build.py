@@ -134,3 +134,18 @@ def test_every_command_applies_the_one_strict_rule(tmp_path):
         run = slidegen(*argv, cwd=tmp_path)
         assert run.returncode == 1 and "error: 1 warning(s) and --strict is set" in run.stderr, argv
         assert "Traceback" not in run.stderr
+
+
+def test_the_last_lines_say_how_to_present_and_where_the_deck_is(tmp_path):
+    make_deck_dir(tmp_path, {"post.md": "# My talk\n\nSlide 1: a\n"})
+    run = slidegen("build", "post.md", "-o", "out", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.rstrip("\n").splitlines()[-3:] == [
+        "Present: open out/my-talk.html in a browser, then F for full screen, S for the speaker view "
+        "(? lists every key).", "PowerPoint deck: out/my-talk.pptx", "Speaker notes: out/my-talk.notes.md"]
+    assert '<iframe src="my-talk.html"' in run.stdout
+    only_pptx = slidegen("build", "post.md", "-o", "out", "-f", "pptx", cwd=tmp_path)
+    assert only_pptx.stdout.rstrip("\n").splitlines()[-1] == "PowerPoint deck: out/my-talk.pptx"
+    assert "iframe" not in only_pptx.stdout and "Present" not in only_pptx.stdout
+    quiet = slidegen("build", "post.md", "-o", "out", "-q", cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
