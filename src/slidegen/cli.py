@@ -89,7 +89,8 @@ def make_parser():
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
     _reading_options(b)
     g = b.add_argument_group("PPTX")
-    g.add_argument("--template", type=Path, metavar="FILE", help="your .pptx or .potx: masters, layouts, theme")
+    g.add_argument("--template", type=Path, metavar="FILE", help="your .pptx or .potx: masters, layouts, theme; "
+                   "or 'corporate' for the shipped sample template")
     g.add_argument("--title-layout", metavar="NAME", help="layout name for the title slide")
     g.add_argument("--slide-layout", metavar="NAME", help="layout name for picture slides")
     g = b.add_argument_group("HTML")
@@ -170,11 +171,12 @@ def options_from(args):
     from pathlib import Path
 
     from slidegen.config import BuildOptions
+    from slidegen.templates import find as shipped_template
 
     get = lambda name, default=None: getattr(args, name, default)  # noqa: E731
     return BuildOptions(
         out_dir=get("out", Path("build")), formats=get("formats", BuildOptions.formats),
-        strict=get("strict", False), template=get("template"), title_layout=get("title_layout"),
+        strict=get("strict", False), template=shipped_template(get("template")), title_layout=get("title_layout"),
         slide_layout=get("slide_layout"), theme=get("theme"), html_assets=get("html_assets", "inline"),
         images_dirs=tuple(get("images", []) or []), image_width=get("image_width", BuildOptions.image_width),
         max_pixels=get("max_pixels", BuildOptions.max_pixels), whiteboard=get("whiteboard", False),
