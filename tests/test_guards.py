@@ -84,6 +84,15 @@ def test_real_depths_and_links_pass():
         check_markdown(lists + "\n" + "    " * MAX_NESTING + "- one more", 1, POS)
 
 
+def test_a_fence_never_closed_shields_nothing():
+    deep = "\n".join("    " * k + "- a" for k in range(MAX_NESTING + 5))
+    check_markdown("```\n" + deep + "\n```\n", 1, POS)  # code: the library does not nest it
+    with pytest.raises(InputError, match="nested too deeply"):
+        check_markdown("```\n" + deep + "\n", 1, POS)  # never closed: the library reads it as lists
+    with pytest.raises(InputError, match="nested too deeply"):
+        check_markdown("```\n" + deep + "\n````\n", 1, POS)  # only the same fence closes
+
+
 def test_scan_cost_is_what_the_library_walks_over():
     assert scan_cost("[a] [b](c)") == (4, 0, 1, 0)
     assert scan_cost("[a [b] \\[ c") == (13, 1, 2, 0)  # an escaped bracket costs nothing

@@ -8,6 +8,7 @@ on how busy the machine is. ``cpu_limit`` stays as a backstop for shapes nobody 
 
 from __future__ import annotations
 
+import bisect
 import re
 import signal
 import threading
@@ -19,7 +20,7 @@ MAX_NESTING = 50  # levels of lists and quotes; real posts stay under ten
 MAX_SCAN = 2_000_000  # characters Python-Markdown would scan past open '[' and '<' (about a second)
 CPU_SECONDS = 60.0  # processor time, the backstop; a post that passes the checks above takes well under 1 s
 
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_FENCE = re.compile(r"^(`{3,}|~{3,})")  # Python-Markdown's fences start at the margin
 # A line's container prefix: quote markers and list markers, each followed by a blank (or the end).
 _PREFIX = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$)))+")
 _LEVEL = re.compile(r"([ \t]*)(>|[-*+]|[0-9]{1,9}[.)])")
@@ -36,12 +37,10 @@ def check_markdown(body: str, first_line: int, source) -> None:
     scanned = 0
     paragraph: list[str] = []
     start = 0
-    fenced = False
     lines = body.split("\n")
+    code = fenced_lines(lines)
     for i, line in enumerate([*lines, ""]):
-        if _FENCE.match(line):
-            fenced = not fenced
-        if fenced or not line.strip():
+        if (i < len(lines) and code[i]) or not line.strip():
             if paragraph:
                 text = "\n".join(paragraph)
                 if "[" in text or "<" in text:
@@ -55,6 +54,30 @@ def check_markdown(body: str, first_line: int, source) -> None:
         if not paragraph:
             start = i
         paragraph.append(line)
+
+
+def fenced_lines(lines: list[str]) -> list[bool]:
+    """Which lines are inside (or are) a closed fenced code block; a fence never closed fences nothing.
+
+    As in Python-Markdown, a block closes at a line holding exactly its opening fence.
+    """
+    closers: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line[:1] in "`~" and _FENCE.match(line) and line.rstrip(" ") == _FENCE.match(line).group(1):
+            closers.setdefault(line.rstrip(" "), []).append(i)
+    code = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        m = _FENCE.match(lines[i]) if lines[i][:1] in "`~" else None
+        if m:
+            found = closers.get(m.group(1), [])
+            k = bisect.bisect_right(found, i)
+            if k < len(found):
+                end = found[k]
+                code[i:end + 1] = [True] * (end + 1 - i)
+                i = end
+        i += 1
+    return code
 
 
 def nesting(line: str) -> int:
