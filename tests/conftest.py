@@ -22,7 +22,6 @@ _THROWAWAY: list[str] = []
 def pytest_configure(config):
     # Builds under test (and the CLI subprocesses they start) keep their cache in a throwaway folder,
     # never in the user's own, even when the user has set XDG_CACHE_HOME or SLIDEGEN_CACHE_DIR.
-    import os
     import tempfile
 
     if getattr(config, "workerinput", None) is None and not _THROWAWAY:
@@ -32,8 +31,6 @@ def pytest_configure(config):
 
 
 def pytest_unconfigure(config):
-    import shutil
-
     while _THROWAWAY:  # nothing of the run stays behind in the temporary folder
         shutil.rmtree(_THROWAWAY.pop(), ignore_errors=True)
 
