@@ -7,6 +7,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-impress)
 command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 command -v pandoc >/dev/null 2>&1 || need+=(pandoc)  # decks of another tool for `slidegen check`
+command -v curl >/dev/null 2>&1 || need+=(curl)  # serve answers HEAD as `curl -I` asks it
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -32,7 +32,9 @@ _TMP = ".tmp-"
 
 
 def default_root() -> Path:
-    """The user's cache folder for slidegen (XDG on Linux, the platform's own elsewhere)."""
+    """The user's cache folder for slidegen: ``SLIDEGEN_CACHE_DIR``, else XDG on Linux, the platform's own elsewhere."""
+    if os.environ.get("SLIDEGEN_CACHE_DIR"):
+        return Path(os.environ["SLIDEGEN_CACHE_DIR"])
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("slidegen"))

@@ -48,7 +48,7 @@ def _positive(text: str) -> int:
     return value
 
 
-def _reading_options(p) -> None:
+def _reading_options(p, preview: bool = False) -> None:
     from slidegen.config import BuildOptions
 
     g = p.add_argument_group("reading")
@@ -56,7 +56,10 @@ def _reading_options(p) -> None:
                    help="fallback encoding for posts that are not UTF-8, e.g. cp1252 (a warning is given)")
     g.add_argument("--max-post-bytes", type=_positive, default=BuildOptions.max_post_bytes, metavar="N",
                    help="refuse posts larger than N bytes (default: %(default)s)")
-    g.add_argument("--strict", action="store_true", help="fail (exit 1) at the end if there were warnings")
+    if not preview:
+        g.add_argument("--strict", action="store_true", help="fail (exit 1) at the end if there were warnings")
+    if preview:
+        return  # a live preview shows one post; feed options and --strict mean nothing there
     g = p.add_argument_group("feeds and exports (RSS, Atom, WordPress)")
     g.add_argument("--repair", action="store_true",
                    help="strip control characters and broken bytes from a feed (a warning each) instead of failing")
@@ -73,8 +76,9 @@ def make_parser():
 
     from slidegen import __version__
     from slidegen.config import BuildOptions
+    from slidegen.usage import Parser
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="slidegen", description="Turn posts with 'Slide N:' notes into a PPTX deck, a self-contained "
         "HTML slideshow and speaker notes.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"slidegen {__version__}")
@@ -83,7 +87,7 @@ def make_parser():
     b = sub.add_parser("build", help="build decks into a folder", description="Build every deck of the "
                        "sources: OUTDIR/<slug>.pptx, <slug>.html and <slug>.notes.md by default.")
     b.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="post file or deck folder")
-    b.add_argument("-o", "--out", type=Path, default=Path("build"), metavar="OUTDIR",
+    b.add_argument("-o", "--out", "--output", dest="out", type=Path, default=Path("build"), metavar="OUTDIR",
                    help="output folder (default: ./build)")
     b.add_argument("-f", "--formats", type=_formats, default=BuildOptions.formats, metavar="LIST",
                    help="comma-separated: pptx, html, notes (Markdown), txt (plain notes), pdf, handout "
@@ -91,7 +95,8 @@ def make_parser():
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
     _reading_options(b)
     g = b.add_argument_group("PPTX")
-    g.add_argument("--template", type=Path, metavar="FILE", help="your .pptx or .potx: masters, layouts, theme")
+    g.add_argument("--template", type=Path, metavar="FILE", help="your .pptx or .potx: masters, layouts, theme; "
+                   "or 'corporate' for the shipped sample template")
     g.add_argument("--title-layout", metavar="NAME", help="layout name for the title slide")
     g.add_argument("--slide-layout", metavar="NAME", help="layout name for picture slides")
     g.add_argument("--render", action="store_true", help="a .pptx source: render its slides that hold no "
@@ -167,7 +172,7 @@ def make_parser():
     s.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos")
     _crop_option(s)
     s.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
-    _reading_options(s)
+    _reading_options(s, preview=True)
 
     p = sub.add_parser("present", help="present to a room: phones follow the speaker's slides",
                        description="Build the slideshow of SOURCE and serve it from this machine: the speaker "
@@ -217,11 +222,12 @@ def options_from(args):
     from pathlib import Path
 
     from slidegen.config import BuildOptions
+    from slidegen.templates import find as shipped_template
 
     get = lambda name, default=None: getattr(args, name, default)  # noqa: E731
     return BuildOptions(
         out_dir=get("out", Path("build")), formats=get("formats", BuildOptions.formats),
-        strict=get("strict", False), template=get("template"), title_layout=get("title_layout"),
+        strict=get("strict", False), template=shipped_template(get("template")), title_layout=get("title_layout"),
         slide_layout=get("slide_layout"), theme=get("theme"), html_assets=get("html_assets", "inline"),
         images_dirs=tuple(get("images", []) or []), image_width=get("image_width", BuildOptions.image_width),
         max_pixels=get("max_pixels", BuildOptions.max_pixels), whiteboard=get("whiteboard", False),

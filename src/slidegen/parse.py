@@ -46,8 +46,11 @@ _SLIDE_NOTES = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]+notes[ \t]*:[ \t
                           re.IGNORECASE)
 _NEAR_MISS = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]*#?[ \t]*(?P<what>[^\s:.\-\u2013\u2014]{1,12})"
                         rf"[ \t]*(?::|{_DASH})", re.IGNORECASE)
+# A sign-off line, alone or with the writer's name after a comma ("Thanks,\nSam" reads as "Thanks, Sam").
 _SIGN_OFF = re.compile(r"^(cheers|thanks|thank you|best|regards|kind regards|best regards|warmly|"
-                       r"sincerely|yours|all the best|until next time|posted by\b.*)[,.!]?$", re.IGNORECASE)
+                       r"sincerely|yours|all the best|until next time|posted by\b.*)"
+                       r"(?:[,.!]?|[,!]\s*[-\u2013\u2014~]?\s*[^\W\d_][\w'\u2019.-]*(?:\s+[^\W\d_][\w'\u2019.-]*){0,2}[.!]?)$",
+                       re.IGNORECASE)
 # Footers a posting service appends to every post ("Posted via email from …" on Posterous,
 # "Sent from my iPhone"); they end a note like a sign-off and are never note text.
 _SERVICE_FOOTER = re.compile(r"^(posted (via|from|with) \S.*|sent from my \w+.*|"

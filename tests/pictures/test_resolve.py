@@ -77,8 +77,11 @@ def test_a_symlink_pointing_out_of_the_post_folder_is_refused(tmp_path):
     make_deck_dir(tmp_path, {"secret.png": image_bytes(fmt="PNG")})
     (tmp_path / "post").mkdir()
     (tmp_path / "post" / "innocent.png").symlink_to(tmp_path / "secret.png")
-    with pytest.raises(InputError, match="leaves the post's folder: innocent.png"):
+    with pytest.raises(InputError, match="innocent.png is a symbolic link to a file outside the post's folder"):
         resolve(ref("innocent.png"), tmp_path / "post")
+    (tmp_path / "post" / "linked").symlink_to(tmp_path, target_is_directory=True)
+    with pytest.raises(InputError, match="linked/secret.png is a symbolic link to a file outside"):
+        resolve(ref("linked/secret.png"), tmp_path / "post")
 
 
 def test_a_symlink_inside_the_folder_is_followed(tmp_path):

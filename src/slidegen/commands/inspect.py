@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
+from pathlib import Path
 
 from slidegen.cli import print_json
 from slidegen.dates import iso_date
@@ -13,7 +14,11 @@ from slidegen.pipeline import Result, check_strict, read_decks
 
 
 def image_path(deck, slide) -> str | None:
-    """Where a slide's picture comes from, as a path relative to here (URLs as written)."""
+    """Where a slide's picture comes from: relative to here when it is under here, else from home or root.
+
+    URLs are shown as written. A path that climbs out of the working folder (``../../x.jpg``) says
+    less than the folder it is in, so those are shown in full (``~/talks/x.jpg``).
+    """
     if slide.image is None:
         return None
     ref = slide.image.ref
@@ -21,7 +26,30 @@ def image_path(deck, slide) -> str | None:
         return "data: URI"
     if "://" in ref:
         return ref
-    return os.path.relpath(deck.base_dir / ref)
+    return shown_path(deck.base_dir / ref)
+
+
+def shown_path(path: Path) -> str:
+    """``path`` for a person to read: relative to the working folder, else to the home folder, else absolute."""
+    full = Path(os.path.abspath(path))
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        if full.is_relative_to(base):
+            return prefix + str(full.relative_to(base))
+    return str(full)
+
+
+def picture_problem(deck, slide, options) -> str | None:
+    """Why building would refuse this slide's picture (outside the folder, a link out, missing), or None."""
+    from slidegen.errors import InputError
+    from slidegen.pictures.resolve import resolve
+
+    if slide.image is None:
+        return None
+    try:
+        resolve(slide.image, deck.base_dir, options.images_dirs)
+    except InputError as exc:
+        return exc.message
+    return None
 
 
 def pictures_for(decks, options, report, result: Result) -> list:
@@ -73,6 +101,13 @@ def run(args, options, report) -> int:
     result = Result()
     decks = read_decks(args.sources, options, report, result, allow_none=True)
     verbose = getattr(args, "verbose", False)
+    problems = {}
+    for deck in decks:
+        for s in deck.slides:
+            problem = picture_problem(deck, s, options)
+            if problem and s.image:  # the build would stop here: say so now rather than list the picture as fine
+                problems[id(s)] = problem
+                report.warn(f"building would fail: {problem}", s.image.pos)
     decks = pictures_for(decks, options, report, result)
     if args.json:
         print_json({
@@ -84,7 +119,9 @@ def run(args, options, report) -> int:
                             # only for whiteboard decks: what became of the picture's board
                             **({"whiteboard": d.boards[s.image.ref]} if s.image and s.image.ref in d.boards
                                else {}),
-                            "ocr": words_json(d, s)} for s in d.slides],
+                            "ocr": words_json(d, s),
+                            **({"image_problem": problems[id(s)]} if id(s) in problems else {})}
+                           for s in d.slides],
                 **({"outside_notes": [{"line": pos.line, "text": text} for pos, text in d.outside_notes]}
                    if verbose else {}),
             } for d in decks],
@@ -97,6 +134,8 @@ def run(args, options, report) -> int:
             for s in deck.slides:
                 note = textwrap.shorten(" ".join(s.note.text.split()), 70, placeholder="…") or "(no note)"
                 pic = image_path(deck, s) or "(text slide)"
+                if id(s) in problems:
+                    pic += "  (refused, see the warning)"
                 print(f"  {s.number:>3}  {s.title}\n       {note}\n       picture: {pic}")
                 if s.image and s.image.ref in deck.boards:
                     print(f"       whiteboard: {board_line(deck.boards[s.image.ref])}")

@@ -247,8 +247,10 @@ def _register_heif() -> None:
     try:
         from pillow_heif import register_heif_opener
     except ImportError:
-        raise ImageProblem("HEIC/HEIF pictures need the optional extra: pip install 'slidegen[heic]' "
-                           "(or export the picture as JPEG)") from None
+        # Named by the package itself: "slidegen" on the package index is someone else's project.
+        raise ImageProblem("HEIC/HEIF pictures need pillow-heif: pip install pillow-heif into slidegen's "
+                           "environment, or pip install '.[heic]' in slidegen's folder (or export the picture "
+                           "as JPEG)") from None
     register_heif_opener()
 
 

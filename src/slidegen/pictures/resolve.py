@@ -161,7 +161,7 @@ def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = ()) -
         if not real.exists():
             continue
         if not any(real.is_relative_to(root) for root in roots):
-            raise InputError(_escape_message(raw), ref.pos)
+            raise InputError(_escape_message(raw, _through_link(candidate)), ref.pos)
         if not real.is_file():
             raise InputError(f"image is not a file: {show(raw)}", ref.pos)
         return Source(path=real)
@@ -170,9 +170,24 @@ def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = ()) -
     raise InputError(f"image not found: {show(raw)}", ref.pos)
 
 
-def _escape_message(raw: str) -> str:
+def _escape_message(raw: str, link: bool = False) -> str:
+    if link:
+        return (f"{show(raw)} is a symbolic link to a file outside the post's folder (pictures must be inside "
+                "the post's folder or a folder given with --images: copy the picture there, or pass its folder "
+                "with --images)")
     return (f"image path leaves the post's folder: {show(raw)} (pictures must be inside the post's "
             "folder or a folder given with --images)")
+
+
+def _through_link(path: Path) -> bool:
+    """True when ``path`` or a folder on the way to it is a symbolic link (that is how it left the folder)."""
+    for step in (path, *path.parents):
+        try:
+            if step.is_symlink():
+                return True
+        except OSError:
+            return False
+    return False
 
 
 def _real(path: Path) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
-from slidegen.guards import PARSE_SECONDS, time_limit
+from slidegen.guards import CPU_SECONDS, check_markdown, cpu_limit
 from slidegen.model import Block, Post, SourcePos
 from slidegen.readers import frontmatter
 from slidegen.readers.html import parse_html
@@ -33,9 +33,10 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
     frontmatter.check(meta, meta_lines, source, report.warn)
     if "date" in meta:
         meta["date"] = frontmatter.parse_date(meta["date"], source.at(meta_lines.get("date")), report.warn)
-    nested = nest_lists(body)  # linear, outside the parser's time budget
+    check_markdown(body, body_line, source)
+    nested = nest_lists(body)  # linear, outside the parser's budget
     try:
-        with time_limit(PARSE_SECONDS, "reading the Markdown", source):
+        with cpu_limit(CPU_SECONDS, "reading the Markdown", source):
             # Instances, not names: a name makes Python-Markdown scan every installed package.
             rendered = markdown.markdown(nested, extensions=[FencedCodeExtension(), TableExtension(),
                                                            SaneListExtension()], output_format="html")
