@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from slidegen import pairing
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
-from slidegen.model import Block, Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span, plain
+from slidegen.model import Block, Deck, Note, Paragraph, Post, Slide, SourcePos, Span, plain
 from slidegen.slidemap import by_slide_number
 
 MAX_SLIDE_NUMBER = 999
@@ -72,12 +72,6 @@ def parse_post(post: Post, report: Report) -> Deck | None:
         slide = Slide(m.number, title, note, m.pos, title_is_explicit=bool(explicit))
         if not note:
             report.warn(f"Slide {m.number} has no note text", m.pos)
-        own = [img for b in [post.blocks[m.index], *m.blocks] for img in b.images]
-        if own:
-            slide.image = own[0]
-        if len(own) > 1:
-            report.warn(f"Slide {m.number} has {len(own)} pictures in its note; using the first "
-                        f"({own[0].ref}), not {', '.join(i.ref for i in own[1:])}", own[1].pos)
         slides.append(slide)
     first = markers[0].index
     intro = Note(tuple(b.spans for b in post.blocks[:first]
@@ -85,7 +79,8 @@ def parse_post(post: Post, report: Report) -> Deck | None:
     deck = Deck(title=post.title or slides[0].title, source=post.source, base_dir=post.base_dir,
                 slides=slides, intro=intro)
     _apply_meta(deck, post)
-    pairing.assign_images(deck, post, _loose_images(post, markers), report)
+    extents = [pairing.Extent(m.number, m.index, max(m.index, m.last), m.pos) for m in markers]
+    pairing.assign_images(deck, post, extents, report)
     return deck
 
 
@@ -102,12 +97,6 @@ def _apply_meta(deck: Deck, post: Post) -> None:
     deck.keywords = tuple(str(t).strip() for t in tags if str(t).strip())
     if meta.get("template"):
         deck.template = post.base_dir / str(meta["template"])
-
-
-def _loose_images(post: Post, markers: list[_Marker]) -> list[ImageRef]:
-    """Pictures of the post that stand outside every note, in order of appearance."""
-    in_notes = {i for m in markers for i in range(m.index, max(m.index, m.last) + 1)}
-    return [img for i, b in enumerate(post.blocks) if i not in in_notes for img in b.images]
 
 
 def _find_markers(post: Post, report: Report) -> list[_Marker]:

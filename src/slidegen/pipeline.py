@@ -66,6 +66,8 @@ def read_decks(sources: list[Path], options: BuildOptions, report: Report,
             if deck is None:
                 result.skipped.append(Skipped(post.title or "(untitled)", str(post.source), "no slide notes"))
             else:
+                if options.strict:
+                    _warn_guesses(deck, report)
                 decks.append(deck)
     if not decks and result.skipped and not result.failed:
         raise InputError(f"none of the {len(result.skipped)} posts has slide notes", str(sources[0]))
@@ -74,6 +76,16 @@ def read_decks(sources: list[Path], options: BuildOptions, report: Report,
     for deck, slug in zip(decks, unique_slugs([d.title for d in decks])):
         deck.slug = slug
     return decks
+
+
+def _warn_guesses(deck: Deck, report: Report) -> None:
+    """Under --strict a picture paired by a guess is a warning, so the build fails at the end."""
+    from slidegen.pairing import guesses
+
+    for slide in guesses(deck):
+        report.warn(f"Slide {slide.number}: picture {slide.image.ref} paired by a guess ({slide.image.why}); "
+                    "--strict wants it in the note, above the marker, numbered in its name or listed in "
+                    "front matter 'images:'", slide.pos)
 
 
 def build(sources: list[Path], options: BuildOptions, report: Report,

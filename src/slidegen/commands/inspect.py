@@ -18,8 +18,8 @@ def image_path(deck, slide) -> str | None:
     ref = slide.image.ref
     if ref.startswith("data:"):
         return "data: URI"
-    if "://" in ref:
-        return ref
+    if "://" in ref or ref.startswith("/"):
+        return ref  # a URL or a path on the post's site, as written
     return os.path.relpath(deck.base_dir / ref)
 
 
@@ -32,7 +32,9 @@ def run(args, options, report) -> int:
                 "title": d.title, "slug": d.slug, "source": str(d.source), "author": d.author or None,
                 "date": iso_date(d.date) or None,
                 "slides": [{"number": s.number, "title": s.title, "note": s.note.text,
-                            "image": image_path(d, s), "line": s.pos.line} for s in d.slides],
+                            "image": image_path(d, s), "rule": s.image.rule if s.image else None,
+                            "why": s.image.why if s.image else None, "guess": bool(s.image and s.image.guess),
+                            "line": s.pos.line} for s in d.slides],
             } for d in decks],
             "skipped": [{"title": s.title, "source": s.source, "reason": s.reason} for s in result.skipped],
             "left_out": [{"title": s.title, "source": s.source, "reason": s.reason} for s in result.left_out],
@@ -42,7 +44,7 @@ def run(args, options, report) -> int:
             print(f"{deck.title}  [{deck.slug}]  {deck.source}  {len(deck.slides)} slide(s)")
             for s in deck.slides:
                 note = textwrap.shorten(" ".join(s.note.text.split()), 70, placeholder="…") or "(no note)"
-                pic = image_path(deck, s) or "(text slide)"
+                pic = f"{image_path(deck, s)}  ({s.image.why})" if s.image else "(text slide)"
                 print(f"  {s.number:>3}  {s.title}\n       {note}\n       picture: {pic}")
             print()
         for skip in result.skipped:

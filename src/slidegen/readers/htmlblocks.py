@@ -24,6 +24,9 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "ul", "ol", "li", "blockquote", "pre",
               "figure", "figcaption", "table", "tr", "td", "th", "tbody", "thead", "dl", "dt", "dd", "hr",
               "address", "center", "body", "html", *HEADINGS}
+# Elements that hold several blocks; a picture and a marker belong together only inside the same one.
+CONTAINER_TAGS = {"html", "body", "div", "section", "article", "main", "header", "blockquote", "li", "td",
+                  "th", "dd", "center", "table"}
 
 
 def is_furniture(el) -> bool:
@@ -46,6 +49,9 @@ class BlockBuilder:
         self._images: list[ImageRef] = []
         self._line: int | None = None
         self._kind = "para"
+        self._groups = [0]  # the containers around the walk, innermost last
+        self._group = 0
+        self._made = 0
 
     def walk(self, el, kind: str = "para") -> list[Block]:
         """Collects the blocks below ``el`` (its own tag is treated as a container)."""
@@ -63,17 +69,26 @@ class BlockBuilder:
             self._flush(level=HEADINGS[tag])
         elif tag == "hr":
             self._flush()
-            self.blocks.append(Block("rule", line=self.line_of(el)))
+            self.blocks.append(Block("rule", line=self.line_of(el), group=self._groups[-1]))
         elif tag == "pre":
             self._flush()
             text = el.text_content().strip("\n")
             if text.strip():
-                self.blocks.append(Block("code", (Span(text, code=True),), line=self.line_of(el)))
+                self.blocks.append(Block("code", (Span(text, code=True),), line=self.line_of(el),
+                                         group=self._groups[-1]))
+        elif tag == "figcaption" and el.getparent() is not None and el.getparent().tag == "figure":
+            # A figure's caption and picture are one block, so the picture stays next to what follows.
+            self._children(el, style, kind)
         elif tag in BLOCK_TAGS:
             self._flush()
             inner = "item" if tag == "li" else "quote" if tag == "blockquote" else kind
+            if tag in CONTAINER_TAGS:
+                self._made += 1
+                self._groups.append(self._made)
             self._children(el, style, inner)
             self._flush()
+            if tag in CONTAINER_TAGS:
+                self._groups.pop()
         elif tag == "br":
             self._flush()
         elif tag == "img":
@@ -104,7 +119,7 @@ class BlockBuilder:
 
     def _start(self, el, kind: str) -> None:
         if self._line is None:
-            self._line, self._kind = self.line_of(el), kind
+            self._line, self._kind, self._group = self.line_of(el), kind, self._groups[-1]
 
     def _inline_text(self, text: str | None, style: dict, el, kind: str) -> None:
         if not text:
@@ -132,7 +147,8 @@ class BlockBuilder:
         spans = _normalise(self._spans)
         if spans or self._images:
             kind = self._kind if spans else "image"
-            self.blocks.append(Block(kind, spans, line=self._line, level=level, images=tuple(self._images)))
+            self.blocks.append(Block(kind, spans, line=self._line, level=level, images=tuple(self._images),
+                                     group=self._group))
         self._spans, self._images, self._line, self._kind = [], [], None, "para"
 
 

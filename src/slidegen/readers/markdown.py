@@ -13,6 +13,7 @@ from slidegen.model import Block, Post, SourcePos
 from slidegen.readers import frontmatter
 from slidegen.readers.html import parse_html
 from slidegen.readers.htmlblocks import BlockBuilder
+from slidegen.readers.site_pictures import plain_pictures
 
 _WORD = re.compile(r"\w+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -33,7 +34,7 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
     try:
         with time_limit(PARSE_SECONDS, "reading the Markdown", source):
             # Instances, not names: a name makes Python-Markdown scan every installed package.
-            rendered = markdown.markdown(body, extensions=[FencedCodeExtension(), TableExtension(),
+            rendered = markdown.markdown(plain_pictures(body), extensions=[FencedCodeExtension(), TableExtension(),
                                                            SaneListExtension()], output_format="html")
     except RecursionError:
         raise InputError("the post is nested too deeply to read (quotes or lists)", source) from None
@@ -75,7 +76,7 @@ def _locate(blocks: list[Block], lines: list[str], offset: int) -> list[Block]:
             start = found + 1
         line = (found if found is not None else max(start - 1, 0)) + 1 + offset
         images = tuple(type(img)(img.ref, img.pos.at(line), img.alt) for img in block.images)
-        out.append(Block(block.kind, block.spans, line, block.level, images))
+        out.append(Block(block.kind, block.spans, line, block.level, images, block.group))
     return out
 
 

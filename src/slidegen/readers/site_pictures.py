@@ -1,0 +1,66 @@
+"""Jekyll (Liquid) and Hugo picture references in a Markdown post, rewritten as plain picture paths.
+
+``{{ '/assets/x.png' | relative_url }}`` and ``{% link assets/x.png %}`` become ``/assets/x.png``;
+``{{< figure src="/x.png" alt="…" >}}`` (also ``{{% … %}}``, ``img``, ``image``) becomes
+``![…](/x.png)``. Nothing else of a template language is run or kept. Lines keep their count
+and fenced code is left alone, so the reader's line numbers still point into the post.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+# {{ '/x.png' | relative_url }}, {{ "x.png" | prepend: site.baseurl }}
+_LIQUID_FILTER = re.compile(r"""\{\{-?\s*(['"])(?P<path>[^'"{}\n]+)\1\s*(?:\|\s*(?:relative_url|absolute_url|"""
+                            r"""prepend:\s*site\.(?:baseurl|url))\s*)+-?\}\}""")
+# {% link assets/x.png %}: a path from the site's root
+_LIQUID_LINK = re.compile(r"\{%-?\s*link\s+(?P<path>[^\s%]+)\s*-?%\}")
+# {{ site.baseurl }}/x.png, {{ site.url }}{{ site.baseurl }}/x.png: the site's own prefix
+_SITE_PREFIX = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
+_HUGO = re.compile(r"\{\{(?P<open>[<%])\s*(?:figure|img|image)\s+(?P<attrs>[^}]*?)\s*/?\s*(?P=open)?\}\}",
+                   re.IGNORECASE)
+_ATTR = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']+))""")
+
+
+def plain_pictures(text: str) -> str:
+    """The post with its Liquid and Hugo picture references written as plain Markdown pictures."""
+    if "{{" not in text and "{%" not in text:
+        return text
+    out: list[str] = []
+    prose: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        fence = bool(_FENCE.match(line))
+        if not fenced and not fence:
+            prose.append(line)
+            continue
+        if prose:
+            out.append(_rewrite("\n".join(prose)))
+            prose = []
+        out.append(line)
+        fenced ^= fence
+    if prose:
+        out.append(_rewrite("\n".join(prose)))
+    return "\n".join(out)
+
+
+def _rewrite(text: str) -> str:
+    if not text:
+        return text
+    text = _LIQUID_FILTER.sub(lambda m: m.group("path"), text)
+    text = _LIQUID_LINK.sub(lambda m: "/" + m.group("path").lstrip("/"), text)
+    text = _SITE_PREFIX.sub("", text)
+    return _HUGO.sub(_figure, text)
+
+
+def _figure(m: re.Match) -> str:
+    attrs = {a.group("key").lower(): a.group("dq") if a.group("dq") is not None else
+             a.group("sq") if a.group("sq") is not None else a.group("bare") for a in _ATTR.finditer(m.group("attrs"))}
+    src = (attrs.get("src") or "").strip()
+    if not src:
+        return m.group(0)
+    alt = " ".join((attrs.get("alt") or attrs.get("caption") or attrs.get("title") or "").split())
+    alt = alt.replace("[", "(").replace("]", ")")
+    target = f"<{src}>" if " " in src else src
+    return f"![{alt}]({target})" + "\n" * m.group(0).count("\n")
