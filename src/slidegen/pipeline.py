@@ -88,6 +88,26 @@ def _warn_guesses(deck: Deck, report: Report) -> None:
                     "front matter 'images:'", slide.pos)
 
 
+def _warn_no_picture_room(decks: list[Deck], options: BuildOptions, report: Report) -> None:
+    """Once per template whose layouts leave no room for a picture: we place pictures ourselves."""
+    from slidegen.writers.pptx.deck import prepared_template
+
+    seen: set[Path] = set()
+    for deck in decks:
+        template = options.template or deck.template
+        if template is None or template in seen or not any(s.image for s in deck.slides):
+            continue
+        seen.add(template)
+        try:
+            _, base = prepared_template(template, options)
+        except SlidegenError:
+            continue  # the deck stops with this error when it is rendered
+        if not base.picture_room:
+            report.warn("template has no layout with room for a picture; each picture is placed under the "
+                        "title, as large as it fits (a layout with a picture placeholder, such as 'Title and "
+                        "Picture', or --slide-layout NAME decides instead)", str(template))
+
+
 def build(sources: list[Path], options: BuildOptions, report: Report,
           progress: Progress | None = None) -> Result:
     """Builds every deck of ``sources`` into ``options.out_dir``, and an index page when there are several.
@@ -104,6 +124,8 @@ def build(sources: list[Path], options: BuildOptions, report: Report,
         prepared_template(options.template, options)
     result = Result()
     decks = read_decks(sources, options, report, result)
+    if {"pptx", "pdf"} & set(options.formats):
+        _warn_no_picture_room(decks, options, report)
     outputs.prepare_dir(options.out_dir)
     from slidegen.pictures.resolve import prepare_media
 

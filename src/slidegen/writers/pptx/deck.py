@@ -32,7 +32,7 @@ _RENDERERS: dict = {}  # base key -> SlideRenderer, the last one this process us
 
 #: Part of every cache key: bump it when the slides or the prepared template would come out
 #: differently, so no fragment of older code is reused.
-VERSION = 1
+VERSION = 2
 
 
 def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:

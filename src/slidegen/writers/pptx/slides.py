@@ -84,7 +84,7 @@ class SlideRenderer:
             for rect in blip_fill.findall(f"{_A}srcRect"):  # python-pptx crops to fill; we fit instead
                 blip_fill.remove(rect)
         else:
-            box = geo.content_box(*self.size, title_box)
+            box = self._free_area(s, title_box)
             shape = s.shapes.add_picture(stream, 0, 0)
         fitted = geo.fit_picture(picture.width, picture.height, box)
         shape.left, shape.top, shape.width, shape.height = (Emu(fitted.left), Emu(fitted.top),
@@ -101,7 +101,7 @@ class SlideRenderer:
         if body is not None:
             box = geo.Box(body.left, body.top, body.width, body.height)
         else:
-            box = geo.content_box(*self.size, title_box)
+            box = self._free_area(s, title_box)
             body = s.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
             body.name = "Note"
         tf = body.text_frame
@@ -113,6 +113,16 @@ class SlideRenderer:
         _drop_empty_placeholders(s)
         _write_note(s, slide.note, deck.link)
         return self._cut(s, None)
+
+    def _free_area(self, s, title_box: geo.Box | None) -> geo.Box:
+        """Room for a picture or text on a layout without a placeholder for it; moves a title that
+        leaves too little (a template whose only layout is "Title Slide")."""
+        moved, box = geo.free_area(*self.size, title_box)
+        if moved != title_box:
+            title = _placeholder(s, _TITLES)
+            title.left, title.top, title.width, title.height = (Emu(moved.left), Emu(moved.top),
+                                                                Emu(moved.width), Emu(moved.height))
+        return box
 
     def _cut(self, s, digest: str | None) -> Fragment:
         """The slide as a fragment; the slide then leaves the presentation with its notes and picture."""
