@@ -154,3 +154,11 @@ def test_strict_refuses_guesses_and_accepts_sure_rules(tmp_path):
     assert sum("paired by a guess (name order)" in w for w in warnings) == 2
     _, warnings = pair(tmp_path / "b", notes(2), ["sketch-1.jpg", "sketch-2.jpg"], strict=True)
     assert warnings == []
+
+
+def test_a_heading_above_the_picture_above_the_marker_still_titles_the_slide(tmp_path):
+    post = "# Talk\n\n## The curve\n\n![](a.jpg)\n\nSlide 1: One.\n\n## The bandwagon\n\n![](b.jpg)\n\nSlide 2: Two.\n"
+    make_deck_dir(tmp_path, {"post.md": post, "a.jpg": JPEG, "b.jpg": JPEG})
+    deck = read_decks([tmp_path], BuildOptions(), Report(stream=None))[0]
+    assert [(s.title, s.image.ref, s.image.rule) for s in deck.slides] == [
+        ("The curve", "a.jpg", "above the marker"), ("The bandwagon", "b.jpg", "above the marker")]

@@ -109,7 +109,8 @@ def _find_markers(post: Post, report: Report) -> list[_Marker]:
         if block.kind in ("para", "item", "heading"):
             opened = _open_marker(block, i, pos, numbered, report)
         if opened:
-            before = post.blocks[i - 1] if i > 0 else None
+            back = 2 if i > 1 and post.blocks[i - 1].kind == "image" else 1  # a picture above the marker
+            before = post.blocks[i - back] if i >= back else None
             if block.kind != "heading" and before is not None and before.kind == "heading" \
                     and not _MARKER.match(before.text) and before.text.strip() != post.title:
                 opened.heading_title = before.text.strip()

@@ -154,3 +154,25 @@ def test_copy_of_the_phone_folder_with_a_numbered_photo_mixes_number_and_time(tm
     got, _ = inspect(deck)
     assert got == [(1, "IMG_0413.jpg", "time taken"), (2, "DSC_0009.jpg", "time taken"),
                    (3, "IMG_0412.jpg", "time taken"), (4, "scan-4.png", "number in file name")]
+
+
+def test_wordpress_caption_blocks_above_their_markers(tmp_path):
+    def caption(n, c):
+        return (f'[caption id="attachment_{n}" align="aligncenter" width="300"]<img src="https://example.files.'
+                f'wordpress.com/2010/06/board-{c}.jpg" alt="Board {c}" width="300" height="200" /> Board {c}'
+                f'[/caption]\n\nSlide {n}: What board {c} says.\n\n')
+    body = caption(1, "a") + caption(2, "b")
+    make_deck_dir(tmp_path, {
+        "board-a.jpg": JPEG, "board-b.jpg": JPEG,
+        "export.xml": '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+                      'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+                      'xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Blog</title>'
+                      '<wp:wxr_version>1.2</wp:wxr_version><item><title>Boards</title>'
+                      '<wp:post_type>post</wp:post_type><wp:status>publish</wp:status>'
+                      f'<content:encoded><![CDATA[{body}]]></content:encoded></item></channel></rss>'})
+    got, _ = inspect(tmp_path / "export.xml")
+    assert got == [(1, "board-a.jpg", "above the marker"), (2, "board-b.jpg", "above the marker")]
+    built = slidegen("build", tmp_path / "export.xml", "--images", tmp_path, "-o", tmp_path / "out", "-f", "pptx",
+                     "--no-cache", "--strict")
+    assert built.returncode == 0, built.stderr
+    assert picture_slides(tmp_path / "out" / "boards.pptx") == [1, 2]
