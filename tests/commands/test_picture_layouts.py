@@ -176,3 +176,15 @@ def test_wordpress_caption_blocks_above_their_markers(tmp_path):
                      "--no-cache", "--strict")
     assert built.returncode == 0, built.stderr
     assert picture_slides(tmp_path / "out" / "boards.pptx") == [1, 2]
+
+
+def test_a_real_jekyll_post_with_a_liquid_picture_builds_with_site_root(tmp_path):
+    site = ROOT / "tests" / "fixtures" / "jekyll-site"
+    post = site / "_posts" / "2010-08-07-post-image-caption.md"
+    got, _ = inspect(post)
+    assert got == [(1, "unsplash-gallery-image-3.jpg", "order in the post")]
+    built = slidegen("build", post, "--site-root", site, "-o", tmp_path, "-f", "pptx", "--no-cache")
+    assert built.returncode == 0, built.stderr
+    assert picture_slides(tmp_path / "post-image-caption.pptx") == [1]
+    intro = Presentation(tmp_path / "post-image-caption.pptx").slides[0].notes_slide.notes_text_frame.text
+    assert "capture" not in intro  # the Liquid steering tags are not prose

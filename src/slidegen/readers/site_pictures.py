@@ -2,7 +2,9 @@
 
 ``{{ '/assets/x.png' | relative_url }}`` and ``{% link assets/x.png %}`` become ``/assets/x.png``;
 ``{{< figure src="/x.png" alt="…" >}}`` (also ``{{% … %}}``, ``img``, ``image``) becomes
-``![…](/x.png)``. Nothing else of a template language is run or kept. Lines keep their count
+``![…](/x.png)``, and so does the Minimal Mistakes theme's ``{% include figure image_path="…" %}``.
+Liquid tags that only steer the template (``capture``, ``assign``, ``if`` …) are dropped rather
+than read as prose. Nothing of a template language is run. Lines keep their count
 and fenced code is left alone, so the reader's line numbers still point into the post.
 """
 
@@ -16,6 +18,11 @@ _LIQUID_FILTER = re.compile(r"""\{\{-?\s*(['"])(?P<path>[^'"{}\n]+)\1\s*(?:\|\s*
                             r"""prepend:\s*site\.(?:baseurl|url))\s*)+-?\}\}""")
 # {% link assets/x.png %}: a path from the site's root
 _LIQUID_LINK = re.compile(r"\{%-?\s*link\s+(?P<path>[^\s%]+)\s*-?%\}")
+# {% include figure image_path="/x.png" alt="…" caption="…" %}
+_LIQUID_FIGURE = re.compile(r"\{%-?\s*include\s+figure\s+(?P<attrs>[^%]*?)-?%\}")
+# {% capture x %}, {% endcapture %}, {% assign … %}, {% if … %} …: template steering, never prose
+_LIQUID_STEERING = re.compile(r"\{%-?\s*(?:capture|endcapture|assign|if|elsif|else|endif|unless|endunless|for|"
+                              r"endfor|include|raw|endraw)\b[^%]*-?%\}")
 # {{ site.baseurl }}/x.png, {{ site.url }}{{ site.baseurl }}/x.png: the site's own prefix
 _SITE_PREFIX = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
 _HUGO = re.compile(r"\{\{(?P<open>[<%])\s*(?:figure|img|image)\s+(?P<attrs>[^}]*?)\s*/?\s*(?P=open)?\}\}",
@@ -50,14 +57,17 @@ def _rewrite(text: str) -> str:
         return text
     text = _LIQUID_FILTER.sub(lambda m: m.group("path"), text)
     text = _LIQUID_LINK.sub(lambda m: "/" + m.group("path").lstrip("/"), text)
+    text = _LIQUID_FIGURE.sub(lambda m: _picture(m, "image_path"), text)
+    text = _LIQUID_STEERING.sub("", text)
     text = _SITE_PREFIX.sub("", text)
-    return _HUGO.sub(_figure, text)
+    return _HUGO.sub(lambda m: _picture(m, "src"), text)
 
 
-def _figure(m: re.Match) -> str:
+def _picture(m: re.Match, key: str) -> str:
+    """A shortcode's attributes as a Markdown picture, keeping the shortcode's line breaks."""
     attrs = {a.group("key").lower(): a.group("dq") if a.group("dq") is not None else
              a.group("sq") if a.group("sq") is not None else a.group("bare") for a in _ATTR.finditer(m.group("attrs"))}
-    src = (attrs.get("src") or "").strip()
+    src = (attrs.get(key) or "").strip()
     if not src:
         return m.group(0)
     alt = " ".join((attrs.get("alt") or attrs.get("caption") or attrs.get("title") or "").split())
