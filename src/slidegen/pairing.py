@@ -123,9 +123,9 @@ def place_in_post(blocks: list[Block], extents: list[Extent],
     for e in extents:  # a picture in the marker's own paragraph is the note's, whatever the post does
         own[e.number] += [(img, INSIDE, False) for img in blocks[e.first].images]
     for i in pictured:
-        either = i in leads and i in holder
         if above and i in leads:
-            own[leads[i].number].append((blocks[i].images[0], ABOVE, mixed and either))
+            either = i in holder
+            own[leads[i].number] += [(img, ABOVE, mixed and either) for img in blocks[i].images]
             used.add(i)
     for i in pictured:
         if i in used or i not in holder:
