@@ -153,6 +153,8 @@ def make_parser():
     p.add_argument("--port", type=_port, default=8000, help="port (default: %(default)s; 0 picks a free one)")
     p.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
                    help="another folder pictures may come from")
+    p.add_argument("--site-root", type=Path, metavar="DIR",
+                   help="a checkout of your site, where /assets/x.png paths are looked for")
     p.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos")
     p.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
     _reading_options(p)
