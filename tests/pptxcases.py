@@ -113,6 +113,22 @@ def blank_only_template(folder: Path) -> Path:
     return path
 
 
+def title_slide_only_template(folder: Path) -> Path:
+    """python-pptx's 4:3 template cut down to its "Title Slide" layout: no layout has room for a picture.
+
+    The same shape as pandoc's test reference doc with deleted layouts
+    (jgm/pandoc test/pptx/reference-deleted-layouts.pptx, "Layouts can be missing from the
+    reference doc" in test/Tests/Writers/Powerpoint.hs), made here rather than copied.
+    """
+    prs = Presentation()
+    for layout in list(prs.slide_layouts):
+        if layout.name != "Title Slide":
+            prs.slide_layouts.remove(layout)
+    path = folder / "title-slide-only.pptx"
+    prs.save(path)
+    return path
+
+
 def as_potx(source: Path, folder: Path) -> Path:
     """The same template saved as PowerPoint saves a .potx: only the main content type differs."""
     path = folder / (source.stem + ".potx")
@@ -137,6 +153,7 @@ def cases(folder: Path) -> dict[str, tuple]:
         "front-matter-template": (rich_deck(template=potx), BuildOptions()),
         "four-three": (rich_deck(), BuildOptions(template=four_three_template(folder))),
         "blank-only": (rich_deck(), BuildOptions(template=blank_only_template(folder))),
+        "title-slide-only": (rich_deck(), BuildOptions(template=title_slide_only_template(folder))),
         "hostile": (hostile_deck(), BuildOptions()),
         "odd-pictures": (odd_pictures_deck(), BuildOptions()),
         "long-text": (long_text_deck(), BuildOptions(template=CORPORATE)),

@@ -93,3 +93,16 @@ def test_a_note_too_long_for_any_size_stays_at_the_smallest_readable():
 def test_a_word_longer_than_a_line_wraps_instead_of_vanishing():
     narrow = Box(0, 0, 2_000_000, 1_000_000)
     assert body_font_size(["x" * 40], narrow) < body_font_size(["x" * 4], narrow)
+
+
+def test_free_area_keeps_a_title_at_the_top_and_moves_a_centred_one_up():
+    from slidegen.layout import Box, free_area
+
+    width, height = 9_144_000, 6_858_000
+    top_title = Box(457_200, 274_638, 8_229_600, 1_143_000)
+    assert free_area(width, height, top_title)[0] == top_title
+    centred = Box(685_800, 2_130_425, 7_772_400, 1_470_025)  # a "Title Slide" layout's title
+    moved, area = free_area(width, height, centred)
+    assert moved.top < centred.top and moved.bottom < area.top
+    assert area.height >= height // 2 and area.width >= width * 0.9
+    assert free_area(width, height, None)[1].height > height * 0.85  # no title: all but the margins

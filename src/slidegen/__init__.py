@@ -22,7 +22,7 @@ def _options(**options):
     unknown = sorted(set(options) - set(option_names()))
     if unknown:
         raise UsageError(f"unknown option(s) {', '.join(unknown)}; known: {', '.join(option_names())}")
-    for key in ("out_dir", "template", "theme", "cache_dir"):
+    for key in ("out_dir", "template", "theme", "cache_dir", "site_root"):
         if options.get(key) is not None:
             options[key] = Path(options[key])
     if "images_dirs" in options:

@@ -15,10 +15,11 @@ HELP_FILE = os.path.join(os.path.dirname(__file__), "help.txt")
 EPILOG = """\
 A post is Markdown, HTML or plain text in which each picture's explanation starts with
 'Slide 1:', 'Slide 2:' … (or 'SLIDE NOTES:' for a single slide). A deck folder holds one post
-and its pictures (slide-1.jpg, slide-2.jpg … are matched by number). A PowerPoint deck (.pptx)
-is a source too: build and notes read its slides and speaker notes; unpack turns it into a post.
-With --whiteboard, photos of whiteboards are straightened, cropped to the board and cleaned;
-'slidegen inspect --whiteboard' shows what was found in each.
+and its pictures: a number at the end of a name (sketch-01.jpg, board_3.png) pairs it with that
+slide, other photos go in the order they were taken; 'slidegen inspect' shows each pairing. A
+PowerPoint deck (.pptx) is a source too: build and notes read its slides and speaker notes; unpack
+turns it into a post. With --whiteboard, photos of whiteboards are straightened, cropped to the
+board and cleaned; 'slidegen inspect --whiteboard' shows what was found in each.
 
 exit codes: 0 built, 1 bad input or output (one line on stderr says where), 2 bad usage.
 """
@@ -107,7 +108,11 @@ def make_parser():
                    help="inline: one self-contained file (default); external: pictures beside it")
     g = b.add_argument_group("pictures")
     g.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
-                   help="another folder pictures may come from (also matches remote URLs by file name)")
+                   help="another folder pictures may come from: site paths (/assets/x.png) and remote URLs "
+                   "are looked for by path under it, then by file name")
+    g.add_argument("--site-root", type=Path, metavar="DIR",
+                   help="a checkout of your Jekyll or Hugo site: /assets/x.png in a post is DIR/assets/x.png "
+                   "(or DIR/static/assets/x.png)")
     g.add_argument("--image-width", type=_positive, default=BuildOptions.image_width, metavar="PX",
                    help="pixels across a whole slide (default: %(default)s); pictures are sized for the "
                    "picture area under the title, never enlarged")
@@ -169,6 +174,8 @@ def make_parser():
     s.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default: %(default)s; 0 picks one)")
     s.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
                    help="another folder pictures may come from")
+    s.add_argument("--site-root", type=Path, metavar="DIR",
+                   help="a checkout of your site, where /assets/x.png paths are looked for")
     s.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos")
     _crop_option(s)
     s.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
@@ -186,6 +193,8 @@ def make_parser():
     p.add_argument("--port", type=_port, default=8000, help="port (default: %(default)s; 0 picks a free one)")
     p.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
                    help="another folder pictures may come from")
+    p.add_argument("--site-root", type=Path, metavar="DIR",
+                   help="a checkout of your site, where /assets/x.png paths are looked for")
     p.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos")
     p.add_argument("--ocr", action="store_true", help="read the words on the pictures (needs the ocr extra)")
     p.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
@@ -229,7 +238,7 @@ def options_from(args):
         out_dir=get("out", Path("build")), formats=get("formats", BuildOptions.formats),
         strict=get("strict", False), template=shipped_template(get("template")), title_layout=get("title_layout"),
         slide_layout=get("slide_layout"), theme=get("theme"), html_assets=get("html_assets", "inline"),
-        images_dirs=tuple(get("images", []) or []), image_width=get("image_width", BuildOptions.image_width),
+        images_dirs=tuple(get("images", []) or []), site_root=get("site_root"), image_width=get("image_width", BuildOptions.image_width),
         max_pixels=get("max_pixels", BuildOptions.max_pixels), whiteboard=get("whiteboard", False),
         whiteboard_crop=get("whiteboard_crop", "on") != "off", ocr=get("ocr", False),
         cache_dir=get("cache_dir"), use_cache=not get("no_cache", False), jobs=get("jobs", 0),

@@ -33,6 +33,7 @@ class BuildOptions:
     present: bool = False
     # pictures
     images_dirs: tuple[Path, ...] = ()
+    site_root: Path | None = None  # a checkout of the post's site: "/assets/x.png" is looked for there
     image_width: int = 1920
     max_pixels: int = 50_000_000
     whiteboard: bool = False

@@ -94,6 +94,25 @@ def content_box(slide_width: int, slide_height: int, title: Box | None, margin: 
     return Box(margin, top, max(1, slide_width - 2 * margin), max(1, slide_height - margin - top))
 
 
+#: Under this share of the slide's height, the room below a layout's title is no place for a picture.
+MIN_FREE_SHARE = 0.5
+
+
+def free_area(slide_width: int, slide_height: int, title: Box | None) -> tuple[Box | None, Box]:
+    """(title box, picture box) for a slide whose layout has no placeholder for its picture.
+
+    The picture goes in the room under the title, within the margins. When the layout's title
+    leaves less than half the slide below it (a "Title Slide" layout's centred title), the
+    title moves to a band at the top and the picture takes the room under that.
+    """
+    box = content_box(slide_width, slide_height, title)
+    if title is None or box.height >= slide_height * MIN_FREE_SHARE:
+        return title, box
+    margin = round(slide_width * 0.04)
+    top = Box(margin, margin, max(1, slide_width - 2 * margin), round(slide_height * 0.14))
+    return top, content_box(slide_width, slide_height, top)
+
+
 def body_font_size(paragraphs: list[str], box: Box, sizes: tuple[int, ...] = BODY_SIZES_PT,
                    inner_margin: int = 91_440) -> int:
     """The largest size in ``sizes`` (points) at which ``paragraphs`` fit in ``box``, else the smallest.

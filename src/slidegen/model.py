@@ -122,11 +122,24 @@ def plain(paragraph: Paragraph) -> str:
 
 @dataclass(frozen=True)
 class ImageRef:
-    """A picture as the post refers to it: a path relative to the post, a URL or a data: URI."""
+    """A picture as the post refers to it: a path relative to the post, a URL or a data: URI.
+
+    Once paired with a slide, ``rule`` names the pairing rule that chose it ("number in file
+    name"), ``detail`` says it for this picture when it says more ("taken 10:15:00"), and
+    ``guess`` marks rules that may be wrong (``--strict`` refuses them).
+    """
 
     ref: str
     pos: SourcePos
     alt: str = ""
+    rule: str = ""
+    detail: str = ""
+    guess: bool = False
+
+    @property
+    def why(self) -> str:
+        """Why this picture is on its slide, for people: the detail, else the rule."""
+        return self.detail or self.rule
 
 
 @dataclass(frozen=True)
@@ -136,7 +149,9 @@ class Block:
     ``kind`` is one of "heading", "para", "item", "quote", "code", "row", "image", "rule".
     ``level`` is a heading's level, a list item's depth (0 at the top) or 1 for a table's header
     row; ``ordered`` marks an item of a numbered list; a row keeps its ``cells`` apart and its
-    spans are the cells joined by " | ".
+    spans are the cells joined by " | ". ``group``
+    tells the container the block sits in (a ``<div>`` or ``<section>``; 0 for a flat post), so a
+    picture and the marker right after it are known to be together.
     """
 
     kind: str
@@ -146,6 +161,7 @@ class Block:
     images: tuple[ImageRef, ...] = ()
     ordered: bool = False
     cells: tuple[Paragraph, ...] = ()
+    group: int = 0
 
     @property
     def text(self) -> str:
@@ -163,6 +179,7 @@ class Post:
     meta: dict = field(default_factory=dict)
     meta_lines: dict = field(default_factory=dict)
     folder_images: list[str] = field(default_factory=list)
+    deck_folder: bool = False  # the user named the post's folder: every picture in it is the deck's
     single: bool = True
     left_out: str = ""  # why a reader passes this post over unbuilt (a draft, a page), for the user
     deck: Deck | None = None  # a source that already has slides (a PPTX) hands them over finished

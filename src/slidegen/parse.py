@@ -17,7 +17,6 @@ from slidegen.model import (
     PROSE,
     Block,
     Deck,
-    ImageRef,
     Note,
     Paragraph,
     Post,
@@ -99,12 +98,6 @@ def parse_post(post: Post, report: Report) -> Deck | None:
         slide = Slide(m.number, title, note, m.pos, title_is_explicit=bool(explicit))
         if not note:
             report.warn(f"Slide {m.number} has no note text", m.pos)
-        own = [img for b in [post.blocks[m.index], *m.blocks] for img in b.images]
-        if own:
-            slide.image = own[0]
-        if len(own) > 1:
-            report.warn(f"Slide {m.number} has {len(own)} pictures in its note; using the first "
-                        f"({own[0].ref}), not {', '.join(i.ref for i in own[1:])}", own[1].pos)
         slides.append(slide)
     first = markers[0].index
     intro = Note(tuple(b.spans for b in post.blocks[:first]
@@ -114,7 +107,8 @@ def parse_post(post: Post, report: Report) -> Deck | None:
     _apply_meta(deck, post)
     _apply_lang(deck, post, report)
     _distinct_titles(deck)
-    pairing.assign_images(deck, post, _loose_images(post, markers), report)
+    extents = [pairing.Extent(m.number, m.index, max(m.index, m.last), m.pos) for m in markers]
+    pairing.assign_images(deck, post, extents, report)
     return deck
 
 
@@ -169,12 +163,6 @@ def _apply_lang(deck: Deck, post: Post, report: Report) -> None:
     deck.lang = tag
 
 
-def _loose_images(post: Post, markers: list[_Marker]) -> list[ImageRef]:
-    """Pictures of the post that stand outside every note, in order of appearance."""
-    in_notes = {i for m in markers for i in range(m.index, max(m.index, m.last) + 1)}
-    return [img for i, b in enumerate(post.blocks) if i not in in_notes for img in b.images]
-
-
 def _outside_notes(post: Post, markers: list[_Marker]) -> list[tuple[SourcePos, str]]:
     """Text after the first note that no note holds, except headings that title the next note."""
     in_notes = {i for m in markers for i in range(m.index, max(m.index, m.last) + 1)}
@@ -208,7 +196,8 @@ def _find_markers(post: Post, report: Report) -> list[_Marker]:
         if block.kind in ("para", "item", "heading"):
             opened = _open_marker(block, i, pos, numbered, report)
         if opened:
-            before = post.blocks[i - 1] if i > 0 else None
+            back = 2 if i > 1 and post.blocks[i - 1].kind == "image" else 1  # a picture above the marker
+            before = post.blocks[i - back] if i >= back else None
             if block.kind != "heading" and before is not None and before.kind == "heading" \
                     and not _MARKER.match(before.text) and before.text.strip() != post.title:
                 opened.heading_title = before.text.strip()

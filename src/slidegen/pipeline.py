@@ -67,6 +67,8 @@ def read_decks(sources: list[Path], options: BuildOptions, report: Report,
             if deck is None:
                 result.skipped.append(Skipped(post.title or "(untitled)", str(post.source), "no slide notes"))
             else:
+                if options.strict:
+                    _warn_guesses(deck, report)
                 decks.append(deck)
     if not decks and result.skipped and not result.failed and not allow_none:
         raise InputError(f"none of the {len(result.skipped)} posts has slide notes", str(sources[0]))
@@ -75,6 +77,37 @@ def read_decks(sources: list[Path], options: BuildOptions, report: Report,
     for deck, slug in zip(decks, unique_slugs([d.title for d in decks])):
         deck.slug = slug
     return decks
+
+
+def _warn_guesses(deck: Deck, report: Report) -> None:
+    """Under --strict a picture paired by a guess is a warning, so the build fails at the end."""
+    from slidegen.pairing import guesses
+
+    for slide in guesses(deck):
+        assert slide.image is not None  # a guess is a picture paired by a guessing rule
+        report.warn(f"Slide {slide.number}: picture {slide.image.ref} paired by a guess ({slide.image.why}); "
+                    "--strict wants it in the note, above the marker, numbered in its name or listed in "
+                    "front matter 'images:'", slide.pos)
+
+
+def _warn_no_picture_room(decks: list[Deck], options: BuildOptions, report: Report) -> None:
+    """Once per template whose layouts leave no room for a picture: we place pictures ourselves."""
+    from slidegen.writers.pptx.deck import prepared_template
+
+    seen: set[Path] = set()
+    for deck in decks:
+        template = options.template or deck.template
+        if template is None or template in seen or not any(s.image for s in deck.slides):
+            continue
+        seen.add(template)
+        try:
+            _, base = prepared_template(template, options)
+        except SlidegenError:
+            continue  # the deck stops with this error when it is rendered
+        if not base.picture_room:
+            report.warn("template has no layout with room for a picture; each picture is placed under the "
+                        "title, as large as it fits (a layout with a picture placeholder, such as 'Title and "
+                        "Picture', or --slide-layout NAME decides instead)", str(template))
 
 
 def build(sources: list[Path], options: BuildOptions, report: Report,
@@ -93,6 +126,8 @@ def build(sources: list[Path], options: BuildOptions, report: Report,
         prepared_template(options.template, options)
     result = Result()
     decks = read_decks(sources, options, report, result)
+    if {"pptx", "pdf"} & set(options.formats):
+        _warn_no_picture_room(decks, options, report)
     outputs.prepare_dir(options.out_dir)
     from slidegen.pictures.resolve import prepare_media
 

@@ -24,8 +24,8 @@ def image_path(deck, slide) -> str | None:
     ref = slide.image.ref
     if ref.startswith("data:"):
         return "data: URI"
-    if "://" in ref:
-        return ref
+    if "://" in ref or ref.startswith("/"):
+        return ref  # a URL or a path on the post's site, as written
     return shown_path(deck.base_dir / ref)
 
 
@@ -115,7 +115,9 @@ def run(args, options, report) -> int:
                 "title": d.title, "slug": d.slug, "source": str(d.source), "author": d.author or None,
                 "date": iso_date(d.date) or None, "lang": d.lang,
                 "slides": [{"number": s.number, "title": s.title, "note": s.note.text,
-                            "image": image_path(d, s), "line": s.pos.line,
+                            "image": image_path(d, s), "rule": s.image.rule if s.image else None,
+                            "why": s.image.why if s.image else None, "guess": bool(s.image and s.image.guess),
+                            "line": s.pos.line,
                             # only for whiteboard decks: what became of the picture's board
                             **({"whiteboard": d.boards[s.image.ref]} if s.image and s.image.ref in d.boards
                                else {}),
@@ -133,7 +135,7 @@ def run(args, options, report) -> int:
             print(f"{deck.title}  [{deck.slug}]  {deck.source}  {len(deck.slides)} slide(s)")
             for s in deck.slides:
                 note = textwrap.shorten(" ".join(s.note.text.split()), 70, placeholder="…") or "(no note)"
-                pic = image_path(deck, s) or "(text slide)"
+                pic = f"{image_path(deck, s)}  ({s.image.why})" if s.image else "(text slide)"
                 if id(s) in problems:
                     pic += "  (refused, see the warning)"
                 print(f"  {s.number:>3}  {s.title}\n       {note}\n       picture: {pic}")

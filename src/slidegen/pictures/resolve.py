@@ -1,8 +1,11 @@
 """Resolves every slide's picture reference safely and fills each deck's media bag.
 
 A reference is taken relative to the post, percent-decoded once, resolved with its symlinks and
-must land inside the post's folder or a folder given with ``--images``. ``http(s)`` references
-are never fetched: they are matched by file name in the ``--images`` folders, else the slide
+must land inside the post's folder or a folder given with ``--images``. A site-relative path
+(``/assets/x.png``, as Jekyll and Hugo posts write) is looked for under ``--site-root`` (and its
+``static/``), then by path and by name under ``--images`` and the post's folder — never at the
+root of this machine. ``http(s)`` references are never fetched: they are matched by path under
+``--site-root`` and ``--images``, then by file name in the ``--images`` folders, else the slide
 becomes a text slide with a warning. ``data:`` URIs are decoded. Each distinct picture is then
 processed once per build (see ``jobs``), whatever the number of slides or decks using it.
 """
@@ -52,7 +55,7 @@ def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> l
             if slide.image is None or id(deck) in failed:
                 continue
             try:
-                source = resolve(slide.image, deck.base_dir, options.images_dirs)
+                source = resolve(slide.image, deck.base_dir, options.images_dirs, options.site_root)
             except InputError as exc:
                 failed[id(deck)] = exc
                 continue
@@ -134,7 +137,8 @@ def _from_index(jobs: list, root: Path) -> list:
     return found
 
 
-def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = ()) -> Source | None:
+def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = (),
+            site_root: Path | None = None) -> Source | None:
     """Where the picture of ``ref`` lives; None for a remote picture not found locally.
 
     Raises InputError (at the reference's line) for a missing file, a path that leaves the
@@ -145,7 +149,8 @@ def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = ()) -
     if scheme == "data":
         return Source(data=decode_data_uri(ref))
     if scheme in ("http", "https"):
-        return _find_by_name(ref, images_dirs)
+        return _on_site(ref, unquote(urlsplit(raw).path), (), images_dirs, site_root) or \
+            _find_by_name(ref, images_dirs)
     if scheme == "file":
         raise InputError(f"file: URLs are not followed; refer to the picture by a path relative to the post: "
                          f"{show(raw)}", ref.pos)
@@ -154,6 +159,13 @@ def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = ()) -
     decoded = unquote(raw)
     if not decoded or "\x00" in decoded:
         raise InputError(f"image reference is not a usable path: {show(raw)}", ref.pos)
+    if decoded.startswith("/") and not decoded.startswith("//"):
+        found = _on_site(ref, decoded, (base_dir,), images_dirs, site_root)
+        found = found or _find_by_name(ref, images_dirs) or _find_by_name(ref, (base_dir,), deep=False)
+        if found is None:
+            raise InputError(f"image path leaves the post's folder: {show(raw)} (a site path like this is looked "
+                             "for under --site-root DIR, your site's checkout, and --images DIR)", ref.pos)
+        return found
     roots = [_real(base_dir)] + [_real(d) for d in images_dirs]
     candidates = [base_dir / decoded] + [d / decoded for d in images_dirs]
     for candidate in candidates:
@@ -168,6 +180,29 @@ def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = ()) -
     if not any(_real(candidates[0]).is_relative_to(root) for root in roots):
         raise InputError(_escape_message(raw), ref.pos)
     raise InputError(f"image not found: {show(raw)}", ref.pos)
+
+
+def _on_site(ref: ImageRef, path: str, local: tuple[Path, ...], images_dirs: tuple[Path, ...],
+             site_root: Path | None) -> Source | None:
+    """A site path (``/assets/x.png``) under the site's checkout, its ``static/`` (Hugo), the
+    ``--images`` folders and ``local`` folders, in that order; never above any of them."""
+    parts = [p for p in path.replace("\\", "/").split("/") if p not in ("", ".")]
+    if not parts or ".." in parts:
+        if ".." in parts and local:
+            raise InputError(_escape_message(ref.ref.strip()), ref.pos)
+        return None
+    places = []
+    if site_root is not None:
+        places += [(site_root, site_root.joinpath(*parts)), (site_root, site_root.joinpath("static", *parts))]
+    places += [(folder, folder.joinpath(*parts)) for folder in (*images_dirs, *local)]
+    for root, candidate in places:
+        real = _real(candidate)
+        if not real.is_file():
+            continue
+        if not real.is_relative_to(_real(root)):
+            raise InputError(_escape_message(ref.ref.strip()), ref.pos)
+        return Source(path=real)
+    return None
 
 
 def _escape_message(raw: str, link: bool = False) -> str:
@@ -197,13 +232,13 @@ def _real(path: Path) -> Path:
         return path.absolute()
 
 
-def _find_by_name(ref: ImageRef, images_dirs: tuple[Path, ...]) -> Source | None:
+def _find_by_name(ref: ImageRef, images_dirs: tuple[Path, ...], deep: bool = True) -> Source | None:
     name = unquote(PurePosixPath(urlsplit(ref.ref.strip()).path).name)
     if not name or name in (".", ".."):
         return None
     for folder in images_dirs:
         root = _real(folder)
-        for found in sorted(folder.rglob(name)):
+        for found in sorted(folder.rglob(name) if deep else [folder / name]):
             real = _real(found)
             if real.is_file() and real.is_relative_to(root):
                 return Source(path=real)

@@ -41,7 +41,10 @@ def read_source(path: Path, options: BuildOptions, report: Report) -> list[Post]
     """Reads one source the user named: a post file or a deck folder holding one."""
     if path.is_dir():
         post_file = find_post_file(path)
-        return read_file(post_file, str(post_file), options, report, pictures_in(path))
+        posts = read_file(post_file, str(post_file), options, report, pictures_in(path))
+        for post in posts:
+            post.deck_folder = post.single
+        return posts
     if not path.exists():
         raise InputError("no such file or folder", str(path))
     return read_file(path, str(path), options, report, pictures_in(path.parent))

@@ -41,6 +41,9 @@ def close_raw_text(html: str) -> str:
         return m.group() if re.search(rf"</{tag}\s*>", rest, re.I) else f"{m.group()}</{tag}>"
 
     return _RAW_TEXT.sub(close, html) if "<" in html else html
+# Elements that hold several blocks; a picture and a marker belong together only inside the same one.
+CONTAINER_TAGS = {"html", "body", "div", "section", "article", "main", "header", "blockquote", "li", "td",
+                  "th", "dd", "center", "table"}
 
 
 def is_furniture(el) -> bool:
@@ -66,6 +69,9 @@ class BlockBuilder:
         self._lists: list[bool] = []  # the open lists, innermost last: True for numbered
         self._item = (0, False)  # depth and numbering of the list item being collected
         self._last_p: Block | None = None  # the block a <p> just closed, which a form may continue
+        self._groups = [0]  # the containers around the walk, innermost last
+        self._group = 0
+        self._made = 0
 
     def walk(self, el, kind: str = "para") -> list[Block]:
         """Collects the blocks below ``el`` (its own tag is treated as a container)."""
@@ -83,12 +89,13 @@ class BlockBuilder:
             self._flush(level=HEADINGS[tag])
         elif tag == "hr":
             self._flush()
-            self.blocks.append(Block("rule", line=self.line_of(el)))
+            self.blocks.append(Block("rule", line=self.line_of(el), group=self._groups[-1]))
         elif tag == "pre":
             self._flush()
             text = el.text_content().strip("\n")
             if text.strip():
-                self.blocks.append(Block("code", (Span(text, code=True),), line=self.line_of(el)))
+                self.blocks.append(Block("code", (Span(text, code=True),), line=self.line_of(el),
+                                         group=self._groups[-1]))
         elif tag == "table":
             self._flush()
             self._table(el)
@@ -98,13 +105,21 @@ class BlockBuilder:
             self._children(el, style, kind)
             self._lists.pop()
             self._flush()
+        elif tag == "figcaption" and el.getparent() is not None and el.getparent().tag == "figure":
+            # A figure's caption and picture are one block, so the picture stays next to what follows.
+            self._children(el, style, kind)
         elif tag in BLOCK_TAGS:
             self._flush()
             inner = "item" if tag == "li" else "quote" if tag == "blockquote" else kind
+            if tag in CONTAINER_TAGS:
+                self._made += 1
+                self._groups.append(self._made)
             self._children(el, style, inner)
             block = self._flush()
             if tag == "p":
                 self._last_p = block
+            if tag in CONTAINER_TAGS:
+                self._groups.pop()
         elif tag == "br":
             # A line break inside the paragraph; two in a row (old blog editors) end it, and a
             # marker on the next line still opens a note.
@@ -183,7 +198,7 @@ class BlockBuilder:
 
     def _start(self, el, kind: str) -> None:
         if self._line is None:
-            self._line, self._kind = self.line_of(el), kind
+            self._line, self._kind, self._group = self.line_of(el), kind, self._groups[-1]
             if kind == "item":
                 self._item = (max(0, len(self._lists) - 1), bool(self._lists and self._lists[-1]))
 
@@ -217,7 +232,8 @@ class BlockBuilder:
             ordered = False
             if kind == "item":
                 level, ordered = self._item
-            block = Block(kind, spans, line=self._line, level=level, images=tuple(self._images), ordered=ordered)
+            block = Block(kind, spans, line=self._line, level=level, images=tuple(self._images), ordered=ordered,
+                          group=self._group)
             self.blocks.append(block)
         self._spans, self._images, self._line, self._kind = [], [], None, "para"
         return block

@@ -14,6 +14,7 @@ from slidegen.model import Block, Post, SourcePos
 from slidegen.readers import frontmatter
 from slidegen.readers.html import parse_html
 from slidegen.readers.htmlblocks import BlockBuilder
+from slidegen.readers.site_pictures import plain_pictures
 
 _WORD = re.compile(r"\w+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -38,7 +39,7 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
     try:
         with cpu_limit(CPU_SECONDS, "reading the Markdown", source):
             # Instances, not names: a name makes Python-Markdown scan every installed package.
-            rendered = markdown.markdown(nested, extensions=[FencedCodeExtension(), TableExtension(),
+            rendered = markdown.markdown(plain_pictures(nested), extensions=[FencedCodeExtension(), TableExtension(),
                                                            SaneListExtension()], output_format="html")
     except RecursionError:
         raise InputError("the post is nested too deeply to read (quotes or lists)", source) from None

@@ -20,7 +20,7 @@ from slidegen.writers.pptx.deck import render
 from toolkit import make_deck
 
 NAMES = ["default", "corporate", "corporate-potx", "corporate-named-layouts", "front-matter-template",
-         "four-three", "blank-only", "hostile", "odd-pictures", "long-text"]
+         "four-three", "blank-only", "title-slide-only", "hostile", "odd-pictures", "long-text"]
 
 
 @pytest.fixture(scope="module")

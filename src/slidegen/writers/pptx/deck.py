@@ -32,7 +32,7 @@ _RENDERERS: dict = {}  # base key -> SlideRenderer, the last one this process us
 
 #: Part of every cache key: bump it when the slides or the prepared template would come out
 #: differently, so no fragment of older code is reused.
-VERSION = 2  # 2: notes keep lists, tables and code; text slides fit and continue
+VERSION = 3  # 3: notes keep lists, tables and code; text slides fit and continue; pictures find room on any template
 
 
 def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:

@@ -99,6 +99,8 @@ class Base:
     ``package`` is that package's zip (for python-pptx to render fragments on); ``layouts``
     maps "title", "picture" and "text" to the layouts' part names; ``slide_list`` is the empty
     slide list exactly as it appears in presentation.xml, and ``sld_id`` the tag its entries take.
+    ``picture_room`` is False when the picture layout has neither a picture placeholder nor
+    room under its title, so pictures are placed by us (and the user is told).
     """
 
     package: bytes
@@ -106,11 +108,12 @@ class Base:
     slide_list: str
     sld_id: str
     r_bound: bool
+    picture_room: bool = True
 
     def dumps(self) -> bytes:
         """The base for the cache: a line of JSON, then the package."""
         meta = {"layouts": self.layouts, "slide_list": self.slide_list, "sld_id": self.sld_id,
-                "r_bound": self.r_bound}
+                "r_bound": self.r_bound, "picture_room": self.picture_room}
         return json.dumps(meta).encode("utf-8") + b"\n" + self.package
 
     @classmethod
@@ -118,7 +121,7 @@ class Base:
         head, package = raw.split(b"\n", 1)
         meta = json.loads(head)
         return cls(package, {str(k): str(v) for k, v in meta["layouts"].items()}, str(meta["slide_list"]),
-                   str(meta["sld_id"]), bool(meta["r_bound"]))
+                   str(meta["sld_id"]), bool(meta["r_bound"]), bool(meta.get("picture_room", True)))
 
 
 # --- assembling -------------------------------------------------------------------------------

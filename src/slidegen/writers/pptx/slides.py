@@ -86,7 +86,7 @@ class SlideRenderer:
             for rect in blip_fill.findall(f"{_A}srcRect"):  # python-pptx crops to fill; we fit instead
                 blip_fill.remove(rect)
         else:
-            box = geo.content_box(*self.size, title_box)
+            box = self._free_area(s, title_box)
             shape = s.shapes.add_picture(stream, 0, 0)
         fitted = geo.fit_picture(picture.width, picture.height, box)
         shape.left, shape.top, shape.width, shape.height = (Emu(fitted.left), Emu(fitted.top),
@@ -107,7 +107,7 @@ class SlideRenderer:
             title_box = _set_title(s, title, self.size)
             body = _placeholder(s, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT))
             if body is None:
-                box = geo.content_box(*self.size, title_box)
+                box = self._free_area(s, title_box)
                 body = s.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
                 body.name = "Note"
             tf = body.text_frame
@@ -122,6 +122,16 @@ class SlideRenderer:
             fragments.append(self._cut(s, None, deck.lang))
             index += 1
         return fragments
+
+    def _free_area(self, s, title_box: geo.Box | None) -> geo.Box:
+        """Room for a picture or text on a layout without a placeholder for it; moves a title that
+        leaves too little (a template whose only layout is "Title Slide")."""
+        moved, box = geo.free_area(*self.size, title_box)
+        if moved is not None and moved != title_box:
+            title = _placeholder(s, _TITLES)
+            title.left, title.top, title.width, title.height = (Emu(moved.left), Emu(moved.top),
+                                                                Emu(moved.width), Emu(moved.height))
+        return box
 
     def _cut(self, s, digest: str | None, lang: str) -> Fragment:
         """The slide as a fragment; the slide then leaves the presentation with its notes and picture."""

@@ -108,7 +108,8 @@ def make_base(template: Path | None, title_name: str | None, slide_name: str | N
         raise InputError("template's presentation part has an unusual form slidegen cannot add slides to; "
                          "save it again from PowerPoint or LibreOffice", str(template or "default template"))
     names = {kind: str(getattr(layouts, kind).part.partname) for kind in ("title", "picture", "text")}
-    return Base(zip_members(members), names, slide_list, sld_id, root.nsmap.get("r") == R_NS)
+    return Base(zip_members(members), names, slide_list, sld_id, root.nsmap.get("r") == R_NS,
+                picture_room(layouts.picture, prs.slide_width, prs.slide_height))
 
 
 def fix_slide_size(prs) -> None:
@@ -214,6 +215,17 @@ def pick_layouts(prs, title_name: str | None, slide_name: str | None, template_l
                             and PP_PLACEHOLDER.CENTER_TITLE not in kinds(lay)
                             and PP_PLACEHOLDER.PICTURE not in kinds(lay))
     return Layouts(title or layouts[0], picture, text or picture)
+
+
+def picture_room(layout, width: int, height: int) -> bool:
+    """True when ``layout`` holds a picture placeholder or leaves room for a picture under its title."""
+    if PP_PLACEHOLDER.PICTURE in kinds(layout):
+        return True
+    title = next((ph for ph in layout.placeholders if ph.placeholder_format.type in _TITLES), None)
+    box = None
+    if title is not None and None not in (title.left, title.top, title.width, title.height):
+        box = geo.Box(title.left, title.top, title.width, title.height)
+    return geo.free_area(width, height, box)[0] == box
 
 
 def kinds(layout) -> set:
