@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PHOTOS = ROOT / "tests" / "fixtures" / "phone-photos"
+PHOTOS = ROOT / "tests" / "fixtures" / "first-deck-photos"
 
 pytestmark = pytest.mark.new_user
 

@@ -93,7 +93,7 @@ def test_row20_symlink_out_of_the_folder(tmp_path):
                                     "post's folder") in run.stderr
     run = slidegen("inspect", "deck/post.md", cwd=tmp_path)  # inspect no longer lists it as fine
     assert run.returncode == 0 and "deck/post.md:5: warning: building would fail: link.jpg is a symbolic link" \
-        in run.stderr and "picture: deck/link.jpg  (refused, see the warning)" in run.stdout
+        in run.stderr and "picture: deck/link.jpg" in run.stdout and "(refused, see the warning)" in run.stdout
 
 
 @pytest.mark.parametrize("row, files, warning", BUILT, ids=[f"row{r[0]}" for r in BUILT])
