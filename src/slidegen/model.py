@@ -197,6 +197,7 @@ class Deck:
     template: Path | None = None
     whiteboard: bool | None = None
     keywords: tuple[str, ...] = ()
+    layout: str = ""  # front matter ``layout:``: "picture" or "full"; empty for the default
 
     def picture(self, slide: Slide) -> Picture | None:
         """The processed picture of a slide, if it has one."""

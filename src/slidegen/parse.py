@@ -84,6 +84,10 @@ def parse_post(post: Post, report: Report) -> Deck | None:
     deck = Deck(title=post.title or slides[0].title, source=post.source, base_dir=post.base_dir,
                 slides=slides, intro=intro)
     _apply_meta(deck, post)
+    if deck.layout not in ("", "picture", "full"):
+        report.warn(f"layout {deck.layout!r} is not 'picture' or 'full'; using 'picture'",
+                    post.source.at(post.meta_lines.get("layout")))
+        deck.layout = ""
     pairing.assign_images(deck, post, _loose_images(post, markers), report)
     return deck
 
@@ -101,6 +105,7 @@ def _apply_meta(deck: Deck, post: Post) -> None:
     deck.keywords = tuple(str(t).strip() for t in tags if str(t).strip())
     if meta.get("template"):
         deck.template = post.base_dir / str(meta["template"])
+    deck.layout = str(meta.get("layout") or "").strip().lower()
 
 
 def _loose_images(post: Post, markers: list[_Marker]) -> list[ImageRef]:

@@ -12,7 +12,7 @@ MAX_BYTES = 64 * 1024
 KNOWN = {
     "title": str, "author": str, "date": (str, dt.date), "link": str, "images": (list, dict),
     "titles": (list, dict), "template": str, "whiteboard": bool, "tags": (list, str),
-    "keywords": (list, str),
+    "keywords": (list, str), "layout": str,
     "description": str, "subtitle": str, "slug": str,
 }
 _OPEN = re.compile(r"\A---[ \t]*\n")

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from slidegen.config import BuildOptions
 from slidegen.errors import InputError, UsageError
+from slidegen.layout import picture_layout
 from slidegen.model import Deck, Picture, Slide
 from slidegen.outputs import Stream
 from slidegen.parse import alt_text
@@ -45,7 +46,8 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
             "index": index, "number": slide.number, "title": slide.title,
             "label": f"{index} of {total}", "image": image, "note": note_html(slide.note, deck.link),
         })
-    files[f"{deck.slug}.html"] = _page(deck, theme, slides, external, present_addon() if options.present else None)
+    files[f"{deck.slug}.html"] = _page(deck, theme, slides, external,
+                                       present_addon() if options.present else None, picture_layout(deck, options))
     return files
 
 
@@ -105,7 +107,8 @@ def content_security_policy(css: str, js: str, external: bool, addon_js: str | N
             "base-uri 'none'; form-action 'none'")
 
 
-def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[str, str] | None) -> Stream:
+def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[str, str] | None,
+          layout: str = "picture") -> Stream:
     css = theme.css + addon[0] if addon else theme.css
     addon_js = addon[1] if addon else None
     csp = content_security_policy(css, theme.js, external, addon_js)
@@ -117,6 +120,7 @@ def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[st
             "date": f"{deck.date.day} {deck.date:%B %Y}" if deck.date else "",
             "date_iso": deck.date.isoformat() if deck.date else "",
             "link": safe_href(deck.link) or "", "intro": note_html(deck.intro, deck.link),
+            "layout": layout,
         },
         "slides": slides,
         "total": len(slides),
