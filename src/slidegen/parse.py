@@ -252,17 +252,17 @@ def _front_matter_titles(post: Post, report: Report) -> dict[int, str]:
 
 
 def derive_title(note: Note, number: int) -> str:
-    """A short slide title from the note's first sentence, cut at a word; 'Slide N' when empty."""
+    """A slide title from the note's first sentence that fits one line at the title size, cut at a
+    clause or phrase (see ``titles``); 'Slide N' when empty."""
     text = " ".join(note.text.split())
     if not text:
         return f"Slide {number}"
     first = _SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".!?:;, ").lstrip("*_\"'([ ")
-    if len(first) <= TITLE_MAX:
+    if len(first) <= TITLE_MAX // 3:  # short enough for any title line; no need to measure
         return first or f"Slide {number}"
-    cut = first[:TITLE_MAX]
-    if " " in cut[TITLE_MAX // 2:]:
-        cut = cut[:cut.rindex(" ")]
-    return cut.rstrip(",;:-\u2013\u2014 ") + "\u2026"
+    from slidegen.titles import cut_title
+
+    return cut_title(first) or f"Slide {number}"
 
 
 def first_sentence(note: Note, limit: int = 200) -> str:

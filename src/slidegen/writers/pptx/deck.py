@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from slidegen.config import BuildOptions
+from slidegen.layout import picture_layout
 from slidegen.model import Deck, Note, Slide
 from slidegen.outputs import Stream
 from slidegen.parse import alt_text, first_sentence
@@ -30,7 +31,7 @@ _RENDERERS: dict = {}  # base key -> SlideRenderer, the last one this process us
 
 #: Part of every cache key: bump it when the slides or the prepared template would come out
 #: differently, so no fragment of older code is reused.
-VERSION = 1
+VERSION = 2
 
 
 def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
@@ -47,7 +48,7 @@ def build_pptx(deck: Deck, options: BuildOptions) -> Stream:
     from slidegen.cache import BlobCache, root_for
 
     template = options.template or deck.template
-    base_key, base = prepared_template(template, options)
+    base_key, base = prepared_template(template, options, picture_layout(deck, options))
     fragments = _fragments(deck, base, base_key, BlobCache(root_for(options), "pptx-slides"))
     pictures = {picture.digest: picture for picture in deck.media.values()}
     core = core_xml(title=deck.title, author=deck.author, subject=first_sentence(deck.intro),
@@ -55,7 +56,7 @@ def build_pptx(deck: Deck, options: BuildOptions) -> Stream:
     return Stream(lambda out: write_package(out, base, fragments, pictures, core))
 
 
-def prepared_template(template: Path | None, options: BuildOptions) -> tuple[str, Base]:
+def prepared_template(template: Path | None, options: BuildOptions, pictures: str = "picture") -> tuple[str, Base]:
     """(key, base) for ``template`` (None: our default) with the layouts ``options`` name.
 
     Taken from the cache when an earlier build prepared the same template bytes with the same
@@ -66,11 +67,11 @@ def prepared_template(template: Path | None, options: BuildOptions) -> tuple[str
     from slidegen.cache import BlobCache, root_for
 
     key = _key("base", _python_pptx_version(), _template_digest(template), options.title_layout,
-               options.slide_layout)
-    return key, _base(BlobCache(root_for(options), "pptx-bases"), key, template, options)
+               options.slide_layout, pictures)
+    return key, _base(BlobCache(root_for(options), "pptx-bases"), key, template, options, pictures)
 
 
-def _base(cache, key: str, template: Path | None, options: BuildOptions) -> Base:
+def _base(cache, key: str, template: Path | None, options: BuildOptions, pictures: str) -> Base:
     raw = cache.get(key)
     if raw is not None:
         try:
@@ -79,7 +80,7 @@ def _base(cache, key: str, template: Path | None, options: BuildOptions) -> Base
             pass
     from slidegen.writers.pptx.template import make_base
 
-    base = make_base(template, options.title_layout, options.slide_layout)
+    base = make_base(template, options.title_layout, options.slide_layout, full=pictures == "full")
     cache.put(key, base.dumps())
     return base
 
