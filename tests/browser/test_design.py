@@ -131,3 +131,28 @@ def test_full_layout_puts_the_picture_on_the_whole_slide_and_the_title_over_it(o
     assert pic[2] >= frame[2] - 1, "the picture area is the whole slide"
     assert heading[1] == pytest.approx(frame[1], abs=1), "the title sits on the slide's bottom edge"
     assert show.page.eval_on_selector("#sg-1 .sg-heading", "e => getComputedStyle(e).color") == "rgb(255, 255, 255)"
+
+
+def test_an_embedded_show_is_light_on_a_dark_system_unless_the_host_asks(browser, http_root):
+    from browser.showkit import Show, write_files
+    from slidegen.config import BuildOptions
+    from slidegen.writers.html.page import embed_snippet, render
+
+    folder, base = http_root
+    deck = make_deck(2)
+    write_files(folder, render(deck, BuildOptions()))
+    plain = embed_snippet(deck, f"{deck.slug}.html").replace("?theme=light", "")
+    dark = embed_snippet(deck, f"{deck.slug}.html").replace("?theme=light", "?theme=dark")
+    page = f'<!doctype html><title>Blog</title><link rel="icon" href="data:,"><body>{plain}{dark}</body>'
+    (folder / "post.html").write_text(page)
+    show = Show(browser.new_context(color_scheme="dark"), folder, base)
+    try:
+        show.page.goto(base + "post.html")
+        frames = [h.content_frame() for h in show.page.query_selector_all("iframe")]
+        for frame in frames:
+            frame.wait_for_selector("#sg-0")
+        bg = "getComputedStyle(document.body).backgroundColor"
+        assert [f.evaluate(bg) for f in frames] == ["rgb(244, 243, 239)", "rgb(20, 20, 22)"]
+        show.check_clean()
+    finally:
+        show.context.close()

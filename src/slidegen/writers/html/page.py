@@ -66,8 +66,9 @@ def embed_snippet(deck: Deck, html_name: str) -> str:
     keeps the speaker window in the show's own origin, so the show can draw into it, and lets
     linked pages open normally rather than crippled by an inherited sandbox; the show itself
     stays sandboxed without ``allow-same-origin``, so it can never touch the host page.
+    ``?theme=light`` is the theme (a light blog gets no dark box); ``dark`` and ``auto`` are the others.
     """
-    src = escape(quote(html_name, safe="/:._-~"), quote=True)
+    src = escape(quote(html_name, safe="/:._-~") + "?theme=light", quote=True)
     title = escape(f"Slideshow: {deck.title}", quote=True)
     return (
         '<div style="position:relative;width:100%;aspect-ratio:16/10;">\n'
