@@ -14,7 +14,7 @@ from slidegen.config import BuildOptions
 from slidegen.parse import derive_title
 from slidegen.titles import text_width
 from slidegen.writers.pptx.deck import render
-from slidegen.writers.pptx.slides import _inherited_size
+from slidegen.writers.pptx.furniture import inherited_size
 from toolkit import make_deck, note, picture
 
 # Real first sentences (the sample deck's post) that make long automatic titles.
@@ -44,7 +44,7 @@ def long_titled_deck():
 
 def one_line(shape) -> bool:
     size = max((run.font.size.pt for p in shape.text_frame.paragraphs for run in p.runs if run.font.size),
-               default=_inherited_size(shape))
+               default=inherited_size(shape))
     return text_width(shape.text_frame.text, size) <= (shape.width - 2 * 91_440) / 12_700
 
 
@@ -55,7 +55,7 @@ def test_every_title_fits_its_placeholder_on_one_line(template):
     assert all("\u2026" not in t.text_frame.text for t in titles)
     assert [t.text_frame.text for t in titles if not one_line(t)] == []
     if template is None:
-        sizes = [_inherited_size(t) for t in titles]
+        sizes = [inherited_size(t) for t in titles]
         assert sizes == [30.0] * len(titles), "the default's title size, from its master"
 
 

@@ -21,6 +21,7 @@ from slidegen.model import Deck, Note, Paragraph, Picture, Slide, Span, plain
 from slidegen.parse import alt_text
 from slidegen.untrusted import xml_safe
 from slidegen.writers.html.notes import safe_href
+from slidegen.writers.pptx.furniture import fit_title, slide_number, title_strip
 from slidegen.writers.pptx.package import Base, Fragment, Rel
 from slidegen.writers.pptx.template import all_layouts
 
@@ -30,7 +31,6 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 _SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
 def _compile_xpaths_once() -> None:
@@ -111,8 +111,8 @@ class SlideRenderer:
                                                             Emu(fitted.width), Emu(fitted.height))
         shape._element.nvPicPr.cNvPr.set("descr", _clean(alt_text(slide)))
         if box.width >= self.size[0] * 0.98 and box.height >= self.size[1] * 0.98:
-            _title_strip(s, self.size)
-        _slide_number(s)
+            title_strip(s, self.size)
+        slide_number(s)
         _drop_empty_placeholders(s)
         _write_note(s, slide.note, deck.link)
         return self._cut(s, picture.digest)
@@ -133,7 +133,7 @@ class SlideRenderer:
         paragraphs = list(slide.note.paragraphs) or [(Span(slide.title),)]
         points = geo.body_font_size([plain(p) for p in paragraphs], box)
         _fill(tf, paragraphs, deck.link, Pt(points), plain_paragraphs=True)
-        _slide_number(s)
+        slide_number(s)
         _drop_empty_placeholders(s)
         _write_note(s, slide.note, deck.link)
         return self._cut(s, None)
@@ -215,89 +215,8 @@ def _set_title(s, text: str, size, one_line: bool = True) -> geo.Box | None:
         title.text_frame.paragraphs[0].font.size = Pt(32)
     title.text_frame.paragraphs[0].text = _clean(text).strip() or "Untitled"
     if one_line:
-        _fit_title(title)
+        fit_title(title)
     return geo.Box(title.left, title.top, title.width, title.height)
-
-
-def _fit_title(title) -> None:
-    """Sets a title that would wrap smaller, so it stays on one line (down to 20 pt)."""
-    from slidegen.titles import fitted_size
-
-    text = title.text_frame.text
-    size = _inherited_size(title)
-    width = (title.width - 2 * 91_440) / geo.EMU_PER_PT  # less the default insets
-    points = fitted_size(text, size, width)
-    if points < size:
-        for run in title.text_frame.paragraphs[0].runs:
-            run.font.size = Pt(points)
-
-
-def _inherited_size(title) -> float:
-    """The title's point size as its layout, else its master, sets it (44 pt, PowerPoint's default)."""
-    sources = []
-    try:
-        sources.append(title._base_placeholder._element)
-    except (AttributeError, KeyError, ValueError):
-        pass
-    part = title.part
-    for element in sources:
-        found = element.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
-        if found:
-            return int(found[0]) / 100
-    master = part.slide_layout.slide_master._element
-    found = master.xpath("./p:txStyles/p:titleStyle/a:lvl1pPr/a:defRPr/@sz")
-    return int(found[0]) / 100 if found else 44.0
-
-
-_STRIP = (
-    '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr>'
-    '<p:cNvPr id="{id}" name="Title Strip"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>'
-    '<a:xfrm><a:off x="0" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-    '<a:gradFill rotWithShape="1"><a:gsLst>'
-    '<a:gs pos="0"><a:srgbClr val="000000"><a:alpha val="0"/></a:srgbClr></a:gs>'
-    '<a:gs pos="45000"><a:srgbClr val="000000"><a:alpha val="72000"/></a:srgbClr></a:gs>'
-    '<a:gs pos="100000"><a:srgbClr val="000000"><a:alpha val="80000"/></a:srgbClr></a:gs>'
-    '</a:gsLst><a:lin ang="5400000" scaled="0"/></a:gradFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
-
-
-def _title_strip(s, size) -> None:
-    """Full bleed: a dark strip over the picture's foot, and the title and number over it."""
-    from pptx.oxml import parse_xml
-
-    tree = s.shapes._spTree
-    width, height = size
-    strip_height = round(height * 0.2)
-    shape_id = max(int(e) for e in tree.xpath(".//p:cNvPr/@id")) + 1
-    strip = parse_xml(_STRIP.format(id=shape_id, y=height - strip_height, cx=width, cy=strip_height))
-    tree.append(strip)
-    for ph in list(s.placeholders):
-        if ph.placeholder_format.type in _TITLES:
-            tree.append(ph._element)  # drawn last: over the strip
-
-
-def _slide_number(s) -> None:
-    """The layout's slide number placeholder on the slide, as PowerPoint's "Slide number" box does.
-
-    python-pptx does not copy it from the layout; the field is filled in by whatever opens the deck.
-    """
-    from lxml import etree
-
-    layout_number = next((ph for ph in s.slide_layout.placeholders
-                          if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
-    if layout_number is None:
-        return
-    s.shapes.clone_placeholder(layout_number)
-    sp = s.shapes._spTree.xpath("./p:sp[./p:nvSpPr/p:nvPr/p:ph[@type='sldNum']]")[-1]
-    for old in sp.xpath("./p:txBody"):
-        sp.remove(old)
-    body = etree.SubElement(sp, f"{_P}txBody")
-    etree.SubElement(body, f"{_A}bodyPr")
-    etree.SubElement(body, f"{_A}lstStyle")
-    p = etree.SubElement(body, f"{_A}p")
-    fld = etree.SubElement(p, f"{_A}fld", id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", type="slidenum")
-    etree.SubElement(fld, f"{_A}rPr", lang="en-US")
-    etree.SubElement(fld, f"{_A}t").text = "\u2039#\u203a"
 
 
 def _placeholder(s, types):
