@@ -77,8 +77,7 @@ def test_full_screen_leaves_only_the_slide_the_progress_line_and_the_count(open_
     assert frame[2:] == ["none", "0px"], "no card margin or shadow when presenting"
     page.mouse.move(400, 300)
     page.mouse.move(420, 320)
-    assert page.eval_on_selector("[data-act=next]", "e => getComputedStyle(e).opacity") != "0" or \
-        page.evaluate("document.getElementById('sg').classList.contains('is-idle')") is False
+    wait_until(page, "getComputedStyle(document.querySelector('[data-act=next]')).opacity === '1'")
     show.press("f")
     wait_until(page, "document.fullscreenElement === null")
 
