@@ -57,3 +57,10 @@ def test_a_long_explicit_title_is_set_smaller_to_stay_on_one_line():
     size = fitted_size(long, TITLE_PT, TITLE_WIDTH_PT)
     assert size < TITLE_PT and text_width(long, size) <= TITLE_WIDTH_PT
     assert fitted_size("Short", TITLE_PT, TITLE_WIDTH_PT) == TITLE_PT
+
+
+def test_a_post_of_one_endless_sentence_costs_no_more_than_a_short_one():
+    # The hostile catalogue's million-word line: the cut looks at no more than a line's worth.
+    title = cut_title("word " * 1_000_000)
+    assert title.startswith("word word word") and fits(title)
+    assert fits(cut_title("x" * 100_000)), "a word longer than the line is cut to the line"

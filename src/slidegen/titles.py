@@ -30,6 +30,7 @@ with without to in on at by for from as into about over under than if although t
 after before""".split())  # noqa: SIM905
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:(\[]|\s[-\u2013\u2014]\s|[\u2013\u2014])\s*")
 _UNIT = 100  # the size the font is measured at, in points
+_LONGEST = 160  # characters: more than any title line holds at a readable size
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,14 +66,25 @@ def fitted_size(text: str, size_pt: float, width_pt: float, smallest: float = SM
 def cut_title(sentence: str, size_pt: float = TITLE_PT, width_pt: float = TITLE_WIDTH_PT) -> str:
     """``sentence`` itself when it fits one line, else its longest prefix that fits and ends at a
     clause break, else at a phrase start, else at a word — with dangling words dropped, no "…"."""
-    sentence = " ".join(sentence.split())
-    if fits(sentence, size_pt, width_pt):
+    # No line of a title holds more than _LONGEST characters, so a post's one-million-word
+    # "sentence" costs no more than a short one.
+    sentence = " ".join(sentence[:_LONGEST * 2].split())
+    if len(sentence) <= _LONGEST and fits(sentence, size_pt, width_pt):
         return sentence
-    words = sentence.split(" ")
-    shortest = max(2, len(words) // 4)  # a title of one or two words says too little
+    words = sentence.split(" ")[:-1] if len(sentence) > _LONGEST else sentence.split(" ")
+    words = [w for w in words if w] or [_longest_piece(sentence, size_pt, width_pt)]
+    shortest = min(3, len(words))  # a title of one or two words says too little
     clause_ends = {len(sentence[:m.start()].split(" ")) for m in _CLAUSE_BREAK.finditer(sentence)}
+    space = _em_width(" ")
+    ends = []  # estimated width of words[:n], summed word by word (each word measured once)
+    total = -space
+    for word in words:
+        total += space + _em_width(word)
+        ends.append(total)
     for boundary in ("clause", "phrase", "word"):
         for n in range(len(words) - 1, 0, -1):
+            if ends[n - 1] * size_pt > width_pt * 1.02:
+                continue
             if boundary == "clause" and n not in clause_ends:
                 continue
             if boundary == "phrase" and words[n].lower().strip("\"'(") not in _PHRASE_STARTS:
@@ -83,7 +95,15 @@ def cut_title(sentence: str, size_pt: float = TITLE_PT, width_pt: float = TITLE_
             enough = len(title.split(" ")) >= (shortest if boundary == "word" else min(shortest, n))
             if title and enough and fits(title, size_pt, width_pt):
                 return title
-    return _tidy(words[:1]) or sentence[:20]
+    return _tidy(words[:1]) or _longest_piece(words[0], size_pt, width_pt)
+
+
+def _longest_piece(text: str, size_pt: float, width_pt: float) -> str:
+    """The longest start of a word too long for a line that fits it (an address, a hashtag run)."""
+    end = min(len(text), _LONGEST)
+    while end > 1 and not fits(text[:end], size_pt, width_pt):
+        end -= 1
+    return text[:end]
 
 
 def _tidy(words: list[str]) -> str:
