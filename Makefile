@@ -1,18 +1,30 @@
 # Two commands do all set-up on a fresh machine:
 #   make demo   build the sample deck into build/
-#   make test   install what the tests need (system packages included) and run the whole suite
+#   make test   install what the tests need (system packages included), lint, and run the whole suite
+# For everyday work:
+#   make check  the quick tier: every test but the browser, office and bench ones (under a minute)
+#   make lint   ruff and mypy
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := decks/social-media-society
 
-.PHONY: demo test golden bench fuzz templates clean system-deps
+.PHONY: demo test check lint golden bench fuzz templates clean system-deps
+QUICK := not browser and not office and not bench
 
 demo: $(VENV)/.installed
 	$(BIN)/slidegen build $(SAMPLE) -o build
 
-test: $(VENV)/.installed-test system-deps
+test: $(VENV)/.installed-test system-deps lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m "$(QUICK)" $(PYTEST_ARGS)
+
+# `ruff format --check` joins once the tree has been formatted in one go.
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/mypy
 
 bench: $(VENV)/.installed-test system-deps
 	command -v pandoc >/dev/null 2>&1 || bash tools/install-system-deps.sh pandoc
@@ -24,7 +36,7 @@ FUZZ_SECONDS ?= 300
 fuzz: $(VENV)/.installed-test
 	$(BIN)/python -m pip install -q -e '.[fuzz]'
 	mkdir -p fuzz-findings
-	for target in post picture render; do \
+	for target in post picture render deck; do \
 	  (cd fuzz-findings && $(abspath $(BIN))/python ../tests/fuzz/fuzz.py $$target -max_total_time=$(FUZZ_SECONDS)) || exit 1; \
 	done
 
@@ -41,12 +53,12 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: $(VENV)/bin/python pyproject.toml
-	$(BIN)/python -m pip install -q -e .
+$(VENV)/.installed: $(VENV)/bin/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install -q -c constraints.txt -e .
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
 	touch $@
 
 clean:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -14,7 +15,7 @@ def time_to_first_slide(html: Path) -> float:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 720})
         start = time.perf_counter()
         page.goto(html.resolve().as_uri())

@@ -60,6 +60,16 @@ def slidegen_build(folder: Path, fmt: str = "pptx,html,notes", warm_cache: Path 
     return make
 
 
+def slidegen_pptx_only(folder: Path, warm_cache: Path):
+    """PPTX alone with every picture cached and no slide cached: the time python-pptx takes."""
+    def make(work: Path):
+        cache = work / "cache"
+        shutil.copytree(warm_cache / "pictures", cache / "pictures", copy_function=os.link)
+        argv = [*SLIDEGEN, "build", str(folder), "-o", str(work / "out"), "-f", "pptx", "--cache-dir", str(cache), "-q"]
+        return argv, None, work / "out"
+    return make
+
+
 def command(argv_of):
     def make(work: Path):
         out = work / "out"
@@ -101,6 +111,7 @@ def build_contenders(args, root: Path) -> list[Contender]:
         Contender("floor: draft decode", str(main_n), command(lambda out: ([PY, str(HERE / "floor.py"), "decode", str(main)], None))),
         Contender("slidegen cold", str(main_n), slidegen_build(main)),
         Contender("slidegen warm (1 note edited)", str(main_n), slidegen_build(main, warm_cache=warm, edit_note=True)),
+        Contender("slidegen PPTX only, pictures cached", str(main_n), slidegen_pptx_only(main, warm)),
         Contender("python-pptx, straightforward", str(main_n),
                   command(lambda out: ([PY, str(HERE / "naive_pptx.py"), str(main), str(out / "naive.pptx")], None))),
     ]

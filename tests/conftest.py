@@ -1,5 +1,13 @@
-"""Shared fixtures and the --update-golden switch; the toolkit beside this file holds the factories."""
+"""Shared fixtures, the --update-golden switch and the test tiers; the toolkit beside this file holds the factories.
 
+Tiers are markers: ``browser`` (real Chromium), ``office`` (real LibreOffice) and ``bench`` (the
+benchmark). ``make check`` leaves all three out; ``make test`` and CI run everything. A test of a
+tier whose real client is missing skips loudly here, and fails when ``CI`` is set.
+"""
+
+import functools
+import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -17,6 +25,45 @@ def pytest_configure(config):
     os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="slidegen-test-cache-"))
 
 
+@functools.cache
+def real_clients() -> dict[str, str | None]:
+    """Marker → the program that tier needs, found on PATH (None when missing)."""
+    from slidegen.writers.pdf import find_soffice
+
+    return {"browser": shutil.which("chromium") or shutil.which("chromium-browser"), "office": find_soffice()}
+
+
+_MISSING: dict[str, list[str]] = {}
+
+
+def pytest_collection_modifyitems(config, items):
+    # Whatever uses the real browser is of the browser tier, wherever the test lives.
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    clients = real_clients()
+    for tier, program in clients.items():
+        if program is None and item.get_closest_marker(tier) is not None:
+            message = (f"{tier} test needs {'Chromium' if tier == 'browser' else 'LibreOffice'}, not found on PATH; "
+                       "install it with `bash tools/install-system-deps.sh`")
+            _MISSING.setdefault(tier, []).append(item.nodeid)
+            if os.environ.get("CI"):
+                pytest.fail(f"{message} (CI is set: real-client tests must run)", pytrace=False)
+            pytest.skip(message)
+
+
+def pytest_terminal_summary(terminalreporter):
+    for tier, nodeids in _MISSING.items():
+        terminalreporter.section(f"{tier.upper()} TESTS DID NOT RUN", sep="!", red=True, bold=True)
+        outcome = "failed (CI is set)" if os.environ.get("CI") else "skipped"
+        terminalreporter.line(f"{len(nodeids)} {tier} test(s) {outcome}: the real client is missing on this machine; "
+                              "install it with `bash tools/install-system-deps.sh`.", red=True)
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/ from the current output instead of comparing")
@@ -29,13 +76,29 @@ def update_golden(request) -> bool:
 
 
 @pytest.fixture(scope="session")
+def sample_deck():
+    """The real sample post in decks/, read and its pictures processed, as every writer gets it."""
+    from slidegen.config import BuildOptions
+    from slidegen.diagnostics import Report
+    from slidegen.pictures.resolve import prepare_media
+    from slidegen.pipeline import read_decks
+
+    options = BuildOptions()
+    report = Report(stream=None)
+    (deck,) = read_decks([Path(__file__).resolve().parent.parent / "decks" / "social-media-society"], options,
+                         report)
+    assert not prepare_media([deck], options, report)
+    return deck
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One real headless Chromium for the whole run (Playwright allows one sync driver at a time)."""
     from playwright.sync_api import sync_playwright
 
-    from browser.showkit import CHROMIUM, LAUNCH_ARGS
+    from browser.showkit import LAUNCH_ARGS
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        chromium = pw.chromium.launch(executable_path=real_clients()["browser"], args=LAUNCH_ARGS)
         yield chromium
         chromium.close()

@@ -21,6 +21,27 @@ from toolkit import make_deck, picture
 ROOT = Path(__file__).resolve().parent.parent
 CORPORATE = ROOT / "assets" / "templates" / "corporate.pptx"
 HOSTILE = "Ctl\x01\x0b\x1f \ufffe\uffff lone\ud800 <script>alert(1)</script> & \"q\" ]]>"
+#: The same text as decoding leaves it for every writer: no lone surrogate can survive reading a file.
+HOSTILE_DECODED = HOSTILE.replace("\ud800", "")
+
+
+def xml_keeps(text: str) -> str:
+    """What of ``text`` a PPTX can carry, written from the rules rather than from slidegen's code.
+
+    XML 1.0 (section 2.2) allows tab, newline, CR, U+0020-U+D7FF, U+E000-U+FFFD and the astral
+    planes; slidegen's documented rule (untrusted.py) also drops DEL and the C1 controls, and turns
+    a vertical tab or form feed into a space. PowerPoint has no CR in text, so CR and CRLF are a newline.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    kept = []
+    for char in text:
+        code = ord(char)
+        if char in "\x0b\x0c":
+            kept.append(" ")
+        elif char in "\t\n" or (0x20 <= code <= 0xD7FF and not 0x7F <= code <= 0x9F) \
+                or 0xE000 <= code <= 0xFFFD or code >= 0x10000:
+            kept.append(char)
+    return "".join(kept)
 
 
 def rich_deck(**fields):
@@ -44,14 +65,14 @@ def rich_deck(**fields):
     return deck
 
 
-def hostile_deck():
+def hostile_deck(text: str = HOSTILE):
     """Every string a post controls carries characters XML forbids, markup and entity look-alikes."""
-    deck = make_deck(2, title="Title " + HOSTILE, author="Author " + HOSTILE, slug="hostile")
-    deck.slides[0].title = "Slide " + HOSTILE
-    deck.slides[0].note = Note(((Span("Note " + HOSTILE, bold=True, href="https://x.test/?q=\uffff&a=<b>"),),))
-    deck.slides[0].image = ImageRef("slide-1.jpg", deck.source, alt="Alt " + HOSTILE)
+    deck = make_deck(2, title="Title " + text, author="Author " + text, slug="hostile")
+    deck.slides[0].title = "Slide " + text
+    deck.slides[0].note = Note(((Span("Note " + text, bold=True, href="https://x.test/?q=\uffff&a=<b>"),),))
+    deck.slides[0].image = ImageRef("slide-1.jpg", deck.source, alt="Alt " + text)
     deck.slides[1].image = None
-    deck.slides[1].note = Note(((Span(HOSTILE),),))
+    deck.slides[1].note = Note(((Span(text),),))
     return deck
 
 

@@ -1,12 +1,13 @@
-"""A PPTX as readable text for golden files: slides, layouts, shape boxes in EMU, picture hashes, notes.
+"""A PPTX as readable text for golden files: slides, layouts, shape boxes in EMU, pictures, notes.
 
 Runs are marked like Markdown (``**bold**``, ``_italic_``, ``code``, ``[text](href)``) so lost
-formatting shows up in a diff; nothing depends on zip timestamps or part names.
+formatting shows up in a diff; nothing depends on zip timestamps or part names. A picture is
+shown by its format and size in pixels, never its bytes' hash, which a Pillow or libjpeg upgrade
+changes without anything being wrong.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 
 from pptx import Presentation
@@ -52,7 +53,7 @@ def _shape(shape) -> list[str]:
         blob = shape.image.blob
         descr = shape._element.nvPicPr.cNvPr.get("descr")
         crop = (shape.crop_left, shape.crop_top, shape.crop_right, shape.crop_bottom)
-        out = [head, f"  image {shape.image.content_type} {len(blob)} bytes sha256={hashlib.sha256(blob).hexdigest()[:16]}",
+        out = [head, f"  image {shape.image.content_type} {_pixels(blob)}",
                f"  alt={descr!r}"]
         if any(crop):
             out.append(f"  crop={crop}")
@@ -60,6 +61,13 @@ def _shape(shape) -> list[str]:
     if shape.has_text_frame:
         return [head, *("  " + line for line in _paragraphs(shape.text_frame))]
     return [head]
+
+
+def _pixels(blob: bytes) -> str:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(blob)) as img:
+        return f"{img.width}x{img.height} px"
 
 
 def _kind(shape) -> str:

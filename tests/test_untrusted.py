@@ -34,3 +34,23 @@ def test_newlines_are_normalised_and_controls_removed_with_positions():
 
 def test_xml_safe_keeps_tabs_and_newlines():
     assert xml_safe("a\tb\nc\x0bd\x01") == "a\tb\nc d"
+
+
+def test_one_rule_for_posts_and_exports():
+    # The same characters go, the same way, whether a post file or an XML export carries them.
+    from slidegen.readers import xmlsafe
+
+    text = "a\x0bb\x7fc\x85d\x01e"
+    post = decode(text.encode("utf-8"), "post.md")
+    export = xmlsafe.prescan(f"<t>{text}</t>".encode(), "feed.xml", repair=True)
+    assert post.text == "a bcde" and export.text == "<t>a bcde</t>"
+    assert [m for _, _, m in post.problems] == [m for _, _, m in export.repairs] == [
+        "removed control character U+000B", "removed control character U+007F",
+        "removed control character U+0085", "removed control character U+0001"]
+
+
+def test_stray_controls_in_an_export_go_even_without_repair():
+    from slidegen.readers import xmlsafe
+
+    scan = xmlsafe.prescan("<t>a\x7fb\x9fc</t>".encode(), "feed.xml")
+    assert scan.text == "<t>abc</t>" and [(line, col) for line, col, _ in scan.repairs] == [(1, 5), (1, 7)]

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from whiteboard import BLACK, BLUE, GREEN, RED, Board  # noqa: E402
+from whiteboard import BLACK, BLUE, GREEN, RED, Board
 
 OUT = Path(__file__).resolve().parents[1] / "decks" / "social-media-society"
 WIDTH, HEIGHT = 3264, 2448

@@ -29,7 +29,8 @@ from pptx.util import Emu
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from slidegen.writers.pptx.package import core_xml, package_members, zip_members  # noqa: E402
+from slidegen.writers.pptx.internals import package_members  # noqa: E402
+from slidegen.writers.pptx.package import core_xml, zip_members  # noqa: E402
 from slidegen.writers.pptx.template import notes_master_referenced  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src/slidegen/themes/default/reference.pptx"

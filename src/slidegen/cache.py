@@ -12,10 +12,10 @@ import dataclasses
 import hashlib
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 
+from slidegen.atomic import discard, write_atomic
 from slidegen.model import Picture
 
 _MAGIC = b"slidegen-picture\n"
@@ -27,6 +27,8 @@ MAX_CACHE_BYTES = 1 << 30
 # A temporary file this old belongs to a build that died; any live write takes milliseconds.
 _STALE_SECONDS = 3600
 _PRUNE_EVERY = 24 * 3600
+# Temporary files of writes under way start so (see ``atomic``); pruning clears dead ones.
+_TMP = ".tmp-"
 
 
 def default_root() -> Path:
@@ -45,7 +47,8 @@ def cache_key(source_digest: str, settings: object, version: int) -> str:
     """One hex key for a source picture processed with ``settings`` by code ``version``."""
     from PIL import __version__ as pillow
 
-    fields = dataclasses.asdict(settings) if dataclasses.is_dataclass(settings) else repr(settings)
+    is_record = dataclasses.is_dataclass(settings) and not isinstance(settings, type)
+    fields = dataclasses.asdict(settings) if is_record else repr(settings)  # type: ignore[call-overload]
     # Pillow's encoders decide the output bytes too, so an upgrade must not reuse old entries.
     blob = json.dumps([source_digest, fields, version, pillow.split(".")[0]], sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()
@@ -119,9 +122,9 @@ class PictureCache:
             for kind in KINDS:
                 for path in (self.root / kind).glob("*/*"):
                     stat = path.stat()
-                    if path.name.startswith(".tmp-"):
+                    if path.name.startswith(_TMP):
                         if now - stat.st_mtime > _STALE_SECONDS:
-                            deleted += _unlink(str(path))
+                            deleted += discard(str(path))
                         continue
                     entries.append((stat.st_mtime, stat.st_size, path))
         except OSError:
@@ -130,7 +133,7 @@ class PictureCache:
         for _, size, path in sorted(entries):
             if total <= max_bytes:
                 break
-            deleted += _unlink(str(path))
+            deleted += discard(str(path))
             total -= size
         return deleted
 
@@ -195,17 +198,9 @@ class BlobCache:
 
 
 def _write_atomic(path: Path, data: bytes) -> bool:
-    """Writes ``data`` to ``path`` through a temporary file and a rename; False when it could not."""
+    """Writes ``data`` to ``path`` whole or not at all; False when it could not."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            _unlink(tmp)
-            raise
+        write_atomic(path, data, prefix=_TMP)
     except OSError:
         return False
     return True
@@ -254,23 +249,5 @@ class SourceIndex:
         if not self.changed:
             return
         entries = dict(list(self.entries.items())[-self.MAX_ENTRIES:])
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    json.dump(entries, out)
-                os.replace(tmp, self.path)
-            except BaseException:
-                _unlink(tmp)
-                raise
-        except OSError:
-            pass
+        _write_atomic(self.path, json.dumps(entries).encode("utf-8"))
 
-
-def _unlink(path: str) -> int:
-    try:
-        os.unlink(path)
-    except OSError:
-        return 0
-    return 1

@@ -1,4 +1,4 @@
-"""The command line: build, inspect and notes. The only place that catches errors and picks exit codes."""
+"""The command line: build, inspect, notes, unpack and serve. The only place that catches errors and picks exit codes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ HELP_FILE = os.path.join(os.path.dirname(__file__), "help.txt")
 EPILOG = """\
 A post is Markdown, HTML or plain text in which each picture's explanation starts with
 'Slide 1:', 'Slide 2:' … (or 'SLIDE NOTES:' for a single slide). A deck folder holds one post
-and its pictures (slide-1.jpg, slide-2.jpg … are matched by number).
+and its pictures (slide-1.jpg, slide-2.jpg … are matched by number). A PowerPoint deck (.pptx)
+is a source too: build and notes read its slides and speaker notes; unpack turns it into a post.
 
 exit codes: 0 built, 1 bad input or output (one line on stderr says where), 2 bad usage.
 """
@@ -88,6 +89,8 @@ def make_parser():
     g.add_argument("--template", type=Path, metavar="FILE", help="your .pptx or .potx: masters, layouts, theme")
     g.add_argument("--title-layout", metavar="NAME", help="layout name for the title slide")
     g.add_argument("--slide-layout", metavar="NAME", help="layout name for picture slides")
+    g.add_argument("--render", action="store_true", help="a .pptx source: render its slides that hold no "
+                   "picture (charts, SmartArt, text) to pictures with LibreOffice")
     g.add_argument("--picture-layout", choices=("picture", "full"),
                    help="picture: the picture fills the slide under a slim title (default); "
                    "full: the picture on the whole slide, the title over a dark strip (PPTX and HTML)")
@@ -125,6 +128,19 @@ def make_parser():
     n.add_argument("source", type=Path, metavar="SOURCE")
     n.add_argument("--format", choices=("md", "txt"), default="md", help="Markdown (default) or plain text")
     _reading_options(n)
+
+    u = sub.add_parser("unpack", help="turn a PPTX deck into a post and pictures slidegen builds again",
+                       description="Write DECK's slides as a deck folder: post.md (title, author, slide "
+                       "titles, one 'Slide N:' note per slide from its speaker notes, template: the deck) and "
+                       "each slide's picture with its original bytes (slide-N.jpg …).")
+    u.add_argument("source", type=Path, metavar="DECK", help="a .pptx file")
+    u.add_argument("-o", "--out", type=Path, required=True, metavar="DIR", help="a new or empty folder")
+    u.add_argument("--render", action="store_true", help="render slides that hold no picture (charts, "
+                   "SmartArt, text boxes) to slide-N.png with LibreOffice; else they become text slides")
+    u.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
+    u.add_argument("--image-width", type=_positive, default=BuildOptions.image_width, metavar="PX",
+                   help="pixels across a rendered slide (default: %(default)s)")
+    u.add_argument("--strict", action="store_true", help="fail (exit 1) at the end if there were warnings")
 
     s = sub.add_parser("serve", help="preview a deck in the browser, rebuilt as you edit",
                        description="Serve the HTML slideshow of SOURCE on 127.0.0.1, rebuild it when the post "
@@ -181,7 +197,7 @@ def options_from(args):
         encoding=get("encoding"), max_post_bytes=get("max_post_bytes", BuildOptions.max_post_bytes),
         max_feed_bytes=get("max_feed_bytes", BuildOptions.max_feed_bytes), repair=get("repair", False),
         include_drafts=get("include_drafts", False), include_pages=get("include_pages", False),
-        quiet=get("quiet", False),
+        quiet=get("quiet", False), render=get("render", False),
     )
 
 

@@ -50,6 +50,10 @@ class BuildOptions:
     include_drafts: bool = False
     include_pages: bool = False
     quiet: bool = False
+    # serving: pages listen on this same-origin address for "reload" events (``slidegen serve``)
+    live_reload_url: str | None = None
+    # PPTX sources: render slides that hold no picture (charts, SmartArt, text) with LibreOffice
+    render: bool = False
 
     @property
     def workers(self) -> int:

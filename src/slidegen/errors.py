@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from slidegen.model import SourcePos
 
 
@@ -10,7 +12,7 @@ class SlidegenError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, pos: SourcePos | str | None = None) -> None:
+    def __init__(self, message: str, pos: SourcePos | Path | str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.pos = pos

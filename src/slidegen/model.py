@@ -105,6 +105,7 @@ class Post:
     folder_images: list[str] = field(default_factory=list)
     single: bool = True
     left_out: str = ""  # why a reader passes this post over unbuilt (a draft, a page), for the user
+    deck: Deck | None = None  # a source that already has slides (a PPTX) hands them over finished
 
 
 @dataclass
@@ -145,6 +146,7 @@ class Picture:
 
         from slidegen.errors import OutputError
 
+        assert self.path is not None  # data is None only for a picture kept in a file
         try:
             with open(self.path, "rb") as handle:
                 handle.seek(self.offset)

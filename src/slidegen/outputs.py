@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import BinaryIO, Callable, Union
+from typing import Union
 
+from slidegen import atomic
 from slidegen.errors import OutputError
 
 
@@ -30,7 +31,7 @@ class Stream:
     ``write`` gets the open binary file; it may raise, and then no file of the deck is kept.
     """
 
-    def __init__(self, write: Callable[[BinaryIO], None]) -> None:
+    def __init__(self, write: atomic.Writer) -> None:
         self.write = write
 
     def getvalue(self) -> bytes:
@@ -48,14 +49,14 @@ def as_bytes(output: Output) -> bytes:
     return output.getvalue() if isinstance(output, Stream) else output
 
 
-def write_all(out_dir: Path, files: dict[str, Output]) -> list[Path]:
+def write_all(out_dir: Path, files: Mapping[str, Output]) -> list[Path]:
     """Writes every file or none: all go to temporary names first, then each is renamed into place.
 
     A value is the file's bytes or a ``Stream`` that writes them; if anything fails, every
     temporary file goes and no earlier file of the same name is touched.
     """
     base = out_dir.resolve()
-    mode = 0o666 & ~_umask()
+    mode = 0o666 & ~atomic.umask()  # outputs get the usual permissions, not mkstemp's 0600
     staged: list[tuple[str, Path, str]] = []
     try:
         for name, data in files.items():
@@ -63,16 +64,9 @@ def write_all(out_dir: Path, files: dict[str, Output]) -> list[Path]:
             if not target.is_relative_to(base) or target == base:
                 raise OutputError(f"output name {name!r} would leave the output folder", out_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            write = data.write if isinstance(data, Stream) else _writer(data)
+            tmp = atomic.stage(target, write, prefix=f".{target.name}.", suffix=".part", mode=mode, sync=True)
             staged.append((tmp, target, name))
-            os.chmod(tmp, mode)  # mkstemp makes 0600 files; outputs get the usual permissions
-            with os.fdopen(fd, "wb") as fh:
-                if isinstance(data, Stream):
-                    data.write(fh)
-                else:
-                    fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
         written = []
         for tmp, target, name in staged:
             os.replace(tmp, target)
@@ -83,13 +77,8 @@ def write_all(out_dir: Path, files: dict[str, Output]) -> list[Path]:
         raise OutputError(f"cannot write output: {exc.strerror or exc}", getattr(exc, "filename", None) or out_dir) from None
     finally:
         for tmp, _, _ in staged:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+            atomic.discard(tmp)
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def _writer(data: bytes) -> atomic.Writer:
+    return lambda fh: fh.write(data)

@@ -7,6 +7,7 @@ import re
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
 from slidegen.model import Deck, ImageRef, Post, SourcePos
+from slidegen.slidemap import by_slide_number
 
 #: Picture file endings, the one list: folder matching, serve's watcher and alt-text checks use it.
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif",
@@ -73,18 +74,8 @@ def _front_matter_images(post: Post) -> dict[int, ImageRef]:
     if raw is None:
         return {}
     pos = post.source.at(post.meta_lines.get("images"))
-    if isinstance(raw, list):
-        items = list(enumerate(raw, start=1))
-    elif isinstance(raw, dict):
-        items = list(raw.items())
-    else:
-        raise InputError("front matter 'images' must be a list (in slide order) or a map {number: path}", pos)
     refs = {}
-    for key, value in items:
-        if isinstance(key, str) and key.strip().isascii() and key.strip().isdigit():
-            key = int(key)
-        if not isinstance(key, int) or isinstance(key, bool) or key < 1:
-            raise InputError(f"front matter 'images' key {key!r} is not a slide number", pos)
+    for key, value in by_slide_number(raw, "images", "path", pos):
         if value is None:
             continue
         if not isinstance(value, str) or not value.strip():

@@ -13,6 +13,7 @@ from slidegen import pairing
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
 from slidegen.model import Block, Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span, plain
+from slidegen.slidemap import by_slide_number
 
 MAX_SLIDE_NUMBER = 999
 MAX_SLIDES = 500
@@ -55,6 +56,8 @@ def parse_post(post: Post, report: Report) -> Deck | None:
 
     Raises InputError for a single post without notes, duplicate or impossible numbers.
     """
+    if post.deck is not None:  # a PPTX: its slides need no markers
+        return post.deck
     markers = _find_markers(post, report)
     if not markers:
         if post.single:
@@ -235,17 +238,9 @@ def _front_matter_titles(post: Post, report: Report) -> dict[int, str]:
     if raw is None:
         return {}
     pos = post.source.at(post.meta_lines.get("titles"))
-    if isinstance(raw, list):
-        items = enumerate(raw, start=1)
-    elif isinstance(raw, dict):
-        items = raw.items()
-    else:
-        raise InputError("front matter 'titles' must be a list (in slide order) or a map {number: title}", pos)
     titles = {}
-    for key, value in items:
-        if isinstance(key, str) and key.strip().isascii() and key.strip().isdigit():
-            key = int(key)  # '"3": Title' — a quoted number is still a slide number
-        if not isinstance(key, int) or isinstance(key, bool) or not isinstance(value, (str, int, float)):
+    for key, value in by_slide_number(raw, "titles", "title", pos):
+        if not isinstance(value, (str, int, float)):
             raise InputError(f"front matter 'titles' entry {key!r}: expected a slide number and a text", pos)
         titles[key] = str(value).strip()
     return titles

@@ -48,7 +48,8 @@ def read_decks(sources: list[Path], options: BuildOptions, report: Report,
     when no ``result`` is given).
     """
     collecting = result is not None
-    result = result if collecting else Result()
+    if result is None:
+        result = Result()
     decks: list[Deck] = []
     for source in sources:
         for post in read_source(source, options, report):
@@ -130,6 +131,11 @@ def build(sources: list[Path], options: BuildOptions, report: Report,
         from slidegen.writers.index import render_index
 
         result.files.extend(outputs.write_all(options.out_dir, render_index(result.decks, options)))
+    check_strict(options, report, result)
+    return result
+
+
+def check_strict(options: BuildOptions, report: Report, result: Result) -> None:
+    """The one ``--strict`` rule, for every command: warnings fail the run when nothing else did."""
     if options.strict and len(report) and not result.failed:
         result.failed.append(StrictFailure(len(report)))
-    return result

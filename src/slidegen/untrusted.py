@@ -1,4 +1,12 @@
-"""The one choke point for untrusted text: decode bytes, normalise newlines, drop what XML forbids."""
+"""The one choke point for untrusted text: decode bytes, normalise newlines, drop what XML forbids.
+
+The character rule, the same for posts, pages, feeds and every writer: the characters XML 1.0
+cannot hold (C0 controls but tab, newline and CR; lone surrogates; U+FFFE and U+FFFF) and the
+stray controls XML allows but no post means (DEL and the C1 block) are removed, each reported
+with its line and column; a vertical tab or form feed becomes a space, since it separated words.
+``readers/xmlsafe`` applies the same rule to an export, where an XML-illegal character also
+makes the file not well-formed (an error unless ``--repair``).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +17,12 @@ from dataclasses import dataclass, field
 
 from slidegen.errors import InputError
 
-# C0 controls other than tab/newline/CR, DEL, the C1 block, U+FFFE/U+FFFF and lone surrogates
-# cannot appear in XML 1.0 (python-pptx passes them to lxml, which raises).
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+#: What XML 1.0 cannot hold (python-pptx passes text to lxml, which raises on these).
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Legal in XML but never meant in a post: DEL and the C1 controls.
+STRAY_CONTROLS = re.compile("[\x7f-\x9f]")
+#: Everything the rule removes: both of the above.
+REMOVED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -32,10 +43,20 @@ class CleanText:
 
 
 def xml_safe(text: str) -> str:
-    """``text`` without the characters XML 1.0 cannot hold (vertical tab and form feed become a space)."""
-    if not _ILLEGAL.search(text):
+    """``text`` without the characters the rule removes (vertical tab and form feed become a space)."""
+    if not REMOVED.search(text):
         return text
-    return _ILLEGAL.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", text)
+    return REMOVED.sub(_replacement, text)
+
+
+def _replacement(m: re.Match) -> str:
+    return " " if m.group() in "\x0b\x0c" else ""
+
+
+def describe(char: str) -> str:
+    """How a removed character is named in a warning: ``control character U+0001``, ``character U+FFFE``."""
+    kind = "control character" if ord(char) < 0xA0 else "character"
+    return f"{kind} U+{ord(char):04X}"
 
 
 def decode(data: bytes, path: str, fallback: str | None = None) -> CleanText:
@@ -78,11 +99,11 @@ def _normalise_newlines(text: str) -> str:
 
 
 def _strip_illegal(text: str, problems: list) -> str:
-    found = list(_ILLEGAL.finditer(text))
+    found = list(REMOVED.finditer(text))
     for m in found[:20]:
         line = text.count("\n", 0, m.start()) + 1
         col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-        problems.append((line, col, f"removed control character U+{ord(m.group()):04X}"))
+        problems.append((line, col, f"removed {describe(m.group())}"))
     if len(found) > 20:
         problems.append((1, 1, f"removed {len(found)} control characters in all"))
     for m in list(_BIDI.finditer(text))[:5]:

@@ -22,7 +22,6 @@ def wait_until(target, expression: str, timeout: float = 10.0) -> None:
         time.sleep(0.02)
 
 
-CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run"]
 

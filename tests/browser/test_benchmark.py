@@ -7,11 +7,14 @@ import io
 import random
 import time
 
+import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
 from slidegen.model import Picture
 from slidegen.writers.html.theme import load_theme
 from toolkit import make_deck
+
+pytestmark = [pytest.mark.browser, pytest.mark.bench]
 
 SLIDES = 50
 

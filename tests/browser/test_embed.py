@@ -11,6 +11,8 @@ from slidegen.config import BuildOptions
 from slidegen.writers.html.page import embed_snippet, render
 from toolkit import make_deck
 
+pytestmark = pytest.mark.browser
+
 HOST = """<!doctype html><html><head><meta charset="utf-8"><title>A blog</title><link rel="icon" href="data:,"></head>
 <body style="height:4000px"><h1>My post</h1><p>Some prose above the slides.</p>
 <div style="width:800px">{snippet}</div>

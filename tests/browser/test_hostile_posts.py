@@ -20,6 +20,8 @@ from browser.showkit import WATCH, Show
 from cli_run import slidegen
 from toolkit import image_bytes
 
+pytestmark = pytest.mark.browser
+
 VECTORS = [line for line in (Path(__file__).parent / "xss_vectors.txt").read_text(encoding="utf-8").splitlines()
            if line and not line.startswith("# ")]
 
@@ -89,7 +91,7 @@ def test_no_vector_runs_anywhere_in_the_built_shows(built, browser):
         show = Show(browser.new_context(), built, built.as_uri() + "/")
         try:
             show.context.add_init_script(WATCH)
-            show.page.on("pageerror", lambda e: show.errors.append(f"pageerror: {e}"))
+            show.page.on("pageerror", lambda e, show=show: show.errors.append(f"pageerror: {e}"))
             show.page.goto(html.as_uri())
             start_url = show.page.url
             total = show.page.evaluate("document.querySelectorAll('.sg-slide').length")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from browser.showkit import wait_until
 from toolkit import make_deck
+
+pytestmark = pytest.mark.browser
 
 
 def test_first_load_shows_the_title_slide_and_the_counter(open_show):

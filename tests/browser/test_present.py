@@ -12,6 +12,8 @@ from slidegen.diagnostics import Report
 from slidegen.server import present
 from toolkit import make_deck_dir
 
+pytestmark = pytest.mark.browser
+
 POST = "# Room talk\n\nIntro.\n\n" + "".join(f"Slide {n}: note {n}.\n\n" for n in range(1, 6))
 
 

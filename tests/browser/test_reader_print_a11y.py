@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from slidegen.config import BuildOptions
 from toolkit import make_deck
+
+pytestmark = pytest.mark.browser
 
 
 def test_without_javascript_every_slide_and_note_shows_stacked(open_show):

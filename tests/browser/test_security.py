@@ -5,8 +5,12 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pytest
+
 from slidegen.model import ImageRef, Note, Span
 from toolkit import make_deck
+
+pytestmark = pytest.mark.browser
 
 ALLOWED_NOTE_TAGS = {"P", "BR", "EM", "STRONG", "CODE", "PRE", "UL", "OL", "LI", "BLOCKQUOTE", "A"}
 

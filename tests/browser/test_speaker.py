@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from toolkit import make_deck
+
+pytestmark = pytest.mark.browser
 
 
 def open_speaker(show):

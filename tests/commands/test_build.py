@@ -107,3 +107,16 @@ def test_unknown_layout_name_is_a_usage_error_listing_the_layouts(tmp_path):
     run = slidegen("build", "post.md", "-o", "out", "--template", template, "--slide-layout", "Nope", cwd=tmp_path)
     assert run.returncode == 2 and "Nope" in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_every_command_applies_the_one_strict_rule(tmp_path):
+    import slidegen.commands.inspect as inspect_command
+    import slidegen.commands.notes as notes_command
+    import slidegen.pipeline as pipeline
+
+    assert inspect_command.check_strict is notes_command.check_strict is pipeline.check_strict
+    make_deck_dir(tmp_path, {"post.md": "# T\n\nSlide 1: a\n\nSlide 3: c\n"})
+    for argv in (("inspect", "post.md", "--strict"), ("notes", "post.md", "--strict")):
+        run = slidegen(*argv, cwd=tmp_path)
+        assert run.returncode == 1 and "error: 1 warning(s) and --strict is set" in run.stderr, argv
+        assert "Traceback" not in run.stderr

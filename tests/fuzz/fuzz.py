@@ -5,7 +5,9 @@ Targets, each fed arbitrary bytes:
 - ``post``: a post file (Markdown, HTML, plain text or a feed, chosen by the first byte) read and
   parsed into decks;
 - ``picture``: a picture processed for a slide (with and without whiteboard cleanup);
-- ``render``: a Markdown post read, parsed and rendered by the HTML, notes and PPTX writers.
+- ``render``: a Markdown post read, parsed and rendered by the HTML, notes and PPTX writers;
+- ``deck``: a PowerPoint deck read as a source and its notes printed; the first byte chooses
+  between the whole file as given and a real deck (pandoc's) with one XML part replaced.
 
 Allowed outcomes are a result or slidegen's own error (``SlidegenError``; ``ImageProblem`` for
 pictures). Anything else — a traceback, a hang past the time limit, a crash — is a finding:
@@ -36,7 +38,9 @@ with atheris.instrument_imports(include=["slidegen"]):
     from slidegen.pictures.process import ImageProblem, process
     from slidegen.pictures.settings import ImageSettings
     from slidegen.pipeline import read_decks
-    from slidegen.writers import writer
+    from slidegen.readers.pptx import plan_deck, to_deck
+    from slidegen.readers.pptxdeck import read_deck
+    from slidegen.writers import decknotes, writer
 
 WORK = Path(tempfile.mkdtemp(prefix="slidegen-fuzz-"))
 OPTIONS = BuildOptions(use_cache=False, jobs=1, out_dir=WORK / "out")
@@ -78,7 +82,40 @@ def fuzz_render(data: bytes) -> None:
         pass
 
 
-TARGETS = {"post": fuzz_post, "picture": fuzz_picture, "render": fuzz_render}
+DECK_SEED = ROOT / "tests" / "data" / "decks" / "pandoc-talk.pptx"
+
+
+def _deck_file(data: bytes) -> Path:
+    import io
+    import zipfile
+
+    path = WORK / "deck.pptx"
+    if not data or data[0] % 2 == 0:
+        path.write_bytes(data[1:])
+        return path
+    with zipfile.ZipFile(DECK_SEED) as seed:
+        parts = [i for i in seed.infolist() if i.filename.endswith((".xml", ".rels"))]
+        victim = parts[data[0] // 2 % len(parts)].filename
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as deck:
+            for info in seed.infolist():
+                deck.writestr(info.filename, data[1:] if info.filename == victim else seed.read(info))
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def fuzz_deck(data: bytes) -> None:
+    path = _deck_file(data)
+    try:
+        deck = read_deck(path, "deck.pptx")
+        decknotes.plain_text(deck)
+        decknotes.markdown_text(deck)
+        to_deck(plan_deck(deck, Report(stream=None)), WORK)
+    except SlidegenError:
+        pass
+
+
+TARGETS = {"post": fuzz_post, "picture": fuzz_picture, "render": fuzz_render, "deck": fuzz_deck}
 
 
 def seed_corpus(target: str) -> Path:
@@ -95,6 +132,15 @@ def seed_corpus(target: str) -> Path:
             buffer = io.BytesIO()
             Image.new(mode, (40, 30)).save(buffer, fmt)
             (corpus / f"seed-{n}").write_bytes(buffer.getvalue())
+        return corpus
+    if target == "deck":
+        import zipfile
+
+        (corpus / "whole").write_bytes(b"\0" + DECK_SEED.read_bytes())
+        with zipfile.ZipFile(DECK_SEED) as seed:
+            parts = [i for i in seed.infolist() if i.filename.endswith((".xml", ".rels"))]
+            for n, info in enumerate(parts):
+                (corpus / f"part-{n}").write_bytes(bytes([2 * n + 1]) + seed.read(info))
         return corpus
     for folder in SEEDS:
         for path in sorted(folder.iterdir()):

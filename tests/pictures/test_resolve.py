@@ -218,5 +218,7 @@ def test_whiteboard_cleanup_follows_the_front_matter_per_deck(tmp_path):
     plain, board = deck_with(tmp_path, "board.jpg", title="P"), deck_with(tmp_path, "board.jpg", title="B",
                                                                          whiteboard=True)
     prepare_media([plain, board], options(tmp_path), quiet())
-    grey = lambda d: Image.open(io.BytesIO(d.media["board.jpg"].data)).convert("L").getpixel((100, 75))
+    def grey(d):
+        return Image.open(io.BytesIO(d.media["board.jpg"].data)).convert("L").getpixel((100, 75))
+
     assert grey(plain) < 200 and grey(board) == 255

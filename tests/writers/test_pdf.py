@@ -23,6 +23,7 @@ def fake_soffice(folder, body: str):
     return f"{folder}{os.pathsep}{os.environ['PATH']}"  # ours first, the real tools (sleep) after
 
 
+@pytest.mark.office
 def test_pdf_writer_gives_one_page_per_slide():
     deck = make_deck(3)
     deck.slides[1].image = None

@@ -18,6 +18,11 @@ def notes(args, options, report) -> int:
     return run(args, options, report)
 
 
+def unpack(args, options, report) -> int:
+    from slidegen.commands.unpack import run
+    return run(args, options, report)
+
+
 def serve(args, options, report) -> int:
     from slidegen.commands.serve import run
     return run(args, options, report)

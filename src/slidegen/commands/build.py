@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
+from pathlib import Path
+from typing import Any
 
 from slidegen.pipeline import build
 from slidegen.rendering import Progress
@@ -22,7 +24,7 @@ def run(args, options, report) -> int:
     for error in result.failed:
         print(error, file=sys.stderr)
     if not options.quiet:
-        shown = getattr(progress, "shown", set())  # files the progress lines have listed already
+        shown: set[Path] = getattr(progress, "shown", set())  # files the progress lines have listed already
         for path in result.files:
             if path not in shown:
                 print(f"wrote {path}")
@@ -41,7 +43,7 @@ class LineProgress(Progress):
     """Plain lines for logs and pipes: each file as soon as its deck is written."""
 
     def __init__(self) -> None:
-        self.shown: set = set()
+        self.shown: set[Path] = set()
 
     def advance(self, deck, rendered) -> None:
         for path in rendered.files:
@@ -54,8 +56,8 @@ class BarProgress(Progress):
 
     def __init__(self, report) -> None:
         self.report = report
-        self.bar = None
-        self.saved = None
+        self.bar: Any = None  # a rich progress bar while a build runs
+        self.saved: Any = None
 
     def start(self, total: int) -> None:
         from rich.console import Console

@@ -7,8 +7,8 @@ import sys
 import textwrap
 
 from slidegen.cli import print_json
-from slidegen.errors import StrictFailure
-from slidegen.pipeline import Result, read_decks
+from slidegen.dates import iso_date
+from slidegen.pipeline import Result, check_strict, read_decks
 
 
 def image_path(deck, slide) -> str | None:
@@ -30,7 +30,7 @@ def run(args, options, report) -> int:
         print_json({
             "decks": [{
                 "title": d.title, "slug": d.slug, "source": str(d.source), "author": d.author or None,
-                "date": d.date.isoformat() if d.date else None,
+                "date": iso_date(d.date) or None,
                 "slides": [{"number": s.number, "title": s.title, "note": s.note.text,
                             "image": image_path(d, s), "line": s.pos.line} for s in d.slides],
             } for d in decks],
@@ -45,12 +45,11 @@ def run(args, options, report) -> int:
                 pic = image_path(deck, s) or "(text slide)"
                 print(f"  {s.number:>3}  {s.title}\n       {note}\n       picture: {pic}")
             print()
-        for s in result.skipped:
-            print(f"skipped: {s.title!r} at {s.source} ({s.reason})")
-        for s in result.left_out:
-            print(f"left out: {s.title!r} at {s.source}: {s.reason}")
-    for error in result.failed:  # posts of a feed or page that could not be parsed
+        for skip in result.skipped:
+            print(f"skipped: {skip.title!r} at {skip.source} ({skip.reason})")
+        for skip in result.left_out:
+            print(f"left out: {skip.title!r} at {skip.source}: {skip.reason}")
+    check_strict(options, report, result)
+    for error in result.failed:  # posts that could not be parsed, or --strict and warnings
         print(error, file=sys.stderr)
-    if options.strict and len(report) and not result.failed:
-        raise StrictFailure(len(report))
     return 1 if result.failed else 0

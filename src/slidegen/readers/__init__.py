@@ -27,7 +27,11 @@ READERS: dict[str, str] = {
     ".xml": "slidegen.readers.feed:read",
     ".rss": "slidegen.readers.feed:read",
     ".atom": "slidegen.readers.feed:read",
+    # A deck people already have: its slides, notes and pictures (never picked from a deck folder,
+    # where a .pptx is a template beside the post).
+    ".pptx": "slidegen.readers.pptx:read",
 }
+_NOT_IN_FOLDERS = {".pptx"}
 # Preferred post file names when a deck folder holds several candidates.
 _PREFERRED = ("post", "index", "readme")
 
@@ -53,9 +57,10 @@ def pictures_in(folder: Path) -> list[str]:
 
 def find_post_file(folder: Path) -> Path:
     """The one post file in a deck folder, or an InputError saying why there is none."""
-    candidates = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in READERS)
+    kinds = set(READERS) - _NOT_IN_FOLDERS
+    candidates = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in kinds)
     if not candidates:
-        raise InputError(f"no post in this folder; slidegen reads {', '.join(sorted(READERS))} files", folder)
+        raise InputError(f"no post in this folder; slidegen reads {', '.join(sorted(kinds))} files", folder)
     if len(candidates) == 1:
         return candidates[0]
     for stem in _PREFERRED:
@@ -76,6 +81,8 @@ def read_file(path: Path, shown: str, options: BuildOptions, report: Report,
                          shown)
     module, _, name = kind.partition(":")
     read = getattr(importlib.import_module(module), name)
+    if getattr(read, "takes_path", False):  # a zip package (PPTX) is opened and checked by its reader
+        return read(path, SourcePos(shown, None), path.parent.resolve(), options, report)
     # A reader marked ``takes_bytes`` (feeds) checks the bytes itself and holds many posts per file.
     raw = getattr(read, "takes_bytes", False)
     limit, flag = ((options.max_feed_bytes, "--max-feed-bytes") if raw

@@ -18,9 +18,10 @@ from pathlib import Path
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
+from slidegen.links import is_web_address
 from slidegen.model import Block, Post, SourcePos
 from slidegen.readers import xmlsafe
-from slidegen.readers.htmlblocks import SAFE_SCHEMES, BlockBuilder
+from slidegen.readers.htmlblocks import BlockBuilder
 from slidegen.readers.text import text_blocks
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -315,7 +316,7 @@ def _iso_date(value: str, pos: SourcePos, report: Report) -> dt.date | None:
 def _link(value: str, pos: SourcePos, report: Report) -> str:
     """The post's address when it is a web address; anything else (javascript: …) is dropped."""
     value = value.strip()
-    if value and not value.lower().startswith(SAFE_SCHEMES[:2]):
+    if value and not is_web_address(value):
         report.warn(f"link {value[:80]!r} is not an http(s) address; left out", pos)
         return ""
     return value

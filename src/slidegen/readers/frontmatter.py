@@ -9,7 +9,7 @@ from slidegen.errors import InputError
 from slidegen.model import SourcePos
 
 MAX_BYTES = 64 * 1024
-KNOWN = {
+KNOWN: dict[str, type | tuple[type, ...]] = {
     "title": str, "author": str, "date": (str, dt.date), "link": str, "images": (list, dict),
     "titles": (list, dict), "template": str, "whiteboard": bool, "tags": (list, str),
     "keywords": (list, str), "layout": str,
@@ -21,13 +21,14 @@ _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 
 def split(text: str, source: SourcePos) -> tuple[dict, dict, str, int]:
     """(meta, key → line, body, line of the body's first line) of a post that may open with ``---``."""
-    if not _OPEN.match(text):
+    opening = _OPEN.match(text)
+    if not opening:
         return {}, {}, text, 1
-    close = _CLOSE.search(text, _OPEN.match(text).end())
+    close = _CLOSE.search(text, opening.end())
     if close is None:
         raise InputError("front matter opened with '---' is never closed; end it with a '---' line",
                          source.at(1))
-    raw = text[_OPEN.match(text).end():close.start()]
+    raw = text[opening.end():close.start()]
     if len(raw.encode("utf-8")) > MAX_BYTES:
         raise InputError(f"front matter is larger than {MAX_BYTES // 1024} KB", source.at(1))
     meta, lines = _load(raw, source)
@@ -98,3 +99,4 @@ def parse_date(value, pos: SourcePos, warn) -> dt.date | None:
     except ValueError:
         warn(f"date {value!r} is not YYYY-MM-DD; left out", pos)
         return None
+

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from slidegen.links import has_scheme
 from slidegen.model import Block, ImageRef, SourcePos, Span
 from slidegen.parse import starts_note
 
@@ -23,7 +24,6 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "ul", "ol", "li", "blockquote", "pre",
               "figure", "figcaption", "table", "tr", "td", "th", "tbody", "thead", "dl", "dt", "dd", "hr",
               "address", "center", "body", "html", *HEADINGS}
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def is_furniture(el) -> bool:
@@ -98,7 +98,7 @@ class BlockBuilder:
             inner["code"] = True
         elif tag == "a":
             href = (el.get("href") or "").strip()
-            if href.lower().startswith(SAFE_SCHEMES):
+            if has_scheme(href):
                 inner["href"] = href
         self._children(el, inner, kind)
 

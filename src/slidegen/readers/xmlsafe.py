@@ -13,15 +13,12 @@ import bisect
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from slidegen.errors import InputError
+from slidegen.untrusted import REMOVED, XML_ILLEGAL, describe, xml_safe
 
-# What XML 1.0 cannot hold: C0 controls but tab/newline/CR, U+FFFE/U+FFFF and lone surrogates.
-# DEL and C1 controls are legal XML, though never meant in a post; they are stripped under repair too.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_STRAY = re.compile("[\x7f-\x9f]")
 _ESCAPED = re.compile("[\udc80-\udcff]")
 _DECLARATION = re.compile(rb"^<\?xml[^>]{0,200}?\?>")
 _DECLARED_ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
@@ -59,8 +56,10 @@ def parse(data: bytes, shown: str, *, repair: bool = False, warn: Warn | None = 
 def prescan(data: bytes, shown: str, *, repair: bool = False) -> Scan:
     """Decodes ``data`` as its byte-order mark or XML declaration says and checks every character.
 
-    Without ``repair`` the first broken byte or forbidden character is an InputError; with it,
-    broken bytes become U+FFFD and forbidden characters are removed, each recorded in ``repairs``.
+    Without ``repair`` the first broken byte or character XML forbids is an InputError; with it,
+    broken bytes become U+FFFD and forbidden characters go by the rule of ``untrusted`` (removed,
+    vertical tab and form feed a space). Stray controls (DEL, C1), legal XML though no post means
+    them, go by the same rule with or without ``repair``; each change is recorded in ``repairs``.
     """
     if not data.strip():
         raise InputError("the file is empty", shown)
@@ -76,29 +75,30 @@ def prescan(data: bytes, shown: str, *, repair: bool = False) -> Scan:
                              f"{shown}:{line}:{col}") from None
         text = data.decode(encoding, "surrogateescape")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = _Lines(text) if repair else None
+    lines: _Lines | None = None
     if repair and _ESCAPED.search(text):
+        lines = _Lines(text)  # U+FFFD takes each broken byte's place, so positions stay right
         # Each broken byte was kept as a lone surrogate, so its line and column are known exactly.
         for m in _ESCAPED.finditer(text):
             line, col = lines.position(m.start())
             repairs.append((line, col, f"replaced invalid {_label(encoding)} byte 0x{ord(m.group()) - 0xDC00:02x} "
                                        "with U+FFFD"))
         text = _ESCAPED.sub("\ufffd", text)
-    found = list(_ILLEGAL.finditer(text))
-    lines = lines or (_Lines(text) if found else None)
+    found = list(XML_ILLEGAL.finditer(text))
     if found and not repair:
         first = found[0]
-        line, col = lines.position(first.start())
+        line, col = (lines or _Lines(text)).position(first.start())
         more = f" ({len(found)} in all)" if len(found) > 1 else ""
-        raise InputError(f"{_describe(first.group())} is not allowed in XML{more}; "
+        raise InputError(f"{describe(first.group())} is not allowed in XML{more}; "
                          "fix the export or rerun with --repair to strip such characters",
                          f"{shown}:{line}:{col}")
-    stray = list(_STRAY.finditer(text)) if repair else []
-    for m in sorted(found + stray, key=lambda m: m.start()):
-        line, col = lines.position(m.start())
-        repairs.append((line, col, f"removed {_describe(m.group())}"))
-    if found or stray:
-        text = _STRAY.sub("", _ILLEGAL.sub("", text)) if repair else text
+    removed = list(REMOVED.finditer(text))
+    if removed:
+        lines = lines or _Lines(text)
+        for m in removed:
+            line, col = lines.position(m.start())
+            repairs.append((line, col, f"removed {describe(m.group())}"))
+        text = xml_safe(text)
     repairs.sort()
     return Scan(unicodedata.normalize("NFC", text), encoding, repairs)
 
@@ -178,10 +178,6 @@ class _Lines:
     def position(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, index)
         return line, index - self.starts[line - 1] + 1
-
-
-def _describe(char: str) -> str:
-    return f"control character U+{ord(char):04X}" if ord(char) < 0xD800 else f"character U+{ord(char):04X}"
 
 
 def _label(encoding: str) -> str:

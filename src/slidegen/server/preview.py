@@ -1,21 +1,20 @@
 """Live preview: the slideshow served from memory on 127.0.0.1, rebuilt on change, reloaded by SSE.
 
 The build runs on the main thread (the Markdown time limit needs it) each time the post or a
-picture changes; the HTTP server answers from the last build on its own threads. Pages are only
-ever served from that in-memory build, never from the disk, so no request can reach another file.
-Served HTML pages get one tiny script that listens for the reload event; the page's own Content
-Security Policy is widened by exactly that script's hash and a same-origin connection.
+picture changes, through the same ``pipeline.build`` as ``slidegen build``, into a private
+temporary folder whose files are then held in memory; the HTTP server answers from the last
+build on its own threads. Pages are only ever served from that in-memory build, never from the
+disk, so no request can reach another file. The HTML writers are asked (``live_reload_url``) to
+put in each page one tiny script that listens for the reload event, allowed by its CSP hash.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import http.server
-import re
 import signal
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import replace
@@ -26,16 +25,17 @@ from urllib.parse import unquote
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError, SlidegenError, UsageError
+from slidegen.writers.html.csp import csp_hash
+from slidegen.writers.html.live import reload_script
 
 EVENTS = "/__slidegen/events"
-RELOAD_JS = f'new EventSource("{EVENTS}").addEventListener("reload",function(){{location.reload()}});'
-RELOAD_HASH = "'sha256-" + base64.b64encode(hashlib.sha256(RELOAD_JS.encode()).digest()).decode() + "'"
+RELOAD_JS = reload_script(EVENTS)
+RELOAD_HASH = csp_hash(RELOAD_JS)
 HEARTBEAT_SECONDS = 10.0
 TYPES = {".html": "text/html; charset=utf-8", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
          ".gif": "image/gif", ".webp": "image/webp", ".css": "text/css; charset=utf-8",
          ".js": "text/javascript; charset=utf-8", ".md": "text/markdown; charset=utf-8",
          ".txt": "text/plain; charset=utf-8"}
-_CSP_META = re.compile(r'(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")', re.I)
 
 
 class Preview:
@@ -43,7 +43,7 @@ class Preview:
 
     def __init__(self, source: Path, options: BuildOptions, log: TextIO | None = None) -> None:
         self.source = source
-        self.options = replace(options, formats=("html",))
+        self.options = replace(options, formats=("html",), live_reload_url=EVENTS)
         self.log = log
         self.files: dict[str, bytes] = {}
         self.error: str | None = None
@@ -77,7 +77,7 @@ class Preview:
             files, error = self.files, self.error
         name = path.split("?", 1)[0].split("#", 1)[0].lstrip("/")
         if error is not None and (name == "" or name.endswith(".html")):
-            return 500, TYPES[".html"], with_reload(error_page(error))
+            return 500, TYPES[".html"], error_page(error)
         if name == "":
             name = "index.html" if "index.html" in files else next(
                 (n for n in files if n.endswith(".html")), "index.html")
@@ -85,70 +85,35 @@ class Preview:
         if data is None:
             return 404, TYPES[".txt"], b"not found\n"
         kind = TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
-        return 200, kind, with_reload(data) if kind.startswith("text/html") else data
+        return 200, kind, data
 
 
 def build_pages(source: Path, options: BuildOptions, report: Report) -> dict[str, bytes]:
-    """The slideshow files of every deck in ``source`` (and an index when there are several)."""
-    from slidegen.outputs import as_bytes
-    from slidegen.pictures.resolve import prepare_media
-    from slidegen.pipeline import read_decks
-    from slidegen.writers import writer
-    from slidegen.writers.index import render_index
+    """The files ``slidegen build`` makes of ``source`` with ``options``, by name, held in memory.
 
-    decks = read_decks([source], options, report)
-    for _, error in prepare_media(decks, options, report):
-        raise error
-    files: dict[str, bytes] = {}
-    for deck in decks:
-        files.update((name, as_bytes(out)) for name, out in writer("html")(deck, options).items())
-    if len(decks) > 1:
-        files.update(render_index(decks, options))
-    return files
+    A deck that fails stops the preview with its error, as a build's exit code would.
+    """
+    from slidegen.pipeline import build
 
-
-def with_reload(page: bytes) -> bytes:
-    """``page`` with the reload listener before ``</body>`` and its CSP allowing exactly that."""
-    text = page.decode("utf-8")
-    text = _CSP_META.sub(lambda m: m.group(1) + html.escape(widen_csp(html.unescape(m.group(2)))) + m.group(3),
-                         text, count=1)
-    script = f"<script>{RELOAD_JS}</script>"
-    at = text.lower().rfind("</body>")
-    text = text[:at] + script + text[at:] if at >= 0 else text + script
-    return text.encode("utf-8")
-
-
-def widen_csp(policy: str) -> str:
-    """A policy that also lets the reload script run and connect back to this server."""
-    directives = [d.strip() for d in policy.split(";") if d.strip()]
-    out, seen = [], set()
-    for directive in directives:
-        name, _, value = directive.partition(" ")
-        name = name.lower()
-        seen.add(name)
-        sources = [s for s in value.split() if s != "'none'"]
-        if name == "script-src":
-            sources.append(RELOAD_HASH)
-        elif name == "connect-src":
-            sources = sources + ["'self'"] if "'self'" not in sources else sources
-        out.append(" ".join([name, *sources]) if sources else f"{name} 'none'")
-    if "script-src" not in seen:
-        out.append(f"script-src {RELOAD_HASH}")
-    if "connect-src" not in seen:
-        out.append("connect-src 'self'")
-    return "; ".join(out)
+    with tempfile.TemporaryDirectory(prefix="slidegen-serve-") as folder:
+        result = build([source], replace(options, out_dir=Path(folder)), report)
+        if result.failed:
+            raise result.failed[0]
+        return {path.relative_to(folder).as_posix(): path.read_bytes() for path in result.files}
 
 
 def error_page(message: str) -> bytes:
-    """A page telling the build error; the message is the user's text and is escaped."""
+    """A page telling the build error, reloading itself like the slideshow; the message is escaped."""
+    policy = html.escape(f"default-src 'none'; style-src 'unsafe-inline'; script-src {RELOAD_HASH}; "
+                         "connect-src 'self'")
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-            "style-src 'unsafe-inline'\">\n<title>slidegen: build failed</title>\n"
+            f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n"
+            "<title>slidegen: build failed</title>\n"
             "<style>body{font:16px/1.5 system-ui,sans-serif;margin:3rem;color:#1d1d1f}"
             "pre{white-space:pre-wrap;background:#fdecea;border-left:4px solid #c5221f;padding:1rem}</style>"
             "</head><body><h1>The deck did not build</h1>\n"
             f"<pre>{html.escape(message)}</pre>\n<p>Fix the post and save it: this page reloads by itself.</p>"
-            "</body></html>\n").encode("utf-8")
+            f"<script>{RELOAD_JS}</script></body></html>\n").encode("utf-8")
 
 
 class Server(http.server.ThreadingHTTPServer):

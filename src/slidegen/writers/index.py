@@ -8,11 +8,14 @@ works from a file, a share or a web server alike. Titles and authors are untrust
 from __future__ import annotations
 
 import base64
-import hashlib
 import io
 
 from slidegen.config import BuildOptions
+from slidegen.dates import iso_date, short_date
+from slidegen.links import is_web_address
 from slidegen.model import Deck, Picture
+from slidegen.writers.html.csp import csp_hash
+from slidegen.writers.html.live import reload_script
 
 #: Twice the size a card shows it at (about 320 CSS pixels), so it is sharp on phones and high-density screens.
 THUMB_SIZE = (640, 360)
@@ -85,7 +88,7 @@ TEMPLATE = """\
 {%- endfor %}
 </ul>
 </main>
-</body>
+{{ live }}</body>
 </html>
 """
 
@@ -96,13 +99,15 @@ def render_index(decks: list[Deck], options: BuildOptions, heading: str = "Slide
     from markupsafe import Markup
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    css_hash = base64.b64encode(hashlib.sha256(CSS.encode("utf-8")).digest()).decode("ascii")
+    live_js = reload_script(options.live_reload_url) if options.live_reload_url else ""
+    scripts = f"{csp_hash(live_js)}; connect-src 'self'" if live_js else "'none'"
     csp = ("default-src 'none'; img-src data:; "
-           f"style-src 'sha256-{css_hash}'; script-src 'none'; "
+           f"style-src {csp_hash(CSS)}; script-src {scripts}; "
            "base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'")
     entries = [_entry(deck, options) for deck in decks]
     html = env.from_string(TEMPLATE).render(
         csp=csp, css=Markup(CSS), heading=heading, decks=entries,
+        live=Markup(f"<script>{live_js}</script>") if live_js else "",
         slides=sum(len(d.slides) for d in decks))
     return {"index.html": html.encode("utf-8")}
 
@@ -113,10 +118,9 @@ def _entry(deck: Deck, options: BuildOptions) -> dict:
     thumb = thumbnail(first) if first is not None else None
     return {
         "slug": deck.slug, "title": deck.title, "author": deck.author, "slides": len(deck.slides),
-        "date": deck.date.strftime("%d %b %Y").lstrip("0") if deck.date else "",
-        "date_iso": deck.date.isoformat() if deck.date else "",
+        "date": short_date(deck.date), "date_iso": iso_date(deck.date),
         "main": links[0][1] if links else "", "links": links,
-        "link": deck.link if deck.link.lower().startswith(("http://", "https://")) else "",
+        "link": deck.link if is_web_address(deck.link) else "",
         "thumb": thumb[0] if thumb else "", "width": thumb[1] if thumb else 0,
         "height": thumb[2] if thumb else 0, "alt": f"First picture of {deck.title}",
     }

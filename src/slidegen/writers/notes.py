@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from slidegen.config import BuildOptions
+from slidegen.dates import iso_date
 from slidegen.model import Deck, Note, Paragraph, Span
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -23,7 +24,7 @@ def render_text(deck: Deck, options: BuildOptions) -> dict[str, bytes]:
 def markdown_text(deck: Deck) -> str:
     """The notes of a deck as Markdown."""
     out = [f"# {_escape(deck.title)}", ""]
-    byline = " · ".join(x for x in (deck.author, deck.date.isoformat() if deck.date else "") if x)
+    byline = " · ".join(x for x in (deck.author, iso_date(deck.date)) if x)
     if byline:
         out += [f"*{_escape(byline)}*", ""]
     for slide in deck.slides:
@@ -45,8 +46,18 @@ def plain_text(deck: Deck) -> str:
 def _note_markdown(note: Note) -> list[str]:
     lines = []
     for para in note.paragraphs:
-        lines += ["".join(_span_markdown(s) for s in para), ""]
+        lines += [paragraph_markdown(para), ""]
     return lines
+
+
+def paragraph_markdown(para: Paragraph) -> str:
+    """One paragraph's spans as Markdown inline text: emphasis, code and links kept, the rest escaped."""
+    return "".join(_span_markdown(s) for s in para)
+
+
+def paragraph_plain(para: Paragraph) -> str:
+    """One paragraph as plain text, link targets the text does not show added in angle brackets."""
+    return _plain(para)
 
 
 def _span_markdown(span: Span) -> str:
@@ -69,6 +80,11 @@ def _plain(para: Paragraph) -> str:
     text = "".join(s.text for s in para)
     links = [s.href for s in para if s.href and s.href not in text]
     return text + "".join(f" <{h}>" for h in links)
+
+
+def escape_markdown(text: str) -> str:
+    """Text with Markdown's special characters backslash-escaped."""
+    return _escape(text)
 
 
 def _escape(text: str) -> str:

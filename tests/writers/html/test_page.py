@@ -12,18 +12,19 @@ import pytest
 
 from slidegen.config import BuildOptions
 from slidegen.errors import UsageError
+from slidegen.links import safe_href
 from slidegen.model import Note, Span
 from slidegen.outputs import as_bytes
 from slidegen.writers.html import page as html_writer
+from slidegen.writers.html.notes import note_html
 from slidegen.writers.html.page import embed_snippet, json_for_script
+from slidegen.writers.html.theme import DEFAULT_THEME, compact, load_theme
+from toolkit import make_deck
 
 
 def render(deck, options) -> dict[str, bytes]:
     """The writer's files as bytes (it returns streams)."""
     return {name: as_bytes(out) for name, out in html_writer.render(deck, options).items()}
-from slidegen.writers.html.notes import note_html, safe_href
-from slidegen.writers.html.theme import DEFAULT_THEME, compact, load_theme
-from toolkit import make_deck
 
 
 def page(deck=None, **options) -> str:
@@ -175,3 +176,16 @@ def test_theme_css_cannot_close_its_style_element(tmp_path):
     (tmp_path / "slideshow.css").write_text("a{}</STYLE><script>x</script>")
     with pytest.raises(UsageError, match="must not contain"):
         page(theme=tmp_path)
+
+
+def test_live_reload_is_asked_for_and_allowed_by_its_hash_only():
+    from slidegen.writers.html.csp import csp_hash
+    from slidegen.writers.html.live import reload_script
+
+    plain = render(make_deck(1), BuildOptions())["a-test-deck.html"].decode()
+    live = render(make_deck(1), BuildOptions(live_reload_url="/events"))["a-test-deck.html"].decode()
+    script = reload_script("/events")
+    assert script not in plain and "connect-src 'none'" in plain.replace("&#39;", "'")
+    assert live.count(f"<script>{script}</script>") == 1
+    policy = live.replace("&#39;", "'")
+    assert f"{csp_hash(script)}" in policy and "connect-src 'self'" in policy

@@ -115,29 +115,6 @@ def test_a_changed_template_is_a_different_base(tmp_path, counted):
     assert layouts == ["Title Slide", "Title and Picture"]
 
 
-def test_compiled_xpaths_give_python_pptx_the_same_answers(monkeypatch):
-    from lxml import etree
-    from pptx.oxml.ns import _nsmap
-    from pptx.oxml.xmlchemy import BaseOxmlElement
-
-    from pptxcases import rich_deck
-
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")
-    assert BaseOxmlElement.xpath.compiled_once
-    deck, options = rich_deck(), BuildOptions(use_cache=False, template=CORPORATE)
-    fast = pptx(deck, options)
-    monkeypatch.setattr(BaseOxmlElement, "xpath", lambda self, path: etree.ElementBase.xpath(self, path, namespaces=_nsmap))
-    assert pptx(deck, options) == fast
-
-
-def test_the_keys_know_python_pptx_s_version_without_importing_it():
-    import pptx
-
-    from slidegen.writers.pptx.deck import _python_pptx_version
-
-    assert _python_pptx_version() == pptx.__version__
-
-
 def test_a_template_s_own_picture_keeps_its_name_and_bytes_beside_ours(tmp_path):
     from pptx import Presentation as Open
 

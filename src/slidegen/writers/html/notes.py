@@ -2,51 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from html import escape
-from urllib.parse import urljoin, urlsplit
 
 import nh3
 from markupsafe import Markup
 
+from slidegen.links import SAFE_SCHEMES, safe_href
 from slidegen.model import Note, Paragraph, Span
 
 #: The only markup a note may carry; never svg, math or anything with raw text content.
 ALLOWED_TAGS = frozenset({"p", "br", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "a"})
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-
-# Browsers drop tabs and newlines anywhere in a URL and trim C0 controls and spaces at its ends,
-# so "java\tscript:" is "javascript:"; check the scheme the browser will see.
-_URL_STRIP = re.compile(r"[\t\n\r]")
-
-
-def safe_href(href: str | None, base: str = "") -> str | None:
-    """``href`` as an absolute http/https/mailto URL, or None when it is anything else.
-
-    A relative link is resolved against ``base`` (the post's address) when that is a web
-    address; a bare ``#fragment`` is dropped because it would steer the slideshow.
-    """
-    if not href:
-        return None
-    url = _URL_STRIP.sub("", href).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                           "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
-                                           "\x1c\x1d\x1e\x1f \x7f")
-    if not url or url.startswith("#") or any(ord(c) < 0x20 or c == "\x7f" for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if not parts.scheme:
-        base_url = safe_href(base) if base else None
-        if not base_url or url.startswith("//") or not base_url.startswith(("http://", "https://")):
-            return None
-        return safe_href(urljoin(base_url, url))
-    if parts.scheme.lower() not in SAFE_SCHEMES:
-        return None
-    if parts.scheme.lower() != "mailto" and not parts.netloc:
-        return None
-    return url
 
 
 def note_html(note: Note, base: str = "") -> Markup:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 from functools import lru_cache
 from html import escape
@@ -14,12 +13,16 @@ import jinja2
 from markupsafe import Markup
 
 from slidegen.config import BuildOptions
+from slidegen.dates import iso_date, long_date
 from slidegen.errors import InputError, UsageError
 from slidegen.layout import picture_layout
+from slidegen.links import safe_href
 from slidegen.model import Deck, Picture, Slide
 from slidegen.outputs import Stream
 from slidegen.parse import alt_text
-from slidegen.writers.html.notes import note_html, safe_href
+from slidegen.writers.html.csp import csp_hash
+from slidegen.writers.html.live import reload_script
+from slidegen.writers.html.notes import note_html
 from slidegen.writers.html.theme import TEMPLATE, load_theme
 
 #: Picture types a slideshow may show; anything else is a bug upstream, not a post problem.
@@ -46,8 +49,10 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
             "index": index, "number": slide.number, "title": slide.title,
             "label": f"{index} of {total}", "image": image, "note": note_html(slide.note, deck.link),
         })
-    files[f"{deck.slug}.html"] = _page(deck, theme, slides, external,
-                                       present_addon() if options.present else None, picture_layout(deck, options))
+    addon = present_addon() if options.present else None
+    live_js = reload_script(options.live_reload_url) if options.live_reload_url else None
+    files[f"{deck.slug}.html"] = _page(deck, theme, slides, external, addon, live_js,
+                                       picture_layout(deck, options))
     return files
 
 
@@ -87,20 +92,18 @@ def json_for_script(value) -> str:
     return text
 
 
-def csp_hash(text: str) -> str:
-    """The CSP source expression allowing exactly this inline script or style."""
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
-def content_security_policy(css: str, js: str, external: bool, addon_js: str | None = None) -> str:
+def content_security_policy(css: str, js: str, external: bool, addon_js: str | None = None,
+                            live_js: str | None = None) -> str:
     """A policy that lets only our own inline style and script run, and pictures load.
 
     With ``addon_js`` (the present room's script) that script may run too and talk to the server
     the page came from (``connect-src 'self'``), and the room's QR code may load from it.
+    ``live_js`` (the preview's reload listener) is allowed by its hash too, and may connect to
+    the page's own origin.
     """
     img = "data: 'self'" if external or addon_js else "data:"
-    scripts = csp_hash(js) + (f" {csp_hash(addon_js)}" if addon_js else "")
-    connect = "'self'" if addon_js else "'none'"
+    scripts = " ".join(csp_hash(code) for code in (js, addon_js, live_js) if code)
+    connect = "'self'" if addon_js or live_js else "'none'"
     return ("default-src 'none'; "
             f"img-src {img}; style-src {csp_hash(css)}; script-src {scripts}; "
             f"frame-src 'none'; child-src 'none'; object-src 'none'; connect-src {connect}; "
@@ -109,17 +112,17 @@ def content_security_policy(css: str, js: str, external: bool, addon_js: str | N
 
 
 def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[str, str] | None,
-          layout: str = "picture") -> Stream:
+          live_js: str | None, layout: str = "picture") -> Stream:
     css = theme.css + addon[0] if addon else theme.css
     addon_js = addon[1] if addon else None
-    csp = content_security_policy(css, theme.js, external, addon_js)
+    csp = content_security_policy(css, theme.js, external, addon_js, live_js)
+    extra_scripts = "".join(f"<script>{code}</script>" for code in (addon_js, live_js) if code)
     data = {"title": deck.title, "total": len(slides),
             "slides": [{"number": s["number"], "title": s["title"]} for s in slides]}
     context = {
         "deck": {
             "title": deck.title, "author": deck.author,
-            "date": f"{deck.date.day} {deck.date:%B %Y}" if deck.date else "",
-            "date_iso": deck.date.isoformat() if deck.date else "",
+            "date": long_date(deck.date), "date_iso": iso_date(deck.date),
             "link": safe_href(deck.link) or "", "intro": note_html(deck.intro, deck.link),
             "layout": layout,
         },
@@ -128,7 +131,7 @@ def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[st
         "csp": csp,
         "csp_meta": Markup('<meta http-equiv="Content-Security-Policy" content="{}">').format(csp),
         "style_tag": Markup(f"<style>{css}</style>"),
-        "script_tag": Markup(f"<script>{theme.js}</script>" + (f"<script>{addon_js}</script>" if addon_js else "")),
+        "script_tag": Markup(f"<script>{theme.js}</script>{extra_scripts}"),
         "data_tag": Markup(f'<script type="application/json" id="sg-data">{json_for_script(data)}</script>'),
     }
     required = [str(context[tag]) for tag in ("csp_meta", "style_tag", "script_tag")]

@@ -18,6 +18,8 @@ from slidegen.layout import picture_layout
 from slidegen.model import Deck, Note, Slide
 from slidegen.outputs import Stream
 from slidegen.parse import alt_text, first_sentence
+from slidegen.writers.pptx.internals import compiled_xpaths
+from slidegen.writers.pptx.internals import version as python_pptx_version
 from slidegen.writers.pptx.package import (
     Base,
     Fragment,
@@ -66,7 +68,7 @@ def prepared_template(template: Path | None, options: BuildOptions, pictures: st
     """
     from slidegen.cache import BlobCache, root_for
 
-    key = _key("base", _python_pptx_version(), _template_digest(template), options.title_layout,
+    key = _key("base", python_pptx_version(), _template_digest(template), options.title_layout,
                options.slide_layout, pictures)
     return key, _base(BlobCache(root_for(options), "pptx-bases"), key, template, options, pictures)
 
@@ -80,7 +82,8 @@ def _base(cache, key: str, template: Path | None, options: BuildOptions, picture
             pass
     from slidegen.writers.pptx.template import make_base
 
-    base = make_base(template, options.title_layout, options.slide_layout, full=pictures == "full")
+    with compiled_xpaths():
+        base = make_base(template, options.title_layout, options.slide_layout, full=pictures == "full")
     cache.put(key, base.dumps())
     return base
 
@@ -97,33 +100,42 @@ def _fragments(deck: Deck, base: Base, base_key: str, cache) -> list[Fragment]:
         except (ValueError, KeyError, TypeError):
             fragments.append(None)
     if any(fragment is None for fragment in fragments):
-        from slidegen.writers.pptx.slides import SlideRenderer
-
-        # A renderer is left with no slides after each one, so a process building many decks on
-        # one template (a blog export) opens the template once.
-        renderer = _RENDERERS.get(base_key)
-        if renderer is None:
-            _RENDERERS.clear()
-            renderer = _RENDERERS[base_key] = SlideRenderer(base)
         try:
-            for index, ((kind, slide), key) in enumerate(zip(wanted, keys)):
-                if fragments[index] is not None:
-                    continue
-                if kind == "title":
-                    fragment = renderer.title(deck)
-                elif kind == "picture":
-                    fragment = renderer.picture(deck, slide, deck.picture(slide))
-                else:
-                    fragment = renderer.text(deck, slide)
-                fragments[index] = fragment
-                cache.put(key, fragment.dumps())
+            with compiled_xpaths():
+                _render_missing(deck, base, base_key, wanted, keys, fragments, cache)
         except BaseException:
             _RENDERERS.clear()  # it may hold a half-made slide; the next deck starts afresh
             raise
         from slidegen.cache import prune_daily
 
         prune_daily(cache.root)
-    return fragments
+    return [fragment for fragment in fragments if fragment is not None]
+
+
+def _render_missing(deck: Deck, base: Base, base_key: str, wanted: list, keys: list[str],
+                    fragments: list[Fragment | None], cache) -> None:
+    """Renders the slides ``fragments`` lacks (None there) and keeps each in the cache."""
+    from slidegen.writers.pptx.slides import SlideRenderer
+
+    # A renderer is left with no slides after each one, so a process building many decks on
+    # one template (a blog export) opens the template once.
+    renderer = _RENDERERS.get(base_key)
+    if renderer is None:
+        _RENDERERS.clear()
+        renderer = _RENDERERS[base_key] = SlideRenderer(base)
+    for index, ((kind, slide), key) in enumerate(zip(wanted, keys)):
+        if fragments[index] is not None:
+            continue
+        if kind == "title":
+            fragment = renderer.title(deck)
+        elif kind == "picture":
+            picture = deck.picture(slide)
+            assert picture is not None  # "picture" was chosen because there is one
+            fragment = renderer.picture(deck, slide, picture)
+        else:
+            fragment = renderer.text(deck, slide)
+        fragments[index] = fragment
+        cache.put(key, fragment.dumps())
 
 
 def _content(deck: Deck, kind: str, slide: Slide | None) -> list:
@@ -148,23 +160,6 @@ def _template_digest(template: Path | None) -> str:
         return hashlib.sha256(template.read_bytes()).hexdigest()
     except OSError:
         return "unreadable:" + str(template)
-
-
-def _python_pptx_version() -> str:
-    """python-pptx's version, read from its source rather than by importing it (50 ms).
-
-    Part of the keys, so an upgrade that writes other XML does not reuse older slides.
-    """
-    import importlib.util
-    import re
-
-    spec = importlib.util.find_spec("pptx")
-    try:
-        head = Path(spec.origin).read_text(encoding="utf-8", errors="replace")[:4000]
-    except (AttributeError, TypeError, OSError):
-        return "unknown"
-    found = re.search(r"""__version__\s*=\s*["']([^"']+)""", head)
-    return found.group(1) if found else "unknown"
 
 
 def _key(*parts) -> str:

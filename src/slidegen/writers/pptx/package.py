@@ -7,8 +7,7 @@ are therefore independent of where a slide sits in a deck, which lets the writer
 re-render only the slides that changed. This module gives every part its final name, writes the
 presentation's slide list, content types and document properties, and zips the lot with fixed
 timestamps and order: pictures stored as they are (python-pptx deflates JPEGs for nothing) and
-read one at a time, so a deck's pictures are never all in memory. Only ``package_members``, at
-the end, touches python-pptx (importing it when called), for preparing templates.
+read one at a time, so a deck's pictures are never all in memory. Nothing here imports python-pptx.
 """
 
 from __future__ import annotations
@@ -133,10 +132,10 @@ def write_package(out, base: Base, fragments: list[Fragment], pictures: dict[str
     member is written and dropped after, and the same picture used twice is stored once.
     """
     with zipfile.ZipFile(io.BytesIO(base.package)) as zf:
-        members = {info.filename: zf.read(info) for info in zf.infolist()}
-    defaults, overrides = _content_types(members.pop(CONTENT_TYPES))
-    pres_rels = _read_rels(members.pop(PRESENTATION_RELS))
-    presentation = members.pop(PRESENTATION)
+        members: dict[str, bytes | None] = {info.filename: zf.read(info) for info in zf.infolist()}
+    defaults, overrides = _content_types(members.pop(CONTENT_TYPES) or b"")
+    pres_rels = _read_rels(members.pop(PRESENTATION_RELS) or b"")
+    presentation = members.pop(PRESENTATION) or b""
     members.pop(CORE, None)
 
     images: dict[str, str] = {}  # digest -> member name
@@ -144,7 +143,7 @@ def write_package(out, base: Base, fragments: list[Fragment], pictures: dict[str
     # A template's own pictures (a logo on the master) keep their names; ours take free numbers.
     taken = {int(m.group(1)) for m in map(_IMAGE_NAME.match, members) if m}
     number_of_image = 0
-    parts: dict[str, object] = {}
+    parts: dict[str, bytes] = {}
     used = {int(rid[3:]) for rid, _, _, _ in pres_rels if rid[3:].isdigit() and rid.startswith("rId")}
     entries = []
     next_rid = 1
@@ -339,29 +338,3 @@ def default_template_bytes() -> bytes:
     from importlib import resources
 
     return resources.files("slidegen").joinpath(DEFAULT_TEMPLATE).read_bytes()
-
-
-# --- python-pptx's side -----------------------------------------------------------------------
-
-
-def package_members(prs) -> dict[str, bytes]:
-    """Every part python-pptx would save for ``prs``, by zip member name."""
-    from pptx.opc.serialized import PackageWriter
-
-    package = prs.part.package
-    collector = _Members()
-    writer = PackageWriter(io.BytesIO(), package._rels, tuple(package.iter_parts()))
-    writer._write_content_types_stream(collector)
-    writer._write_pkg_rels(collector)
-    writer._write_parts(collector)
-    return collector.members
-
-
-class _Members:
-    """Stands in for python-pptx's zip writer and keeps each member's bytes instead."""
-
-    def __init__(self) -> None:
-        self.members: dict[str, bytes] = {}
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        self.members[pack_uri.membername] = blob

@@ -4,6 +4,8 @@ Slides are drawn on the base package (see ``package``): each is added, filled, c
 XML plus relationships, and removed again, so the package python-pptx holds never grows with
 the deck and its part naming stays cheap. Deciding where things go is ``layout.py``'s job and
 choosing layouts ``template``'s; this module only emits. Every string passes ``xml_safe``.
+What python-pptx offers no public way to do goes through ``internals``; render inside
+``internals.compiled_xpaths()`` for speed (``deck`` does).
 """
 
 from __future__ import annotations
@@ -17,49 +19,28 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
 
 from slidegen import layout as geo
+from slidegen.dates import long_date
+from slidegen.links import safe_href
 from slidegen.model import Deck, Note, Paragraph, Picture, Slide, Span, plain
 from slidegen.parse import alt_text
 from slidegen.untrusted import xml_safe
-from slidegen.writers.html.notes import safe_href
 from slidegen.writers.pptx.furniture import fit_title, slide_number, title_strip
+from slidegen.writers.pptx.internals import (
+    blob,
+    drop_slide,
+    element,
+    paragraph_properties,
+    related_part,
+    relationships,
+    slide_id_list,
+)
 from slidegen.writers.pptx.package import Base, Fragment, Rel
 from slidegen.writers.pptx.template import all_layouts
 
 MONOSPACE = "Courier New"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 _SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-
-
-def _compile_xpaths_once() -> None:
-    """Lets python-pptx evaluate each XPath expression compiled once, not parsed again per call.
-
-    python-pptx finds placeholders and their inherited positions with ``element.xpath(str)``,
-    which makes lxml parse the expression on every call: 7,000 parses, a third of the time a
-    50-slide deck spent in python-pptx. The results are the same; only the parsing is kept.
-    """
-    from lxml import etree
-    from pptx.oxml.ns import _nsmap
-    from pptx.oxml.xmlchemy import BaseOxmlElement
-
-    if getattr(BaseOxmlElement.xpath, "compiled_once", False):
-        return
-    compiled: dict[str, etree.XPath] = {}
-
-    def xpath(self, xpath_str: str):
-        evaluate = compiled.get(xpath_str)
-        if evaluate is None:
-            evaluate = compiled[xpath_str] = etree.XPath(xpath_str, namespaces=_nsmap)
-        return evaluate(self)
-
-    xpath.compiled_once = True
-    xpath.__doc__ = BaseOxmlElement.xpath.__doc__
-    BaseOxmlElement.xpath = xpath
-
-
-_compile_xpaths_once()
 
 
 class SlideRenderer:
@@ -69,12 +50,12 @@ class SlideRenderer:
         self.prs = Presentation(io.BytesIO(base.package))
         by_name = {str(layout.part.partname): layout for layout in all_layouts(self.prs)}
         self.layouts = {kind: by_name[name] for kind, name in base.layouts.items()}
-        self.size = (self.prs.slide_width, self.prs.slide_height)
+        self.size = (int(self.prs.slide_width or 0), int(self.prs.slide_height or 0))
 
     def title(self, deck: Deck) -> Fragment:
         s = self.prs.slides.add_slide(self.layouts["title"])
         title_box = _set_title(s, deck.title or deck.slug or "Untitled", self.size, one_line=False)
-        lines = [line for line in (deck.author, readable_date(deck.date)) if line]
+        lines = [line for line in (deck.author, long_date(deck.date)) if line]
         sub = _placeholder(s, _SUBTITLES)
         if sub is None and lines:  # a title layout without a subtitle still shows who and when
             box = geo.content_box(*self.size, title_box)
@@ -100,7 +81,7 @@ class SlideRenderer:
         if holder is not None:
             box = geo.Box(holder.left, holder.top, holder.width, holder.height)
             shape = holder.insert_picture(stream)
-            blip_fill = shape._element.blipFill
+            blip_fill = element(shape).blipFill
             for rect in blip_fill.findall(f"{_A}srcRect"):  # python-pptx crops to fill; we fit instead
                 blip_fill.remove(rect)
         else:
@@ -109,7 +90,7 @@ class SlideRenderer:
         fitted = geo.fit_picture(picture.width, picture.height, box)
         shape.left, shape.top, shape.width, shape.height = (Emu(fitted.left), Emu(fitted.top),
                                                             Emu(fitted.width), Emu(fitted.height))
-        shape._element.nvPicPr.cNvPr.set("descr", _clean(alt_text(slide)))
+        element(shape).nvPicPr.cNvPr.set("descr", _clean(alt_text(slide)))
         if box.width >= self.size[0] * 0.98 and box.height >= self.size[1] * 0.98:
             title_strip(s, self.size)
         slide_number(s)
@@ -141,32 +122,31 @@ class SlideRenderer:
     def _cut(self, s, digest: str | None) -> Fragment:
         """The slide as a fragment; the slide then leaves the presentation with its notes and picture."""
         part = s.part
-        slide_rels = tuple(_rel(r_id, rel, digest) for r_id, rel in part.rels.items())
-        notes_xml, notes_rels = None, ()
+        slide_rels = tuple(_rel(rel, digest) for rel in relationships(part))
+        notes_xml: bytes | None = None
+        notes_rels: tuple[Rel, ...] = ()
         if s.has_notes_slide:
-            notes = part.part_related_by(RT.NOTES_SLIDE)
-            notes_xml = notes.blob
-            notes_rels = tuple(_rel(r_id, rel, None) for r_id, rel in notes.rels.items())
-        fragment = Fragment(part.blob, slide_rels, notes_xml, notes_rels)
-        id_list = self.prs.slides._sldIdLst
-        sld_id = id_list[-1]
-        id_list.remove(sld_id)
-        self.prs.part.drop_rel(sld_id.rId)
+            notes = related_part(part, RT.NOTES_SLIDE)
+            notes_xml = blob(notes)
+            notes_rels = tuple(_rel(rel, None) for rel in relationships(notes))
+        fragment = Fragment(blob(part), slide_rels, notes_xml, notes_rels)
+        drop_slide(self.prs, slide_id_list(self.prs)[-1])
         return fragment
 
 
-def _rel(r_id: str, rel, digest: str | None) -> Rel:
-    if rel.is_external:
-        return Rel(r_id, rel.reltype, "url", rel.target_ref)
-    if rel.reltype == RT.NOTES_SLIDE:
-        return Rel(r_id, rel.reltype, "notes")
-    if rel.reltype == RT.SLIDE:
-        return Rel(r_id, rel.reltype, "slide")
-    if rel.reltype == RT.IMAGE:
+def _rel(rel: tuple[str, str, bool, str], digest: str | None) -> Rel:
+    r_id, reltype, external, target = rel
+    if external:
+        return Rel(r_id, reltype, "url", target)
+    if reltype == RT.NOTES_SLIDE:
+        return Rel(r_id, reltype, "notes")
+    if reltype == RT.SLIDE:
+        return Rel(r_id, reltype, "slide")
+    if reltype == RT.IMAGE:
         if digest is None:
             raise ValueError("a slide without a picture of ours points at an image")
-        return Rel(r_id, rel.reltype, "image", digest)
-    return Rel(r_id, rel.reltype, "part", str(rel.target_part.partname))
+        return Rel(r_id, reltype, "image", digest)
+    return Rel(r_id, reltype, "part", target)
 
 
 class _SharedBytes:
@@ -183,11 +163,6 @@ class _SharedBytes:
 
     def read(self, size: int = -1) -> bytes:
         return self.data
-
-
-def readable_date(date) -> str:
-    """``7 March 2009``: the same in every locale, unambiguous in every country."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else ""
 
 
 def _clean(text: str) -> str:
@@ -229,10 +204,11 @@ def _placeholder(s, types):
 def _drop_empty_placeholders(s) -> None:
     """Removes placeholders left empty, which would show "Click to add text" in edit view."""
     for ph in list(s.placeholders):
+        shape = element(ph)
         if ph.has_text_frame and not ph.text_frame.text.strip():
-            ph._element.getparent().remove(ph._element)
-        elif ph._element.tag.endswith("}sp") and ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE:
-            ph._element.getparent().remove(ph._element)
+            shape.getparent().remove(shape)
+        elif shape.tag.endswith("}sp") and ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE:
+            shape.getparent().remove(shape)
 
 
 def _write_note(s, note: Note, base: str) -> None:
@@ -278,7 +254,7 @@ def _run(p, text: str, span: Span, base: str, size) -> None:
 
 def _no_bullet(p) -> None:
     """Prose, not a list: no bullet and no hanging indent, whatever the layout's body style says."""
-    ppr = p._p.get_or_add_pPr()
+    ppr = paragraph_properties(p)
     ppr.set("marL", "0")
     ppr.set("indent", "0")
     if ppr.find(f"{_A}buNone") is None:

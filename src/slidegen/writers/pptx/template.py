@@ -18,7 +18,15 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from slidegen import layout as geo
 from slidegen.errors import InputError, UsageError
-from slidegen.writers.pptx.package import R_NS, Base, default_template_bytes, package_members, zip_members
+from slidegen.writers.pptx.internals import (
+    drop_slide,
+    package_members,
+    presentation_element,
+    relate,
+    related_part,
+    slide_id_list,
+)
+from slidegen.writers.pptx.package import R_NS, Base, default_template_bytes, zip_members
 
 _MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 _TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
@@ -99,9 +107,9 @@ def make_base(template: Path | None, title_name: str | None, slide_name: str | N
     _ = prs.notes_master  # python-pptx adds a plain one when the template has none
     notes_master_referenced(prs)
     _ = prs.core_properties  # the part the document properties go into
-    id_list = prs.slides._sldIdLst
+    id_list = slide_id_list(prs)
     id_list.text = None  # so the empty list serialises as one known tag
-    root = prs.part._element
+    root = presentation_element(prs)
     slide_list = f"<{id_list.prefix}:sldIdLst/>" if id_list.prefix else "<sldIdLst/>"
     sld_id = f"{id_list.prefix}:sldId" if id_list.prefix else "sldId"
     members = package_members(prs)
@@ -114,7 +122,7 @@ def make_base(template: Path | None, title_name: str | None, slide_name: str | N
 
 def fix_slide_size(prs) -> None:
     """Drops a preset ``type`` that contradicts the size (python-pptx leaves "screen4x3" on 16:9)."""
-    sld_sz = prs.part._element.sldSz
+    sld_sz = presentation_element(prs).sldSz
     kind = sld_sz.get("type") if sld_sz is not None else None
     if kind is None:
         return
@@ -174,14 +182,11 @@ def drop_slides(prs) -> None:
     Sections and custom shows list those slides too; left dangling, PowerPoint offers to
     "repair" the file, so they go with them.
     """
-    root = prs.part._element
+    root = presentation_element(prs)
     for stale in root.xpath("./p:custShowLst | ./p:extLst/p:ext[.//*[local-name()='sectionLst']]"):
         stale.getparent().remove(stale)
-    id_list = prs.slides._sldIdLst
-    for sld_id in list(id_list):
-        r_id = sld_id.rId
-        id_list.remove(sld_id)
-        prs.part.drop_rel(r_id)
+    for sld_id in list(slide_id_list(prs)):
+        drop_slide(prs, sld_id)
 
 
 def all_layouts(prs):
@@ -264,15 +269,15 @@ def notes_master_referenced(prs) -> None:
     """Makes presentation.xml list the notes master, which Keynote needs (python-pptx#1051)."""
     part = prs.part
     try:
-        master_part = part.part_related_by(RT.NOTES_MASTER)
+        master_part = related_part(part, RT.NOTES_MASTER)
     except KeyError:
         return
-    root = part._element
+    root = presentation_element(prs)
     ns = root.nsmap.get("p") or "http://schemas.openxmlformats.org/presentationml/2006/main"
     r_ns = R_NS
     if root.find(f"{{{ns}}}notesMasterIdLst") is not None:
         return
-    r_id = part.relate_to(master_part, RT.NOTES_MASTER)
+    r_id = relate(part, master_part, RT.NOTES_MASTER)
     from lxml import etree
 
     lst = etree.Element(f"{{{ns}}}notesMasterIdLst")

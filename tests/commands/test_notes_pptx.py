@@ -1,0 +1,83 @@
+"""`slidegen notes DECK.pptx`, `inspect` and `build` on a deck, and a .pptx beside a post left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from cli_run import assert_one_line_error, slidegen
+from pptxsources import KNEECAP, PANDOC, rich_deck
+from toolkit import make_deck_dir
+
+
+@pytest.fixture(scope="module")
+def rich(tmp_path_factory):
+    return rich_deck(tmp_path_factory.mktemp("rich") / "review.pptx")
+
+
+def test_markdown_notes_of_every_slide_in_deck_order(rich):
+    run = slidegen("notes", rich)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert out.startswith("# Quarterly review\n\n*Ann Example*\n\n## Slide 1: Quarterly review\n\nWelcome everyone.\n")
+    assert ("## Slide 2: Where we stand\n\nStart with the good news.\n\n- Revenue\n    - Europe first\n\n"
+            "1. Thank the team\n2. Take questions\n\n"
+            "Say it **loudly** and *slowly*, run `make report`, see [the wiki](https://example.org/wiki).\n") in out
+    assert "## Slide 4: Backup slide *(hidden)*\n\nOnly if asked.\n" in out
+    assert "## Slide 6: The numbers\n\n*(no notes)*\n" in out
+    assert out.count("## Slide ") == 8
+
+
+def test_plain_text_notes(rich):
+    out = slidegen("notes", rich, "--format", "txt").stdout
+    assert "Slide 2: Where we stand\n-----------------------\n\nStart with the good news.\n\n\u2022 Revenue\n" \
+           "  \u2022 Europe first\n1. Thank the team\n2. Take questions\n\n" in out
+    assert "Slide 4: Backup slide [hidden]" in out and "(no notes)" in out
+    assert "see the wiki. <https://example.org/wiki>" in out
+
+
+def test_pandoc_notes_keep_emphasis():
+    out = slidegen("notes", PANDOC["speaker-notes"]).stdout
+    assert "## Slide 1: Here is a slide.\n\nHere is a note.\n\nHere is *some* **other** formatting.\n" in out
+    assert "## Slide 2: A page with no speaker notes\n\n*(no notes)*" in out
+
+
+def test_inspect_lists_the_deck_slides(rich):
+    run = slidegen("inspect", rich, "--json")
+    assert run.returncode == 0, run.stderr
+    import json
+
+    deck = json.loads(run.stdout)["decks"][0]
+    assert deck["title"] == "Quarterly review" and len(deck["slides"]) == 6
+    assert deck["slides"][1]["image"] == "data: URI"
+
+
+def test_build_a_deck_into_html_and_notes(rich, tmp_path):
+    run = slidegen("build", rich, "-o", tmp_path, "-f", "html,notes,pptx", "--no-cache")
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["quarterly-review.html", "quarterly-review.notes.md",
+                                                         "quarterly-review.pptx"]
+    notes = (tmp_path / "quarterly-review.notes.md").read_text()
+    assert "## Slide 1: Where we stand" in notes and "\u2022 Revenue" in notes
+    from pptx import Presentation
+
+    prs = Presentation(tmp_path / "quarterly-review.pptx")
+    assert len(prs.slides) == 7 and prs.slide_width == 9144000 and prs.slide_height == 6858000  # the deck's 4:3
+    assert run.stderr.count("warning:") == 6
+
+
+def test_strict_turns_the_warnings_into_failure(rich, tmp_path):
+    run = slidegen("build", rich, "-o", tmp_path / "out", "-f", "html", "--strict", "--no-cache")
+    assert run.returncode == 1 and "--strict is set" in run.stderr
+
+
+def test_a_pptx_beside_a_post_is_its_template_not_a_second_post(tmp_path):
+    folder = make_deck_dir(tmp_path / "talk", {"post.md": "# Talk\n\nSlide 1: Hello.\n",
+                                               "brand.pptx": PANDOC["talk"].read_bytes(),
+                                               "slide-1.jpg": KNEECAP.read_bytes()})
+    run = slidegen("inspect", folder)
+    assert run.returncode == 0, run.stderr
+    assert "Talk" in run.stdout and "1 slide(s)" in run.stdout
+
+
+def test_notes_of_a_missing_deck(tmp_path):
+    assert_one_line_error(slidegen("notes", tmp_path / "gone.pptx"), str(tmp_path / "gone.pptx"), "no such file")
