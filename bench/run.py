@@ -40,7 +40,7 @@ class Contender:
 
 
 def slidegen_build(folder: Path, fmt: str = "pptx,html,notes", warm_cache: Path | None = None,
-                   jobs: int | None = None, edit_note: bool = False):
+                   jobs: int | None = None, edit_note: bool = False, whiteboard: bool = False, extra: tuple[str, ...] = ()):
     def make(work: Path):
         out = work / "out"
         src = folder
@@ -56,7 +56,9 @@ def slidegen_build(folder: Path, fmt: str = "pptx,html,notes", warm_cache: Path 
         argv = [*SLIDEGEN, "build", str(src), "-o", str(out), "-f", fmt, "--cache-dir", str(cache), "-q"]
         if jobs:
             argv += ["--jobs", str(jobs)]
-        return argv, None, out
+        if whiteboard:
+            argv.append("--whiteboard")
+        return argv + list(extra), None, out
     return make
 
 
@@ -77,6 +79,43 @@ def command(argv_of):
         argv, cwd = argv_of(out)
         return argv, cwd, out
     return make
+
+
+def ocr_installed() -> bool:
+    from importlib import metadata
+
+    try:
+        metadata.version("rapidocr-onnxruntime")
+        return True
+    except metadata.PackageNotFoundError:
+        print("--ocr not measured: pip install '.[ocr]'")
+        return False
+
+
+def ocr_quality() -> list[str]:
+    """Word recall and character error rate on the real photos, before and after cleanup."""
+    sys.path.insert(0, str(HERE.parent / "tools"))
+    from ocr_recall import measure, summary
+
+    rows = measure(HERE.parent / "tests" / "data" / "whiteboards")
+    s = summary(rows)
+    out = ["## Reading the boards (--ocr) on the 13 real photos", "",
+           "Word recall and character error rate against hand transcripts (tests/data/whiteboards/transcripts.json),",
+           "the picture as it goes on the slide, without and with --whiteboard cleanup.", "",
+           "Recall counts a word when it was read as a word of its own; findable counts it when the browser's",
+           "find would reach it (read inside a longer run of letters, as handwriting often is).", "",
+           "| photo | recall | recall cleaned | findable | findable cleaned | CER | CER cleaned |",
+           "|---|---:|---:|---:|---:|---:|---:|"]
+    fmt = lambda v: "–" if v is None else f"{v:.2f}"  # noqa: E731
+    for r in rows:
+        out.append(f"| {r['name']} | {fmt(r['upright']['recall'])} | {fmt(r['cleaned']['recall'])} "
+                   f"| {fmt(r['upright']['findable'])} | {fmt(r['cleaned']['findable'])} "
+                   f"| {fmt(r['upright']['cer'])} | {fmt(r['cleaned']['cer'])} |")
+    out += ["", f"Median word recall {s['upright']['recall_median']:.2f} upright, {s['cleaned']['recall_median']:.2f} "
+            f"cleaned (mean {s['upright']['recall_mean']:.2f} / {s['cleaned']['recall_mean']:.2f}); findable "
+            f"{s['upright']['findable_median']:.2f} / {s['cleaned']['findable_median']:.2f}; median CER "
+            f"{s['upright']['cer_median']:.2f} / {s['cleaned']['cer_median']:.2f}.", ""]
+    return out
 
 
 def pandoc_supports_embed() -> str:
@@ -110,6 +149,7 @@ def build_contenders(args, root: Path) -> list[Contender]:
         Contender("floor: read photos", str(main_n), command(lambda out: ([PY, str(HERE / "floor.py"), "read", str(main)], None))),
         Contender("floor: draft decode", str(main_n), command(lambda out: ([PY, str(HERE / "floor.py"), "decode", str(main)], None))),
         Contender("slidegen cold", str(main_n), slidegen_build(main)),
+        Contender("slidegen cold --whiteboard", str(main_n), slidegen_build(main, whiteboard=True)),
         Contender("slidegen warm (1 note edited)", str(main_n), slidegen_build(main, warm_cache=warm, edit_note=True)),
         Contender("slidegen PPTX only, pictures cached", str(main_n), slidegen_pptx_only(main, warm)),
         Contender("python-pptx, straightforward", str(main_n),
@@ -118,6 +158,15 @@ def build_contenders(args, root: Path) -> list[Contender]:
     for n, folder in decks.items():
         if n != main_n:
             c.append(Contender("slidegen cold", str(n), slidegen_build(folder)))
+    if ocr_installed():
+        small_n = min(decks)
+        small = decks[small_n]
+        ocr_warm = root / "ocr-warm-cache"
+        subprocess.run([*SLIDEGEN, "build", str(small), "-o", str(root / "ocr-warm-out"), "--cache-dir",
+                        str(ocr_warm), "-q", "--ocr"], check=True)
+        c.append(Contender("slidegen cold --ocr", str(small_n), slidegen_build(small, extra=("--ocr",))))
+        c.append(Contender("slidegen warm --ocr (1 note edited)", str(small_n),
+                           slidegen_build(small, warm_cache=ocr_warm, edit_note=True, extra=("--ocr",))))
     if not args.no_pandoc and shutil.which("pandoc"):
         md = root / f"pandoc-{main_n}.md"
         md.write_text(__import__("pandoc_md").convert(main), encoding="utf-8")
@@ -189,11 +238,16 @@ def main(argv=None) -> int:
     p.add_argument("--no-pandoc", action="store_true")
     p.add_argument("--no-browser", action="store_true", help="skip time to first slide in Chromium")
     p.add_argument("--out", type=Path, help="also write the report (Markdown) here")
+    p.add_argument("--only", action="append", default=[], metavar="NAME@DECK",
+                   help="run only these contenders, e.g. 'slidegen cold@50' (repeatable; for measuring one case)")
     args = p.parse_args(argv)
     root = corpus.cache_root() / ("quick" if args.quick else "full")
     root.mkdir(parents=True, exist_ok=True)
     print(f"corpus in {root}")
     contenders = build_contenders(args, root)
+    if args.only:
+        contenders = [c for c in contenders if any(c.name == name and c.deck == deck
+                                                   for name, deck in (o.rsplit("@", 1) for o in args.only))]
     run_all(contenders, args.runs)
     report = [f"Machine: {machine()}", f"Runs per contender: {args.runs} (alternating); figures are medians.", "",
               table(contenders), ""]
@@ -204,6 +258,21 @@ def main(argv=None) -> int:
         report += [f"Time to first slide ({html.name}, headless Chromium): median {statistics.median(ms):.0f} ms "
                    f"(min {min(ms):.0f}, max {max(ms):.0f})", ""]
     report += check_targets(contenders, quick=args.quick)
+    plain, _ = next(((statistics.median(s.wall for s in c.samples), c) for c in contenders
+                     if c.name == "slidegen cold" and c.deck == str(min(corpus.SIZES))), (None, None))
+    with_ocr = next((statistics.median(s.wall for s in c.samples) for c in contenders
+                     if c.name == "slidegen cold --ocr"), None)
+    warm_ocr = next((statistics.median(s.wall for s in c.samples) for c in contenders
+                     if c.name.startswith("slidegen warm --ocr")), None)
+    if plain and with_ocr and not args.quick:
+        per = (with_ocr - plain) / min(corpus.SIZES)
+        report += [f"- {'met   ' if per <= 3 else 'MISSED'} --ocr costs ≤ 3 s a 12-megapixel photo cold: "
+                   f"{per:.2f} s ({with_ocr:.2f} s vs {plain:.2f} s for {min(corpus.SIZES)} photos)"]
+    if warm_ocr and plain and not args.quick:
+        report += [f"- {'met   ' if warm_ocr < plain else 'MISSED'} --ocr warm rebuild reads nothing: "
+                   f"{warm_ocr:.2f} s (cold without --ocr {plain:.2f} s)", ""]
+    if ocr_installed() and not args.quick:
+        report += ocr_quality()
     from room import measure_room
     rooms = [measure_room(viewers=20 if args.quick else 200) for _ in range(args.runs)]
     p95 = statistics.median(r[1] for r in rooms)

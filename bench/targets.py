@@ -32,6 +32,13 @@ def check_targets(contenders, quick: bool = False) -> list[str]:
     pd_html, pd_html_c = _median(contenders, "pandoc → revealjs single file", main)
     if cold and floor:
         line(cold <= 2 * floor, f"cold build ≤ 2 × draft-decode floor: {cold:.2f} s vs {floor:.2f} s ({cold / floor:.2f}×)")
+    board, board_c = _median(contenders, "slidegen cold --whiteboard", main)
+    if cold and board:
+        line(board <= 1.3 * cold, f"cold build with whiteboard cleanup ≤ 1.3 × without: {board:.2f} s vs "
+             f"{cold:.2f} s ({board / cold:.2f}×)")
+        rss = [statistics.median(s.maxrss_mib for s in c.samples) for c in (board_c, cold_c)]
+        line(rss[0] <= 1.5 * rss[1], f"peak RSS with whiteboard cleanup ≤ 1.5 × without: {rss[0]:.0f} MiB vs "
+             f"{rss[1]:.0f} MiB")
     if cold and warm:
         line(warm <= 0.25 * cold, f"warm rebuild ≤ 0.25 × cold: {warm:.2f} s vs {cold:.2f} s ({warm / cold:.2f}×)")
     if cold and naive:

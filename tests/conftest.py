@@ -16,13 +16,23 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 
+_THROWAWAY: list[str] = []
+
+
 def pytest_configure(config):
-    # Builds under test (and the CLI subprocesses they start) keep their picture cache in a
-    # throwaway folder, never in the user's own cache.
-    import os
+    # Builds under test (and the CLI subprocesses they start) keep their cache in a throwaway folder,
+    # never in the user's own, even when the user has set XDG_CACHE_HOME or SLIDEGEN_CACHE_DIR.
     import tempfile
 
-    os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="slidegen-test-cache-"))
+    if getattr(config, "workerinput", None) is None and not _THROWAWAY:
+        _THROWAWAY.append(tempfile.mkdtemp(prefix="slidegen-test-cache-"))
+        os.environ["XDG_CACHE_HOME"] = _THROWAWAY[0]
+        os.environ["SLIDEGEN_CACHE_DIR"] = os.path.join(_THROWAWAY[0], "slidegen")
+
+
+def pytest_unconfigure(config):
+    while _THROWAWAY:  # nothing of the run stays behind in the temporary folder
+        shutil.rmtree(_THROWAWAY.pop(), ignore_errors=True)
 
 
 @functools.cache

@@ -85,7 +85,7 @@ def odd_pictures_deck():
 
 
 def long_text_deck():
-    """A text slide whose note is long, so its font shrinks but stays readable."""
+    """A text slide whose note is too long for one slide at 18 pt, so it continues on "Slide title 1 (2)"."""
     deck = make_deck(1, pictures=False, slug="long-text")
     words = " ".join(["Consultants keep the story simple while the enterprise lives the complexity."] * 9)
     deck.slides[0].note = Note(tuple((Span(words),) for _ in range(3)))

@@ -23,8 +23,8 @@ def deck(base) -> Deck:
 @pytest.fixture
 def counted(monkeypatch):
     calls = []
-    real = images.process
-    monkeypatch.setattr(images, "process", lambda data, s: calls.append(1) or real(data, s))
+    real = images.process_board
+    monkeypatch.setattr(images, "process_board", lambda data, s: calls.append(1) or real(data, s))
     return calls
 
 

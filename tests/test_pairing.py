@@ -2,10 +2,11 @@
 
 from pathlib import Path
 
+from cli_run import slidegen
 from slidegen.diagnostics import Report
 from slidegen.model import Deck, ImageRef, Post, Slide, SourcePos
 from slidegen.pairing import assign_images
-from toolkit import note
+from toolkit import image_bytes, make_deck_dir, note
 
 SRC = SourcePos("post.md", 1)
 
@@ -54,3 +55,11 @@ def test_fewer_pictures_than_notes_gives_text_slides_with_a_warning():
     refs, report = run(deck_of(3), loose=["a.jpg"])
     assert refs == ["a.jpg", None, None]
     assert "no picture for Slide 2, 3" in str(report.warnings[0])
+
+
+def test_the_missing_picture_warning_points_at_the_first_slide_without_one(tmp_path):
+    make_deck_dir(tmp_path, {"post.md": "# T\n\nSlide 1: a\n\n![x](a.png)\n\nSlide 2: b\n\n![y](b.png)\n\n"
+                                        "Slide 3: c\n\n![z](c.png)\n\nSlide 4: no picture here\n",
+                             **{f"{n}.png": image_bytes(fmt="PNG") for n in "abc"}})
+    run = slidegen("build", "post.md", "-o", "out", "-f", "notes", cwd=tmp_path)
+    assert run.returncode == 0 and "post.md:15: warning: no picture for Slide 4" in run.stderr, run.stderr

@@ -1,5 +1,7 @@
 """The Slide N: grammar: markers, note extent, numbering checks, titles."""
 
+from pathlib import Path
+
 import pytest
 
 from slidegen.diagnostics import Report
@@ -194,3 +196,55 @@ def test_front_matter_layout_chooses_full_bleed_and_an_unknown_one_is_warned_abo
     (deck,) = read_decks([tmp_path], BuildOptions(), report)
     assert deck.layout == ""
     assert any("layout 'wide'" in str(w) and ":2" in str(w) for w in report.warnings), report.warnings
+
+
+def blocks_post(blocks):
+    return Post(SourcePos("post.md", 1), Path("."), blocks, title="T")
+
+
+def test_heading_note_keeps_its_sub_headings_until_a_heading_of_its_level():
+    blocks = [Block("heading", (Span("Slide 1: Opening"),), 3, level=2), Block("para", (Span("First."),), 4),
+              Block("heading", (Span("Details"),), 5, level=3), Block("item", (Span("a point"),), 6),
+              Block("item", (Span("deeper"),), 7, level=1, ordered=True),
+              Block("heading", (Span("Unrelated"),), 8, level=2), Block("para", (Span("Stray."),), 9),
+              Block("para", (Span("Slide 2: Next."),), 10)]
+    deck = parse_post(blocks_post(blocks), Report(stream=None))
+    parts = [(r.kind, r.level, "".join(s.text for s in p)) for r, p in deck.slides[0].note.parts()]
+    assert parts == [("para", 0, "First."), ("heading", 3, "Details"), ("bullet", 0, "a point"),
+                     ("number", 1, "deeper")]
+    assert deck.slides[1].note.text == "Next."
+    # "Unrelated" titles nothing (slide 2 is opened by a paragraph after "Stray."), so both are on record.
+    assert [(pos.line, text) for pos, text in deck.outside_notes] == [(8, "Unrelated"), (9, "Stray.")]
+
+
+def test_paragraph_note_still_ends_at_any_heading():
+    blocks = [Block("para", (Span("Slide 1: One."),), 1), Block("heading", (Span("Sub"),), 2, level=4),
+              Block("para", (Span("Not in the note."),), 3)]
+    deck = parse_post(blocks_post(blocks), Report(stream=None))
+    assert deck.slides[0].note.text == "One."
+    assert [text for _, text in deck.outside_notes] == ["Sub", "Not in the note."]
+
+
+@pytest.mark.parametrize("footer", ["Posted via email from Matt's posterous", "Sent from my iPhone",
+                                    "Posted with Blogsy"])
+def test_service_footers_end_the_last_note(footer):
+    deck, _ = parse("Slide 1: The note.", footer)
+    assert deck.slides[0].note.text == "The note."
+    assert [text for _, text in deck.outside_notes] == [footer]
+
+
+@pytest.mark.parametrize("ending", ["Thanks,\nSam\n", "Cheers,\nSam Smith\n", "Best,\n\u2014 Sam\n", "Thanks!\n"])
+def test_a_sign_off_with_the_name_on_the_next_line_stays_out_of_the_last_note(tmp_path, ending):
+    from cli_run import slidegen
+
+    (tmp_path / "post.md").write_text(f"# T\n\nSlide 1: first.\n\nSlide 2: the last note.\n\n{ending}")
+    run = slidegen("notes", tmp_path / "post.md", "--format", "txt")
+    assert run.returncode == 0 and run.stdout.rstrip().endswith("the last note."), run.stdout
+
+
+def test_a_paragraph_that_only_starts_like_a_sign_off_stays_in_the_note(tmp_path):
+    from cli_run import slidegen
+
+    (tmp_path / "post.md").write_text("# T\n\nSlide 1: first.\n\nBest practices matter.\n\nThanks for the talk, Sam.\n")
+    run = slidegen("notes", tmp_path / "post.md", "--format", "txt")
+    assert "Best practices matter." in run.stdout and "Thanks for the talk, Sam." in run.stdout

@@ -35,6 +35,8 @@ from slidegen.writers.pptx.template import notes_master_referenced  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src/slidegen/themes/default/reference.pptx"
 CORPORATE_OUT = ROOT / "assets/templates/corporate.pptx"
+# The same file ships in the package, so `--template corporate` works from any install.
+CORPORATE_SHIPPED = ROOT / "src/slidegen/templates/corporate.pptx"
 
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
       "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
@@ -413,7 +415,8 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="compare with the committed files instead")
     args = parser.parse_args(argv)
     stale = []
-    for path, data in ((DEFAULT_OUT, make_default()), (CORPORATE_OUT, make_corporate())):
+    corporate = make_corporate()
+    for path, data in ((DEFAULT_OUT, make_default()), (CORPORATE_OUT, corporate), (CORPORATE_SHIPPED, corporate)):
         if args.check:
             if not path.exists() or path.read_bytes() != data:
                 stale.append(path.relative_to(ROOT))

@@ -21,7 +21,7 @@ from slidegen.model import Picture
 _MAGIC = b"slidegen-picture\n"
 _BLOB_MAGIC = b"slidegen-blob "
 #: The folders of the cache, one per kind of entry.
-KINDS = ("pictures", "pptx-slides", "pptx-bases")
+KINDS = ("pictures", "pptx-slides", "pptx-bases", "ocr")
 #: The cache trims itself to this size after a build that added to it, least recently used first.
 MAX_CACHE_BYTES = 1 << 30
 # A temporary file this old belongs to a build that died; any live write takes milliseconds.
@@ -32,7 +32,9 @@ _TMP = ".tmp-"
 
 
 def default_root() -> Path:
-    """The user's cache folder for slidegen (XDG on Linux, the platform's own elsewhere)."""
+    """The user's cache folder for slidegen: ``SLIDEGEN_CACHE_DIR``, else XDG on Linux, the platform's own elsewhere."""
+    if os.environ.get("SLIDEGEN_CACHE_DIR"):
+        return Path(os.environ["SLIDEGEN_CACHE_DIR"])
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("slidegen"))
@@ -70,6 +72,11 @@ class PictureCache:
         The bytes are checked, then left in the file: the picture reads them again when a writer
         asks, so pictures do not pile up in memory.
         """
+        entry = self.get_entry(key)
+        return entry[:2] if entry else None
+
+    def get_entry(self, key: str) -> tuple[Picture, list[str], dict | None] | None:
+        """``get``, plus what the picture step found out about a whiteboard (None otherwise)."""
         if self.root is None:
             return None
         path = self._path(key)
@@ -82,6 +89,7 @@ class PictureCache:
             picture = Picture(None, meta["mime"], int(meta["width"]), int(meta["height"]),
                               hashlib.sha256(data).hexdigest(), path, len(raw) - len(data))
             notes = [str(n) for n in meta.get("notes", [])]
+            board = meta.get("board") if isinstance(meta.get("board"), dict) else None
         except (OSError, ValueError, KeyError, TypeError):
             return None
         if picture.digest != meta.get("digest") or picture.mime not in ("image/jpeg", "image/png"):
@@ -90,9 +98,9 @@ class PictureCache:
             os.utime(path)  # the modification time records the last use, for pruning
         except OSError:
             pass
-        return picture, notes
+        return picture, notes, board
 
-    def put(self, key: str, picture: Picture, notes: list[str]) -> Picture:
+    def put(self, key: str, picture: Picture, notes: list[str], board: dict | None = None) -> Picture:
         """Stores ``picture`` under ``key`` and returns it as kept there (its bytes in the file).
 
         When the folder is not writable, nothing is stored and ``picture`` comes back as it was.
@@ -101,6 +109,8 @@ class PictureCache:
             return picture
         meta = {"mime": picture.mime, "width": picture.width, "height": picture.height,
                 "digest": picture.digest, "notes": notes}
+        if board is not None:
+            meta["board"] = board
         head = _MAGIC + json.dumps(meta).encode() + b"\n"
         path = self._path(key)
         if not _write_atomic(path, head + picture.data):

@@ -1,4 +1,7 @@
-"""The command line: build, inspect, notes, unpack and serve. The only place that catches errors and picks exit codes."""
+"""The command line: build, inspect, notes, unpack, serve, present and check.
+
+The only place that catches errors and picks exit codes.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ A post is Markdown, HTML or plain text in which each picture's explanation start
 'Slide 1:', 'Slide 2:' … (or 'SLIDE NOTES:' for a single slide). A deck folder holds one post
 and its pictures (slide-1.jpg, slide-2.jpg … are matched by number). A PowerPoint deck (.pptx)
 is a source too: build and notes read its slides and speaker notes; unpack turns it into a post.
+With --whiteboard, photos of whiteboards are straightened, cropped to the board and cleaned;
+'slidegen inspect --whiteboard' shows what was found in each.
 
 exit codes: 0 built, 1 bad input or output (one line on stderr says where), 2 bad usage.
 """
@@ -43,7 +48,7 @@ def _positive(text: str) -> int:
     return value
 
 
-def _reading_options(p) -> None:
+def _reading_options(p, preview: bool = False) -> None:
     from slidegen.config import BuildOptions
 
     g = p.add_argument_group("reading")
@@ -51,7 +56,10 @@ def _reading_options(p) -> None:
                    help="fallback encoding for posts that are not UTF-8, e.g. cp1252 (a warning is given)")
     g.add_argument("--max-post-bytes", type=_positive, default=BuildOptions.max_post_bytes, metavar="N",
                    help="refuse posts larger than N bytes (default: %(default)s)")
-    g.add_argument("--strict", action="store_true", help="fail (exit 1) at the end if there were warnings")
+    if not preview:
+        g.add_argument("--strict", action="store_true", help="fail (exit 1) at the end if there were warnings")
+    if preview:
+        return  # a live preview shows one post; feed options and --strict mean nothing there
     g = p.add_argument_group("feeds and exports (RSS, Atom, WordPress)")
     g.add_argument("--repair", action="store_true",
                    help="strip control characters and broken bytes from a feed (a warning each) instead of failing")
@@ -68,8 +76,9 @@ def make_parser():
 
     from slidegen import __version__
     from slidegen.config import BuildOptions
+    from slidegen.usage import Parser
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="slidegen", description="Turn posts with 'Slide N:' notes into a PPTX deck, a self-contained "
         "HTML slideshow and speaker notes.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"slidegen {__version__}")
@@ -78,15 +87,16 @@ def make_parser():
     b = sub.add_parser("build", help="build decks into a folder", description="Build every deck of the "
                        "sources: OUTDIR/<slug>.pptx, <slug>.html and <slug>.notes.md by default.")
     b.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="post file or deck folder")
-    b.add_argument("-o", "--out", type=Path, default=Path("build"), metavar="OUTDIR",
+    b.add_argument("-o", "--out", "--output", dest="out", type=Path, default=Path("build"), metavar="OUTDIR",
                    help="output folder (default: ./build)")
     b.add_argument("-f", "--formats", type=_formats, default=BuildOptions.formats, metavar="LIST",
-                   help="comma-separated: pptx, html, notes (Markdown), txt (plain notes), pdf "
-                   "(needs LibreOffice); default: pptx,html,notes")
+                   help="comma-separated: pptx, html, notes (Markdown), txt (plain notes), pdf, handout "
+                   "(notes pages as PDF; both need LibreOffice); default: pptx,html,notes")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
     _reading_options(b)
     g = b.add_argument_group("PPTX")
-    g.add_argument("--template", type=Path, metavar="FILE", help="your .pptx or .potx: masters, layouts, theme")
+    g.add_argument("--template", type=Path, metavar="FILE", help="your .pptx or .potx: masters, layouts, theme; "
+                   "or 'corporate' for the shipped sample template")
     g.add_argument("--title-layout", metavar="NAME", help="layout name for the title slide")
     g.add_argument("--slide-layout", metavar="NAME", help="layout name for picture slides")
     g.add_argument("--render", action="store_true", help="a .pptx source: render its slides that hold no "
@@ -106,8 +116,11 @@ def make_parser():
                    "picture area under the title, never enlarged")
     g.add_argument("--max-pixels", type=_positive, default=BuildOptions.max_pixels, metavar="N",
                    help="refuse pictures with more pixels (default: %(default)s)")
-    g.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos: even light, white board "
-                   "(front matter 'whiteboard: false' opts a post out)")
+    g.add_argument("--whiteboard", action="store_true", help="whiteboard photos: find the board, straighten and "
+                   "crop it, even out the light, white background (front matter 'whiteboard: false' opts a post out)")
+    _crop_option(g)
+    g.add_argument("--ocr", action="store_true", help="read the words on the pictures: a searchable text layer in "
+                   "the HTML, and alt text (needs the ocr extra; front matter 'ocr: true|false')")
     g = b.add_argument_group("cache and processes")
     g.add_argument("--cache-dir", type=Path, metavar="DIR",
                    help="where processed pictures and rendered PPTX slides are kept between builds "
@@ -121,6 +134,16 @@ def make_parser():
                        description="List the decks, slides, notes and pictures slidegen finds in the sources.")
     i.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     i.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    i.add_argument("-v", "--verbose", action="store_true",
+                   help="also list text after the first note that belongs to no note, with its line")
+    i.add_argument("--whiteboard", action="store_true", help="process whiteboard photos as build would and show "
+                   "per picture whether a board was found, its corners and any fallback")
+    _crop_option(i)
+    i.add_argument("--cache-dir", type=Path, metavar="DIR", help="the picture cache build uses (default: yours)")
+    i.add_argument("--ocr", action="store_true", help="also process the pictures and show the words read on them "
+                   "(needs the ocr extra)")
+    i.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
+                   help="another folder pictures may come from")
     _reading_options(i)
 
     n = sub.add_parser("notes", help="print the speaker notes", description="Print the speaker notes of "
@@ -150,8 +173,9 @@ def make_parser():
     s.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
                    help="another folder pictures may come from")
     s.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos")
+    _crop_option(s)
     s.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
-    _reading_options(s)
+    _reading_options(s, preview=True)
 
     p = sub.add_parser("present", help="present to a room: phones follow the speaker's slides",
                        description="Build the slideshow of SOURCE and serve it from this machine: the speaker "
@@ -166,9 +190,25 @@ def make_parser():
     p.add_argument("--images", type=Path, action="append", default=[], metavar="DIR",
                    help="another folder pictures may come from")
     p.add_argument("--whiteboard", action="store_true", help="clean up whiteboard photos")
+    p.add_argument("--ocr", action="store_true", help="read the words on the pictures (needs the ocr extra)")
     p.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
     _reading_options(p)
+
+    c = sub.add_parser("check", help="find accessibility problems in PPTX decks",
+                       description="Check PPTX decks (any, not only slidegen's) against the accessibility "
+                       "checker's rules that can be decided from the file: slide titles, alt text, reading "
+                       "order, table headers, text size and contrast, empty placeholders, speaker notes. "
+                       "Exit code 1 when anything is found or a file cannot be read, 0 when all are clean.")
+    c.add_argument("decks", nargs="+", type=Path, metavar="DECK.pptx")
+    c.add_argument("--json", action="store_true", help="print JSON: every deck's findings with rule names")
+    c.add_argument("-q", "--quiet", action="store_true", help="say nothing when the decks are clean")
     return parser
+
+
+def _crop_option(group) -> None:
+    group.add_argument("--whiteboard-crop", choices=("on", "off"), default="on",
+                       help="with --whiteboard: straighten and crop to the board (on, default) or keep the whole "
+                       "photo (off); front matter 'whiteboard: {crop: false}' does this per post")
 
 
 def _port(text: str) -> int:
@@ -185,14 +225,16 @@ def options_from(args):
     from pathlib import Path
 
     from slidegen.config import BuildOptions
+    from slidegen.templates import find as shipped_template
 
     get = lambda name, default=None: getattr(args, name, default)  # noqa: E731
     return BuildOptions(
         out_dir=get("out", Path("build")), formats=get("formats", BuildOptions.formats),
-        strict=get("strict", False), template=get("template"), title_layout=get("title_layout"),
+        strict=get("strict", False), template=shipped_template(get("template")), title_layout=get("title_layout"),
         slide_layout=get("slide_layout"), picture_layout=get("picture_layout"), theme=get("theme"), html_assets=get("html_assets", "inline"),
         images_dirs=tuple(get("images", []) or []), image_width=get("image_width", BuildOptions.image_width),
         max_pixels=get("max_pixels", BuildOptions.max_pixels), whiteboard=get("whiteboard", False),
+        whiteboard_crop=get("whiteboard_crop", "on") != "off", ocr=get("ocr", False),
         cache_dir=get("cache_dir"), use_cache=not get("no_cache", False), jobs=get("jobs", 0),
         encoding=get("encoding"), max_post_bytes=get("max_post_bytes", BuildOptions.max_post_bytes),
         max_feed_bytes=get("max_feed_bytes", BuildOptions.max_feed_bytes), repair=get("repair", False),

@@ -9,7 +9,7 @@ from pathlib import Path
 from slidegen.errors import UsageError
 
 #: Output formats in the order they are built; the writers table in ``writers`` has one entry each.
-FORMATS = ("pptx", "html", "notes", "txt", "pdf")
+FORMATS = ("pptx", "html", "notes", "txt", "pdf", "handout")
 DEFAULT_FORMATS = ("pptx", "html", "notes")
 HTML_ASSET_MODES = ("inline", "external")
 
@@ -38,6 +38,8 @@ class BuildOptions:
     image_width: int = 1920
     max_pixels: int = 50_000_000
     whiteboard: bool = False
+    whiteboard_crop: bool = True
+    ocr: bool = False  # read the words on the pictures (the optional ocr extra)
     cache_dir: Path | None = None
     use_cache: bool = True
     jobs: int = 0

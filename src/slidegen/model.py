@@ -40,10 +40,65 @@ Paragraph = tuple[Span, ...]
 
 
 @dataclass(frozen=True)
+class Role:
+    """What one paragraph of a note is: prose, a list item, a table row, a code block or a sub-heading.
+
+    ``kind`` is "para", "bullet", "number", "row", "code" or "heading". ``level`` is a list item's
+    depth (0 at the top), a sub-heading's level (3 for ``###``), or 1 for a table's header row.
+    A row's paragraph holds its cells joined by " | " so plain-text readers still get one line;
+    ``cells`` keeps them apart for writers that draw tables. A code paragraph keeps its newlines.
+    """
+
+    kind: str = "para"
+    level: int = 0
+    cells: tuple[Paragraph, ...] = ()
+    ordinal: int = 0  # a numbered item's number in its list, so a list cut across slides counts on
+
+
+PROSE = Role()
+
+
+def number_items(roles: list[Role]) -> list[Role]:
+    """The roles with each numbered item's ``ordinal`` set: 1, 2, 3 … within its list and level."""
+    counts: dict[int, int] = {}
+    out = []
+    for role in roles:
+        if role.kind in ("bullet", "number"):
+            counts = {level: n for level, n in counts.items() if level <= role.level}
+            if role.kind == "number":
+                counts[role.level] = counts.get(role.level, 0) + 1
+                role = Role(role.kind, role.level, role.cells, counts[role.level])
+            else:
+                counts.pop(role.level, None)
+        else:
+            counts = {}
+        out.append(role)
+    return out
+
+
+@dataclass(frozen=True)
 class Note:
-    """A speaker note: paragraphs of inline spans, never markup."""
+    """A speaker note: paragraphs of inline spans, never markup, each with its role.
+
+    ``roles`` runs beside ``paragraphs``; a paragraph without a role (or all of them, when
+    ``roles`` is empty) is prose.
+    """
 
     paragraphs: tuple[Paragraph, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+    def role(self, index: int) -> Role:
+        """The role of paragraph ``index``."""
+        return self.roles[index] if index < len(self.roles) else PROSE
+
+    def parts(self) -> list[tuple[Role, Paragraph]]:
+        """(role, paragraph) pairs in order."""
+        return [(self.role(i), p) for i, p in enumerate(self.paragraphs)]
+
+    def part_range(self, start: int, stop: int | None = None) -> Note:
+        """The note's paragraphs ``start:stop`` with their roles."""
+        parts = self.parts()[start:stop]
+        return Note(tuple(p for _, p in parts), tuple(r for r, _ in parts))
 
     @property
     def text(self) -> str:
@@ -76,9 +131,12 @@ class ImageRef:
 
 @dataclass(frozen=True)
 class Block:
-    """A reader-neutral piece of a post: a heading, paragraph, list item, quote, code or picture.
+    """A reader-neutral piece of a post: a heading, paragraph, list item, quote, code, table row or picture.
 
-    ``kind`` is one of "heading", "para", "item", "quote", "code", "image", "rule".
+    ``kind`` is one of "heading", "para", "item", "quote", "code", "row", "image", "rule".
+    ``level`` is a heading's level, a list item's depth (0 at the top) or 1 for a table's header
+    row; ``ordered`` marks an item of a numbered list; a row keeps its ``cells`` apart and its
+    spans are the cells joined by " | ".
     """
 
     kind: str
@@ -86,6 +144,8 @@ class Block:
     line: int | None = None
     level: int = 0
     images: tuple[ImageRef, ...] = ()
+    ordered: bool = False
+    cells: tuple[Paragraph, ...] = ()
 
     @property
     def text(self) -> str:
@@ -179,6 +239,23 @@ class Picture:
         return f"Picture({self.mime} {self.width}x{self.height} {self.digest[:12]}, {where})"
 
 
+@dataclass(frozen=True)
+class Word:
+    """A word read on a picture: its text, its box as fractions of the picture, and how sure the reader was.
+
+    ``box`` is ``(left, top, right, bottom)``, each 0–1 of the picture's width or height.
+    """
+
+    text: str
+    box: tuple[float, float, float, float]
+    confidence: float
+
+
+def board_text(words: tuple[Word, ...]) -> str:
+    """The words of a picture as one line of text, in reading order."""
+    return " ".join(w.text for w in words)
+
+
 @dataclass
 class Deck:
     """One post turned into slides, plus the media bag its slides refer to.
@@ -196,11 +273,24 @@ class Deck:
     intro: Note = field(default_factory=Note)
     slug: str = ""
     media: dict[str, Picture] = field(default_factory=dict)
+    #: What the whiteboard step found per picture reference (``pictures.scan.BoardReport`` as a dict).
+    boards: dict[str, dict] = field(default_factory=dict)
     template: Path | None = None
-    whiteboard: bool | None = None
+    whiteboard: bool | dict | None = None  # front matter: on, off, or {crop:, corners:} (on)
     keywords: tuple[str, ...] = ()
     layout: str = ""  # front matter ``layout:``: "picture" or "full"; empty for the default
+    lang: str = "en"  # BCP 47 tag: PPTX runs, <html lang>, PDF metadata
+    #: Text after the first note that belongs to no note (a stray heading's section, a sign-off),
+    #: as (where, text), so ``inspect --verbose`` can show what no output carries.
+    outside_notes: list[tuple[SourcePos, str]] = field(default_factory=list)
+    ocr: bool | None = None  # front matter ``ocr:``; None follows --ocr
+    #: Words read on each picture (``--ocr``), keyed like ``media`` by ``ImageRef.ref``.
+    words: dict[str, tuple[Word, ...]] = field(default_factory=dict)
 
     def picture(self, slide: Slide) -> Picture | None:
         """The processed picture of a slide, if it has one."""
         return self.media.get(slide.image.ref) if slide.image else None
+
+    def words_on(self, slide: Slide) -> tuple[Word, ...]:
+        """The words read on a slide's picture (empty without ``--ocr`` or a picture)."""
+        return self.words.get(slide.image.ref, ()) if slide.image else ()

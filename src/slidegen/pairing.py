@@ -57,7 +57,8 @@ def assign_images(deck: Deck, post: Post, loose: list[ImageRef], report: Report)
                     post.source)
     bare = [s.number for s in deck.slides if s.image is None]
     if bare and len(bare) < len(deck.slides):
-        report.warn(f"no picture for Slide {', '.join(map(str, bare))}: text slide(s) instead", post.source)
+        first = next(s for s in deck.slides if s.image is None)
+        report.warn(f"no picture for Slide {', '.join(map(str, bare))}: text slide(s) instead", first.pos)
 
 
 def _numbered_files(post: Post) -> dict[int, str]:

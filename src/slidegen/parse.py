@@ -12,7 +12,24 @@ from dataclasses import dataclass, field
 from slidegen import pairing
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
-from slidegen.model import Block, Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span, plain
+from slidegen.language import DEFAULT, normalise
+from slidegen.model import (
+    PROSE,
+    Block,
+    Deck,
+    ImageRef,
+    Note,
+    Paragraph,
+    Post,
+    Role,
+    Slide,
+    SourcePos,
+    Span,
+    Word,
+    board_text,
+    number_items,
+    plain,
+)
 from slidegen.slidemap import by_slide_number
 
 MAX_SLIDE_NUMBER = 999
@@ -29,8 +46,15 @@ _SLIDE_NOTES = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]+notes[ \t]*:[ \t
                           re.IGNORECASE)
 _NEAR_MISS = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]*#?[ \t]*(?P<what>[^\s:.\-\u2013\u2014]{1,12})"
                         rf"[ \t]*(?::|{_DASH})", re.IGNORECASE)
+# A sign-off line, alone or with the writer's name after a comma ("Thanks,\nSam" reads as "Thanks, Sam").
 _SIGN_OFF = re.compile(r"^(cheers|thanks|thank you|best|regards|kind regards|best regards|warmly|"
-                       r"sincerely|yours|all the best|until next time|posted by\b.*)[,.!]?$", re.IGNORECASE)
+                       r"sincerely|yours|all the best|until next time|posted by\b.*)"
+                       r"(?:[,.!]?|[,!]\s*[-\u2013\u2014~]?\s*[^\W\d_][\w'\u2019.-]*(?:\s+[^\W\d_][\w'\u2019.-]*){0,2}[.!]?)$",
+                       re.IGNORECASE)
+# Footers a posting service appends to every post ("Posted via email from …" on Posterous,
+# "Sent from my iPhone"); they end a note like a sign-off and are never note text.
+_SERVICE_FOOTER = re.compile(r"^(posted (via|from|with) \S.*|sent from my \w+.*|"
+                             r"(this (post|entry) was )?(posted|published) (via|with|using) \S.*)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[])")
 TITLE_MAX = 60
 
@@ -49,6 +73,7 @@ class _Marker:
     heading_title: str = ""
     blocks: list[Block] = field(default_factory=list)
     last: int = -1  # index of the note's last block; its blocks are index..last
+    heading_level: int = 0  # the level of the heading that opened the note; 0: a paragraph did
 
 
 def parse_post(post: Post, report: Report) -> Deck | None:
@@ -85,12 +110,14 @@ def parse_post(post: Post, report: Report) -> Deck | None:
     intro = Note(tuple(b.spans for b in post.blocks[:first]
                        if b.kind in ("para", "item", "quote") and b.text.strip()))
     deck = Deck(title=post.title or slides[0].title, source=post.source, base_dir=post.base_dir,
-                slides=slides, intro=intro)
+                slides=slides, intro=intro, outside_notes=_outside_notes(post, markers))
     _apply_meta(deck, post)
     if deck.layout not in ("", "picture", "full"):
         report.warn(f"layout {deck.layout!r} is not 'picture' or 'full'; using 'picture'",
                     post.source.at(post.meta_lines.get("layout")))
         deck.layout = ""
+    _apply_lang(deck, post, report)
+    _distinct_titles(deck)
     pairing.assign_images(deck, post, _loose_images(post, markers), report)
     return deck
 
@@ -102,6 +129,7 @@ def _apply_meta(deck: Deck, post: Post) -> None:
     deck.date = meta.get("date")
     deck.link = str(meta.get("link") or "").strip()
     deck.whiteboard = meta.get("whiteboard")
+    deck.ocr = meta.get("ocr")
     tags = meta.get("keywords") or meta.get("tags") or ()
     if isinstance(tags, str):
         tags = tags.split(",")
@@ -111,10 +139,68 @@ def _apply_meta(deck: Deck, post: Post) -> None:
     deck.layout = str(meta.get("layout") or "").strip().lower()
 
 
+def _distinct_titles(deck: Deck) -> None:
+    """Numbers repeated slide titles ("Results (2)"): screen-reader users find slides by title, and
+    a title that is also the deck's (the title slide's) or another slide's is no help there."""
+    seen = {" ".join(deck.title.split()).casefold(): 1}
+    for slide in deck.slides:
+        key = " ".join(slide.title.split()).casefold()
+        if not key:
+            continue
+        if key in seen:
+            seen[key] += 1
+            candidate = f"{slide.title} ({seen[key]})"
+            while " ".join(candidate.split()).casefold() in seen:
+                seen[key] += 1
+                candidate = f"{slide.title} ({seen[key]})"
+            slide.title = candidate
+            seen[" ".join(candidate.split()).casefold()] = 1
+        else:
+            seen[key] = 1
+
+
+def _apply_lang(deck: Deck, post: Post, report: Report) -> None:
+    """The post's language (front matter ``lang:``, else what the reader found), or the default with a warning."""
+    key = "lang" if "lang" in post.meta else "language"
+    raw = post.meta.get(key)
+    if raw is None or raw == "":
+        return
+    tag = normalise(raw)
+    if tag is None:
+        report.warn(f"language {str(raw)[:40]!r} is not a language tag like 'en' or 'pt-BR'; "
+                    f"using {DEFAULT!r}", post.source.at(post.meta_lines.get(key)) if post.meta_lines.get(key)
+                    else post.source)
+        return
+    deck.lang = tag
+
+
 def _loose_images(post: Post, markers: list[_Marker]) -> list[ImageRef]:
     """Pictures of the post that stand outside every note, in order of appearance."""
     in_notes = {i for m in markers for i in range(m.index, max(m.index, m.last) + 1)}
     return [img for i, b in enumerate(post.blocks) if i not in in_notes for img in b.images]
+
+
+def _outside_notes(post: Post, markers: list[_Marker]) -> list[tuple[SourcePos, str]]:
+    """Text after the first note that no note holds, except headings that title the next note."""
+    in_notes = {i for m in markers for i in range(m.index, max(m.index, m.last) + 1)}
+    titles = {m.index - 1 for m in markers if m.heading_title and post.blocks[m.index].kind != "heading"}
+    return [(post.source.at(b.line), b.text.strip()) for i, b in enumerate(post.blocks)
+            if i > markers[0].index and i not in in_notes and i not in titles and b.text.strip()]
+
+
+def _ends_note(block: Block, current: _Marker) -> bool:
+    """Whether ``block`` ends the note being collected.
+
+    A note opened by a heading keeps its sub-headings: it runs to a heading of the same or a
+    higher level. A note opened by a paragraph ends at any heading. Rules, sign-offs and
+    service footers end either.
+    """
+    text = block.text.strip()
+    if block.kind == "rule" or _SIGN_OFF.match(text) or _SERVICE_FOOTER.match(text):
+        return True
+    if block.kind == "heading":
+        return not current.heading_level or block.level <= current.heading_level
+    return False
 
 
 def _find_markers(post: Post, report: Report) -> list[_Marker]:
@@ -138,7 +224,7 @@ def _find_markers(post: Post, report: Report) -> list[_Marker]:
             if block.kind in ("para", "item"):
                 _warn_near_miss(block, pos, report)
             continue
-        if block.kind in ("heading", "rule") or _SIGN_OFF.match(block.text.strip()):
+        if _ends_note(block, current):
             current = None
             continue
         _warn_near_miss(block, pos, report)
@@ -158,7 +244,7 @@ def _open_marker(block: Block, index: int, pos: SourcePos, numbered: bool, repor
             raise InputError(f"slide number {m.group('num')} is too large (at most {MAX_SLIDE_NUMBER})", pos)
         rest = _drop_prefix(block.spans, m.end())
         if block.kind == "heading":
-            return _Marker(number, pos, index, (), heading_title=plain(rest).strip())
+            return _Marker(number, pos, index, (), heading_title=plain(rest).strip(), heading_level=block.level or 1)
         return _Marker(number, pos, index, rest, blocks=[])
     m = _SLIDE_NOTES.match(text)
     if m:
@@ -194,12 +280,28 @@ def _drop_prefix(spans: Paragraph, count: int) -> Paragraph:
 
 
 def _note_from(marker: _Marker) -> Note:
-    paras = [marker.rest] if plain(marker.rest).strip() else []
+    paras = [_strip_paragraph(marker.rest)] if plain(marker.rest).strip() else []
+    roles = [PROSE] * len(paras)
     for block in marker.blocks:
         if block.kind == "image" or not block.text.strip():
             continue
-        paras.append(block.spans)
-    return Note(tuple(_strip_paragraph(p) for p in paras))
+        # Code keeps its indentation and blank lines; everything else loses trailing blanks.
+        paras.append(block.spans if block.kind == "code" else _strip_paragraph(block.spans))
+        roles.append(role_of(block))
+    return Note(tuple(paras), tuple(number_items(roles)) if any(r != PROSE for r in roles) else ())
+
+
+def role_of(block: Block) -> Role:
+    """The role a block's text plays in a note."""
+    if block.kind == "item":
+        return Role("number" if block.ordered else "bullet", block.level)
+    if block.kind == "row":
+        return Role("row", block.level, block.cells)
+    if block.kind == "code":
+        return Role("code")
+    if block.kind == "heading":
+        return Role("heading", block.level)
+    return PROSE
 
 
 def _strip_paragraph(spans: Paragraph) -> Paragraph:
@@ -272,11 +374,27 @@ _FILE_NAME = re.compile(r"^[\w\-. ()\[\]~/\\:%]+(" + "|".join(map(re.escape, pai
                         re.I)
 
 
-def alt_text(slide: Slide) -> str:
+#: Longest alt text made from a note and the words read on its board; screen readers read it whole.
+ALT_LIMIT = 300
+
+
+def alt_text(slide: Slide, words: tuple[Word, ...] = ()) -> str:
     """What a slide's picture shows, for every writer: the post's alt text, else the note's first
-    sentence, else the title — never a file name or path, which screen readers spell out."""
+    sentence (followed by what the board says, when its words were read: ``Board: …``), else the
+    title — never a file name or path, which screen readers spell out."""
     alt = " ".join((slide.image.alt if slide.image else "").split())
     ref_name = (slide.image.ref if slide.image else "").replace("\\", "/").rsplit("/", 1)[-1]
     if alt and (alt == ref_name or _FILE_NAME.match(alt)):
         alt = ""
-    return alt or first_sentence(slide.note) or slide.title or f"Slide {slide.number}"
+    if alt:
+        return alt
+    lead = first_sentence(slide.note) or slide.title or f"Slide {slide.number}"
+    said = board_text(words)
+    if not said:
+        return lead
+    room = ALT_LIMIT - len(lead) - len(" Board: ")
+    if room < 20:
+        return lead
+    if len(said) > room:
+        said = said[: room - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+    return f"{lead} Board: {said}"

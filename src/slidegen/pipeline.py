@@ -40,12 +40,13 @@ class Result:
 
 
 def read_decks(sources: list[Path], options: BuildOptions, report: Report,
-               result: Result | None = None) -> list[Deck]:
+               result: Result | None = None, allow_none: bool = False) -> list[Deck]:
     """Reads and parses every source into decks with distinct slugs; no pictures are touched.
 
     A source that cannot be read raises; in a page or feed of several posts, posts without notes
     are recorded in ``result.skipped`` and posts that cannot be parsed in ``result.failed`` (raised
-    when no ``result`` is given).
+    when no ``result`` is given). When no post has notes that is an error, unless ``allow_none``
+    (``inspect`` lists the skipped posts instead).
     """
     collecting = result is not None
     if result is None:
@@ -67,7 +68,7 @@ def read_decks(sources: list[Path], options: BuildOptions, report: Report,
                 result.skipped.append(Skipped(post.title or "(untitled)", str(post.source), "no slide notes"))
             else:
                 decks.append(deck)
-    if not decks and result.skipped and not result.failed:
+    if not decks and result.skipped and not result.failed and not allow_none:
         raise InputError(f"none of the {len(result.skipped)} posts has slide notes", str(sources[0]))
     if result.failed and not collecting:
         raise result.failed[0]
@@ -119,6 +120,10 @@ def build(sources: list[Path], options: BuildOptions, report: Report,
     bad = {id(deck) for deck, _ in failures}
     result.failed.extend(err for _, err in failures)
     todo = [deck for deck in decks if id(deck) not in bad]
+    if options.ocr or any(deck.ocr for deck in todo):
+        from slidegen.pictures.ocr import read_all
+
+        read_all(todo, options, report)
     if "pdf" in options.formats:
         _warn_replaced_fonts(todo, options, report)
     for deck, rendered in zip(todo, render_all(todo, options, progress or Progress())):

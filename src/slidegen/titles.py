@@ -24,10 +24,10 @@ SMALLEST_TITLE_PT = 20.0
 _DANGLING = frozenset("""a an the and or but nor so yet of to in on at by for from with as into onto upon
 about over under than that which who whom whose what when where while how why because if is are was
 were be been being has have had will would can could should may might must my your his
-her its our their this these those very just it i we you they he she me us them""".split())  # noqa: SIM905
+her its our their this these those very just it i we you they he she me us them""".split())
 _PHRASE_STARTS = frozenset("""and or but so yet because which who whom whose that when where while how why
 with without to in on at by for from as into about over under than if although though since until
-after before""".split())  # noqa: SIM905
+after before""".split())
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:(\[]|\s[-\u2013\u2014]\s|[\u2013\u2014])\s*")
 _UNIT = 100  # the size the font is measured at, in points
 _LONGEST = 160  # characters: more than any title line holds at a readable size

@@ -76,8 +76,22 @@ def test_missing_picture_fails_naming_reference_and_line(tmp_path):
 def test_unknown_format_and_unknown_flag_are_usage_errors(tmp_path):
     run = slidegen("build", "x.md", "-f", "pptx,keynote")
     assert run.returncode == 2 and "unknown format keynote" in run.stderr and "Traceback" not in run.stderr
+    assert run.stderr.count("\n") == 1, run.stderr  # the one line that matters, no page of usage
     run = slidegen("build", "x.md", "--colour")
     assert run.returncode == 2 and "unrecognized arguments: --colour" in run.stderr
+    assert "'slidegen build --help' lists the options" in run.stderr
+
+
+def test_a_mistyped_option_or_command_gets_a_suggestion(tmp_path):
+    run = slidegen("build", "x.md", "--ouput", "out", cwd=tmp_path)
+    assert run.returncode == 2 and run.stderr == (
+        "slidegen build: error: unrecognized arguments: --ouput out (did you mean --output?)\n")
+    run = slidegen("inspect", "x.md", "--jsno", cwd=tmp_path)
+    assert run.returncode == 2 and "did you mean --json?" in run.stderr
+    run = slidegen("biuld", "x.md", cwd=tmp_path)
+    assert run.returncode == 2 and run.stderr == "slidegen: error: unknown command 'biuld'; did you mean build?\n"
+    run = slidegen("build", "x.md", "--output", "out", "-f", "notes", cwd=tmp_path)
+    assert run.returncode == 1 and "x.md" in run.stderr  # --output is a real spelling of -o
 
 
 def test_strict_turns_warnings_into_exit_1(tmp_path):
@@ -120,3 +134,18 @@ def test_every_command_applies_the_one_strict_rule(tmp_path):
         run = slidegen(*argv, cwd=tmp_path)
         assert run.returncode == 1 and "error: 1 warning(s) and --strict is set" in run.stderr, argv
         assert "Traceback" not in run.stderr
+
+
+def test_the_last_lines_say_how_to_present_and_where_the_deck_is(tmp_path):
+    make_deck_dir(tmp_path, {"post.md": "# My talk\n\nSlide 1: a\n"})
+    run = slidegen("build", "post.md", "-o", "out", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.rstrip("\n").splitlines()[-3:] == [
+        "Present: open out/my-talk.html in a browser, then F for full screen, S for the speaker view "
+        "(? lists every key).", "PowerPoint deck: out/my-talk.pptx", "Speaker notes: out/my-talk.notes.md"]
+    assert '<iframe src="my-talk.html"' in run.stdout
+    only_pptx = slidegen("build", "post.md", "-o", "out", "-f", "pptx", cwd=tmp_path)
+    assert only_pptx.stdout.rstrip("\n").splitlines()[-1] == "PowerPoint deck: out/my-talk.pptx"
+    assert "iframe" not in only_pptx.stdout and "Present" not in only_pptx.stdout
+    quiet = slidegen("build", "post.md", "-o", "out", "-q", cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""

@@ -66,3 +66,16 @@ def test_drafts_and_pages_an_export_leaves_out_are_listed_not_silently_dropped(t
     assert built.returncode == 0, built.stderr
     assert "left out 1 post of the export: a page (--include-pages builds it)" in built.stdout
     assert "left out 1 post of the export: a draft (--include-drafts builds it)" in built.stdout
+
+
+def test_picture_paths_are_shown_from_here_when_under_here_else_in_full(tmp_path):
+    from toolkit import image_bytes, make_deck_dir
+
+    make_deck_dir(tmp_path, {"talks/post.md": "# T\n\nSlide 1: a\n\n![x](slide-1.jpg)\n",
+                             "talks/slide-1.jpg": image_bytes(), "elsewhere/x": ""})
+    here = slidegen("inspect", "talks/post.md", "--json", cwd=tmp_path)
+    assert json.loads(here.stdout)["decks"][0]["slides"][0]["image"] == "talks/slide-1.jpg"
+    beside = slidegen("inspect", tmp_path / "talks" / "post.md", "--json", cwd=tmp_path / "elsewhere")
+    shown = json.loads(beside.stdout)["decks"][0]["slides"][0]["image"]
+    assert ".." not in shown and shown.endswith("talks/slide-1.jpg")
+    assert shown == str(tmp_path / "talks" / "slide-1.jpg") or shown.startswith("~/")

@@ -89,7 +89,11 @@ def test_row20_symlink_out_of_the_folder(tmp_path):
     folder = _deck(tmp_path, "![x](link.jpg)", {})
     (folder / "link.jpg").symlink_to(secret)
     run = slidegen("build", "deck/post.md", "-o", "out", "--no-cache", cwd=tmp_path)
-    assert run.returncode == 1 and "deck/post.md:5: error: image path leaves the post's folder: link.jpg" in run.stderr
+    assert run.returncode == 1 and ("deck/post.md:5: error: link.jpg is a symbolic link to a file outside the "
+                                    "post's folder") in run.stderr
+    run = slidegen("inspect", "deck/post.md", cwd=tmp_path)  # inspect no longer lists it as fine
+    assert run.returncode == 0 and "deck/post.md:5: warning: building would fail: link.jpg is a symbolic link" \
+        in run.stderr and "picture: deck/link.jpg  (refused, see the warning)" in run.stdout
 
 
 @pytest.mark.parametrize("row, files, warning", BUILT, ids=[f"row{r[0]}" for r in BUILT])

@@ -36,8 +36,9 @@ ROWS = [
     (16, "16-python-object.md", 1, ":2: error:", "could not determine a constructor"),
     (16, "16-alias-bomb.md", 1, ":3: error:", "aliases (*name) are not allowed"),
     (16, "16-title-list.md", 1, ":2: error:", "'title' must be a str"),
-    (18, "18-brackets.md", 1, ":1: error:", "took longer than 5 s"),
-    (18, "18-deep-lists.md", 1, ":1: error:", "nested too deeply"),
+    (18, "18-brackets.md", 1, ":1: error:", "20,000 '[' that are never closed"),
+    (18, "18-deep-lists.md", 1, ":101: error:", "nested too deeply"),
+    (18, "18-quotes.md", 1, ":1: error:", "nested too deeply"),
     (18, "18-deep-divs.html", 1, ":1: error:", "nested more than 256"),
     (18, "18-html-decls.html", 1, ":1: error:", "cannot parse HTML"),
 ]

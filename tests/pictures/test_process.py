@@ -127,7 +127,7 @@ def test_heic_without_the_extra_says_how_to_get_it(monkeypatch):
 
     monkeypatch.setattr(builtins, "__import__", no_heif)
     heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64)
-    with pytest.raises(ImageProblem, match=r"pip install 'slidegen\[heic\]'"):
+    with pytest.raises(ImageProblem, match=r"need pillow-heif: pip install pillow-heif into slidegen's environment"):
         process(heic, SETTINGS)
 
 
@@ -372,3 +372,15 @@ def test_damaged_pictures_end_in_a_picture_or_our_problem_never_anything_else(fm
     else:
         assert picture.width >= 1 and picture.mime in ("image/jpeg", "image/png")
         assert all("\n" not in n for n in notes)
+
+
+@pytest.mark.parametrize("mode, key, colour", [("RGB", (255, 0, 255), (255, 0, 255)), ("L", 7, 7)])
+def test_a_png_with_one_transparent_colour_stays_transparent(mode, key, colour):
+    img = Image.new(mode, (40, 30), (20, 120, 40) if mode == "RGB" else 200)
+    img.paste(colour, (0, 0, 20, 30))  # the left half is the transparent colour (a tRNS chunk)
+    raw = io.BytesIO()
+    img.save(raw, "PNG", transparency=key)
+    picture, _ = process(raw.getvalue(), SETTINGS)
+    out = decode(picture.data).convert("RGBA")
+    assert picture.mime == "image/png"
+    assert out.getpixel((5, 15))[3] == 0 and out.getpixel((35, 15))[3] == 255

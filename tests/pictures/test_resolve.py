@@ -77,8 +77,11 @@ def test_a_symlink_pointing_out_of_the_post_folder_is_refused(tmp_path):
     make_deck_dir(tmp_path, {"secret.png": image_bytes(fmt="PNG")})
     (tmp_path / "post").mkdir()
     (tmp_path / "post" / "innocent.png").symlink_to(tmp_path / "secret.png")
-    with pytest.raises(InputError, match="leaves the post's folder: innocent.png"):
+    with pytest.raises(InputError, match="innocent.png is a symbolic link to a file outside the post's folder"):
         resolve(ref("innocent.png"), tmp_path / "post")
+    (tmp_path / "post" / "linked").symlink_to(tmp_path, target_is_directory=True)
+    with pytest.raises(InputError, match="linked/secret.png is a symbolic link to a file outside"):
+        resolve(ref("linked/secret.png"), tmp_path / "post")
 
 
 def test_a_symlink_inside_the_folder_is_followed(tmp_path):
@@ -146,8 +149,8 @@ def test_a_data_uri_picture_reaches_the_media_bag(tmp_path):
 def test_prepare_media_fills_the_media_bag_once_per_distinct_picture(tmp_path, monkeypatch):
     make_deck_dir(tmp_path, {"a.jpg": image_bytes(4032, 3024), "b.png": image_bytes(fmt="PNG")})
     calls = []
-    real = images.process
-    monkeypatch.setattr(images, "process", lambda data, s: calls.append(len(data)) or real(data, s))
+    real = images.process_board
+    monkeypatch.setattr(images, "process_board", lambda data, s: calls.append(len(data)) or real(data, s))
     one = deck_with(tmp_path, "a.jpg", "b.png", "./a.jpg", title="One")
     two = deck_with(tmp_path, "a.jpg", None, title="Two")
     failures = prepare_media([one, two], options(tmp_path, use_cache=False), quiet())

@@ -82,12 +82,13 @@ ITEM_WITH_STATUS = b"""<item><title>Gone</title><content:encoded><![CDATA[Slide 
 
 def test_wordpress_paragraphs_without_p_tags_become_separate_blocks(tmp_path):
     body = "Intro line.\n\n<strong>Slide 1:</strong> first\nstill first\n\nMore about one.\n\nSlide 2: second\n\nBye."
-    assert wpautop(body) == ("<p>Intro line.</p>\n\n<p><strong>Slide 1:</strong> first\nstill first</p>\n\n"
+    # A single newline is a line break, as WordPress shows it.
+    assert wpautop(body) == ("<p>Intro line.</p>\n\n<p><strong>Slide 1:</strong> first<br>\nstill first</p>\n\n"
                              "<p>More about one.</p>\n\n<p>Slide 2: second</p>\n\n<p>Bye.</p>")
     data = feedgen.wxr(1, pages=0, drafts=0, attachments=0).replace(
         feedgen.note_html(0, 3).encode(), body.encode())
     deck = decks_of(tmp_path, "e.xml", data)[0][0]
-    assert deck.slides[0].note.text == "first still first\n\nMore about one."
+    assert deck.slides[0].note.text == "first\nstill first\n\nMore about one."
     assert deck.slides[1].note.text == "second\n\nBye."
 
 

@@ -45,8 +45,9 @@ def test_single_post_page_uses_main_and_page_title():
 
 
 def test_br_separated_text_becomes_paragraphs():
-    [post] = posts_of("<div class='post-body'>Intro<br>Slide 1: one<br><br>Slide 2: two<br>more</div>")
-    assert [b.text for b in post.blocks] == ["Intro", "Slide 1: one", "Slide 2: two", "more"]
+    # Two line breaks end a paragraph, one is a line break in it; a marker after one opens a note.
+    [post] = posts_of("<div class='post-body'>Intro<br>Slide 1: one<br><br>Slide 2: two<br>more<br>\n<br>last</div>")
+    assert [b.text for b in post.blocks] == ["Intro", "Slide 1: one", "Slide 2: two\nmore", "last"]
 
 
 def test_scripts_styles_and_unsafe_links_never_reach_blocks():
@@ -62,3 +63,20 @@ def test_author_and_date_come_from_the_post_markup():
                       "<h1>T</h1><time datetime='2010-06-14T10:00:00Z'>June</time>"
                       "<p>Slide 1: x</p></article></body></html>")
     assert post.meta["author"] == "Page Owner" and str(post.meta["date"]) == "2010-06-14"
+
+
+def test_text_after_a_form_or_an_unclosed_iframe_stays_in_its_paragraph():
+    [post] = posts_of("<article class='post'><div class='entry-content'><p>Slide 1: before <form action='x'>"
+                      "<input name='q'></form> after the form.</p><p>Slide 2: <iframe src='https://v'> after the "
+                      "frame.</p></div></article>")
+    assert [b.text for b in post.blocks] == ["Slide 1: before after the form.", "Slide 2: after the frame."]
+
+
+def test_lists_keep_depth_and_numbering_and_tables_keep_cells():
+    [post] = posts_of("<div class='post-body'><ol><li>one<ul><li>sub</li></ul></li><li>two</li></ol>"
+                      "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td><p>2</p><p>3</p></td></tr></table>"
+                      "<pre>x = 1\n\ny = 2</pre></div>")
+    assert [(b.kind, b.level, b.ordered, b.text) for b in post.blocks] == [
+        ("item", 0, True, "one"), ("item", 1, False, "sub"), ("item", 0, True, "two"),
+        ("row", 1, False, "A | B"), ("row", 0, False, "1 | 2 3"), ("code", 0, False, "x = 1\n\ny = 2")]
+    assert [[c[0].text for c in b.cells] for b in post.blocks if b.kind == "row"] == [["A", "B"], ["1", "2 3"]]

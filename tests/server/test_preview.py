@@ -56,9 +56,9 @@ class Served:
                 return line
         raise AssertionError(f"no line matching {pattern!r}; stderr: {self.err}")
 
-    def get(self, path: str = "/", host: str | None = None) -> tuple[int, dict, str]:
+    def get(self, path: str = "/", host: str | None = None, method: str = "GET") -> tuple[int, dict, str]:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
-        conn.request("GET", path, headers={"Host": host} if host else {})
+        conn.request(method, path, headers={"Host": host} if host else {})
         resp = conn.getresponse()
         body = resp.read().decode("utf-8", "replace")
         conn.close()
@@ -95,9 +95,13 @@ class Events:
         assert self.resp.status == 200 and self.resp.getheader("Content-Type") == "text/event-stream"
         assert self.resp.fp.readline() == b"retry: 1000\n"
 
-    def next_event(self) -> str:
-        """The name of the next event, skipping keep-alive comments; times out with the socket."""
+    def next_event(self, timeout: float = 90) -> str:
+        """The name of the next event, skipping keep-alive comments; fails after ``timeout`` seconds
+        (the server's heartbeats keep the socket alive, so its own time-out never comes)."""
+        deadline = time.monotonic() + timeout
         while True:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no event within {timeout} s")
             line = self.resp.fp.readline().decode()
             if not line:
                 raise AssertionError("event stream closed")
@@ -167,6 +171,26 @@ def test_pictures_beside_the_post_trigger_a_rebuild_but_other_files_do_not(deck,
     assert events.next_event() == "reload"
     assert "data:image/jpeg;base64," in served.get("/")[2]
     events.close()
+
+
+def test_head_answers_with_the_headers_of_get_and_no_body(served):
+    for path in ("/", "/nothing-here", serve.EVENTS):
+        got = served.get(path) if path != serve.EVENTS else (200, None, None)
+        status, headers, body = served.get(path, method="HEAD")
+        assert status == got[0] and body == "", (path, status)
+        if got[1] is not None:
+            same = {k: v for k, v in got[1].items() if k != "Date"}
+            assert {k: v for k, v in headers.items() if k != "Date"} == same
+    curl = subprocess.run(["curl", "-sSI", f"http://127.0.0.1:{served.port}/"], capture_output=True, text=True,
+                          timeout=30)
+    assert curl.returncode == 0 and curl.stdout.startswith("HTTP/1.0 200"), curl.stderr
+
+
+def test_serve_help_offers_only_what_a_live_preview_uses():
+    run = slidegen("serve", "--help")
+    assert run.returncode == 0 and "--port" in run.stdout and "--encoding" in run.stdout
+    for meaningless in ("--strict", "--repair", "--include-drafts", "--include-pages", "--max-feed-bytes", "feed"):
+        assert meaningless not in run.stdout, meaningless
 
 
 def test_only_built_files_and_only_local_hosts_are_served(served):

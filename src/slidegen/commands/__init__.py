@@ -31,3 +31,8 @@ def serve(args, options, report) -> int:
 def present(args, options, report) -> int:
     from slidegen.commands.present import run
     return run(args, options, report)
+
+
+def check(args, options, report) -> int:
+    from slidegen.commands.check import run
+    return run(args, options, report)

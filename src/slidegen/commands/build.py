@@ -1,8 +1,8 @@
 """``slidegen build``: every deck of the sources into the output folder, with progress and a summary.
 
 On a terminal a progress bar (rich) runs on standard error and warnings print above it; otherwise
-each file is listed on standard output as its deck is written. ``--quiet`` silences both and the
-summary, leaving warnings and errors.
+each file is listed on standard output as its deck is written. The last lines say how to present
+the show and where the deck is. ``--quiet`` silences all of that, leaving warnings and errors.
 """
 
 from __future__ import annotations
@@ -36,7 +36,34 @@ def run(args, options, report) -> int:
             print("\nTo embed the slideshow in a web page, put the HTML file beside the page and paste:\n")
             print(_embed_snippet(result.decks[0]))
         print_summary(result, len(report), time.perf_counter() - started, rich=isinstance(progress, BarProgress))
+        for line in next_steps(result.files, len(result.decks)):
+            print(line)
     return 1 if result.failed else 0
+
+
+def next_steps(files: list, decks: int) -> list[str]:
+    """The build's last lines: what was made and how to use it (open the show, its keys, the PPTX)."""
+    def kind(suffix: str) -> list:
+        return [f for f in files if f.name.endswith(suffix) and f.name != "index.html"]
+
+    shows, pptx, pdfs = kind(".html"), kind(".pptx"), kind(".pdf")
+    notes = kind(".notes.md") + kind(".notes.txt")
+    index = [f for f in files if f.name == "index.html"]
+    lines = []
+    if index and decks > 1:
+        lines.append(f"Open {index[0]} in a browser: it lists the {decks} decks and links to each slideshow.")
+    elif shows:
+        lines.append(f"Present: open {shows[0]} in a browser, then F for full screen, S for the speaker view "
+                     "(? lists every key).")
+    if pptx:
+        lines.append(f"PowerPoint deck: {pptx[0]}" if len(pptx) == 1 else
+                     f"PowerPoint decks: {len(pptx)} .pptx files in {pptx[0].parent}")
+    if pdfs:
+        lines.append(f"PDF: {pdfs[0]}" if len(pdfs) == 1 else f"PDFs: {len(pdfs)} files in {pdfs[0].parent}")
+    if notes:
+        lines.append(f"Speaker notes: {notes[0]}" if len(notes) == 1 else
+                     f"Speaker notes: {len(notes)} files in {notes[0].parent}")
+    return ["", *lines] if lines else []
 
 
 class LineProgress(Progress):

@@ -36,6 +36,7 @@ class Outcome:
     problem: str | None = None
     cached: bool = False
     source_digest: str = ""  # sha256 of the source bytes, for the source index
+    board: dict | None = None  # what became of a whiteboard (pictures.scan.BoardReport as a dict)
 
 
 def run_jobs(jobs: list[Job], workers: int) -> list[Outcome]:
@@ -62,7 +63,7 @@ def run_jobs(jobs: list[Job], workers: int) -> list[Outcome]:
 def run_job(job: Job) -> Outcome:
     """Processes one picture; never raises for a bad picture (the outcome carries the problem)."""
     from slidegen.cache import PictureCache, cache_key
-    from slidegen.pictures.process import VERSION, ImageProblem, process
+    from slidegen.pictures.process import VERSION, ImageProblem, process_board
 
     try:
         data = job.data if job.data is not None else _read(job.path)
@@ -71,11 +72,11 @@ def run_job(job: Job) -> Outcome:
     cache = PictureCache(job.cache_root)
     digest = hashlib.sha256(data).hexdigest()
     key = cache_key(digest, job.settings, VERSION) if job.cache_root else ""
-    hit = cache.get(key) if key else None
+    hit = cache.get_entry(key) if key else None
     if hit is not None:
-        return Outcome(hit[0], tuple(hit[1]), cached=True, source_digest=digest)
+        return Outcome(hit[0], tuple(hit[1]), cached=True, source_digest=digest, board=hit[2])
     try:
-        picture, notes = process(data, job.settings)
+        picture, notes, board = process_board(data, job.settings)
     except ImageProblem as exc:
         return Outcome(None, problem=str(exc))
     except MemoryError:
@@ -85,8 +86,8 @@ def run_job(job: Job) -> Outcome:
         return Outcome(None, problem=f"cannot process this picture ({detail})")
     del data
     if key:  # sent back as a place in the cache, not as bytes, when it could be stored
-        picture = cache.put(key, picture, notes)
-    return Outcome(picture, tuple(notes), source_digest=digest)
+        picture = cache.put(key, picture, notes, board)
+    return Outcome(picture, tuple(notes), source_digest=digest, board=board)
 
 
 def _read(path: Path) -> bytes:

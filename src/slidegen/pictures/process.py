@@ -17,12 +17,14 @@ from slidegen.model import Picture
 from slidegen.pictures.settings import VERSION, ImageSettings
 from slidegen.pictures.sniff import PILLOW_FORMATS, ImageProblem, sniff
 
-__all__ = ["ImageProblem", "ImageSettings", "VERSION", "fit", "process"]
+__all__ = ["VERSION", "ImageProblem", "ImageSettings", "fit", "process", "process_board"]
 
 JPEG_QUALITY = 85
 #: JPEG DCT scaling may land this far below the box: decoding a phone photo at 1/4 instead of
 #: 1/2 and skipping the resample halves the work for a picture 10% smaller than the box at most.
 DRAFT_SLACK = 0.9
+#: Whiteboard photos are decoded up to this many times the picture box, for cropping to the board.
+BOARD_DECODE = 2
 _ORIENTATION = 0x0112
 # EXIF orientation → the transpose that makes the pixels upright (1 needs none).
 _TRANSPOSE = {
@@ -44,6 +46,13 @@ def process(data: bytes, settings: ImageSettings) -> tuple[Picture, list[str]]:
     Returns the picture and the warnings about it (plain messages, no position); raises
     ImageProblem for anything that cannot become a picture.
     """
+    picture, notes, _ = process_board(data, settings)
+    return picture, notes
+
+
+def process_board(data: bytes, settings: ImageSettings) -> tuple[Picture, list[str], dict | None]:
+    """``process``, plus what became of the whiteboard (``scan.BoardReport`` as a dict) when
+    whiteboard cleanup was asked for, else None."""
     fmt = sniff(data)
     notes: list[str] = []
     if fmt == "HEIF":
@@ -56,13 +65,14 @@ def process(data: bytes, settings: ImageSettings) -> tuple[Picture, list[str]]:
         if Image.MAX_IMAGE_PIXELS is not None and settings.max_pixels > Image.MAX_IMAGE_PIXELS:
             Image.MAX_IMAGE_PIXELS = settings.max_pixels
         img = _open(data, fmt, settings)
+        boards: list[dict] = []
         try:
-            picture = _normalise(img, fmt, settings, notes)
+            picture = _normalise(img, fmt, settings, notes, boards)
         finally:
             img.close()
     for message in dict.fromkeys(_one_line(w.message) for w in caught):
         notes.append(f"damaged picture data ignored ({message}); picture used as decoded")
-    return picture, notes
+    return picture, notes, (boards[0] if boards else None)
 
 
 def _open(data: bytes, fmt: str, settings: ImageSettings) -> Image.Image:
@@ -87,11 +97,15 @@ def _open(data: bytes, fmt: str, settings: ImageSettings) -> Image.Image:
     return img
 
 
-def _normalise(img: Image.Image, fmt: str, settings: ImageSettings, notes: list[str]) -> Picture:
+def _normalise(img: Image.Image, fmt: str, settings: ImageSettings, notes: list[str], boards: list) -> Picture:
     orientation = _orientation(img, notes)
     icc = img.info.get("icc_profile")
     turned = orientation in (5, 6, 7, 8)
     box = (settings.box_height, settings.box_width) if turned else (settings.box_width, settings.box_height)
+    if settings.whiteboard:
+        # The board may fill a third of the photo: decode enough pixels that, cropped to it, it
+        # still fills the slide; the whiteboard step sizes the picture itself.
+        box = (box[0] * BOARD_DECODE, box[1] * BOARD_DECODE)
     target = fit(img.size, box)
     if fmt in ("JPEG", "MPO") and target != img.size:
         # DCT scaling: libjpeg decodes straight to 1/2, 1/4 or 1/8 size, at most 10% below the box.
@@ -107,7 +121,7 @@ def _normalise(img: Image.Image, fmt: str, settings: ImageSettings, notes: list[
     animated = _is_animated(img, fmt)
     out = _to_standard_mode(img)
     target = fit(out.size, box)  # after DCT scaling the picture may already fit: never enlarge it
-    if out.size != target:
+    if out.size != target and not (settings.whiteboard and out.mode in ("RGB", "L")):
         # After DCT scaling a photo is at most 2× its target, where Hamming is as good as
         # Lanczos to the eye at half its cost (17 vs 36 ms a photo); drawings keep Lanczos.
         resample = Image.Resampling.HAMMING if fmt in _PHOTO_FORMATS else Image.Resampling.LANCZOS
@@ -119,9 +133,14 @@ def _normalise(img: Image.Image, fmt: str, settings: ImageSettings, notes: list[
 
         out = to_srgb(out, icc, notes)
     if settings.whiteboard and out.mode in ("RGB", "L"):
-        from slidegen.pictures.whiteboard import clean_board
+        from slidegen.pictures.scan import scan
 
-        out = clean_board(out)
+        out, report, found = scan(out, (settings.box_width, settings.box_height), settings.crop, settings.corners)
+        notes.extend(found)
+        boards.append(report.as_dict())
+    elif out.size != fit(out.size, (settings.box_width, settings.box_height)) and settings.whiteboard:
+        # A whiteboard picture that cannot be cleaned (it has transparency) is still sized.
+        out = out.resize(fit(out.size, (settings.box_width, settings.box_height)), Image.Resampling.LANCZOS)
     if animated:
         notes.append("animated picture: only its first frame is shown")
     return _encode(out, fmt)
@@ -164,6 +183,9 @@ def _is_animated(img: Image.Image, fmt: str) -> bool:
 def _to_standard_mode(img: Image.Image) -> Image.Image:
     """RGB, RGBA or L with 8 bits per channel; CMYK stays CMYK for the colour step when profiled."""
     mode = img.mode
+    if mode in ("RGB", "L") and "transparency" in img.info:
+        # A PNG with one transparent colour (tRNS): keep it see-through, as browsers show it.
+        return _drop_opaque_alpha(img.convert("RGBA"))
     if mode in ("RGB", "L"):
         return img
     if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
@@ -225,8 +247,10 @@ def _register_heif() -> None:
     try:
         from pillow_heif import register_heif_opener
     except ImportError:
-        raise ImageProblem("HEIC/HEIF pictures need the optional extra: pip install 'slidegen[heic]' "
-                           "(or export the picture as JPEG)") from None
+        # Named by the package itself: "slidegen" on the package index is someone else's project.
+        raise ImageProblem("HEIC/HEIF pictures need pillow-heif: pip install pillow-heif into slidegen's "
+                           "environment, or pip install '.[heic]' in slidegen's folder (or export the picture "
+                           "as JPEG)") from None
     register_heif_opener()
 
 

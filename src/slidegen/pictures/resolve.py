@@ -20,6 +20,7 @@ from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError, SlidegenError
 from slidegen.model import Deck, ImageRef
+from slidegen.pictures.settings import whiteboard_choice
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> l
     go on. Warnings (remote pictures, odd EXIF, colour profiles) go to ``report``.
     """
     failed: dict[int, SlidegenError] = {}
-    uses: list[tuple[Deck, ImageRef, tuple[str, bool]]] = []
+    uses: list[tuple[Deck, ImageRef, tuple[str, tuple]]] = []
     found: dict[str, Source] = {}
     for deck in decks:
         for slide in deck.slides:
@@ -61,12 +62,12 @@ def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> l
                 slide.image = None
                 continue
             # front matter ``whiteboard:`` overrides --whiteboard either way for its own deck
-            key = (source.key, bool(options.whiteboard if deck.whiteboard is None else deck.whiteboard))
+            key = (source.key, whiteboard_choice(deck.whiteboard, options))
             found.setdefault(source.key, source)
             uses.append((deck, slide.image, key))
     sources = {key: found[key[0]] for deck, _, key in uses if id(deck) not in failed}
     outcomes = _process(sources, options)
-    warned: set[tuple[str, bool]] = set()
+    warned: set[tuple[str, tuple]] = set()
     for deck, ref, key in uses:
         if id(deck) in failed:
             continue
@@ -79,6 +80,8 @@ def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> l
             failed[id(deck)] = InputError(f"{outcome.problem}: {show(ref.ref)}", ref.pos)
         else:
             deck.media[ref.ref] = outcome.picture
+            if outcome.board is not None:
+                deck.boards[ref.ref] = outcome.board
     result = []
     for deck in decks:
         if id(deck) in failed:
@@ -87,7 +90,7 @@ def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> l
     return result
 
 
-def _process(sources: dict[tuple[str, bool], Source], options: BuildOptions) -> dict:
+def _process(sources: dict[tuple[str, tuple], Source], options: BuildOptions) -> dict:
     if not sources:
         return {}
     from slidegen.cache import PictureCache, SourceIndex, root_for
@@ -95,7 +98,7 @@ def _process(sources: dict[tuple[str, bool], Source], options: BuildOptions) -> 
     from slidegen.pictures.settings import ImageSettings
 
     root = root_for(options)
-    jobs = [Job(src.path, src.data, ImageSettings.for_width(options.image_width, options.max_pixels, board), root)
+    jobs = [Job(src.path, src.data, ImageSettings.for_width(options.image_width, options.max_pixels, *board), root)
             for (_, board), src in sources.items()]
     outcomes = _from_index(jobs, root) if root is not None else [None] * len(jobs)
     pending = [i for i, outcome in enumerate(outcomes) if outcome is None]
@@ -125,8 +128,9 @@ def _from_index(jobs: list, root: Path) -> list:
     found = []
     for job in jobs:
         digest = index.get(job.path) if job.path is not None else None
-        hit = cache.get(cache_key(digest, job.settings, VERSION)) if digest else None
-        found.append(Outcome(hit[0], tuple(hit[1]), cached=True, source_digest=digest) if hit else None)
+        hit = cache.get_entry(cache_key(digest, job.settings, VERSION)) if digest else None
+        found.append(Outcome(hit[0], tuple(hit[1]), cached=True, source_digest=digest, board=hit[2])
+                     if hit else None)
     return found
 
 
@@ -157,7 +161,7 @@ def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = ()) -
         if not real.exists():
             continue
         if not any(real.is_relative_to(root) for root in roots):
-            raise InputError(_escape_message(raw), ref.pos)
+            raise InputError(_escape_message(raw, _through_link(candidate)), ref.pos)
         if not real.is_file():
             raise InputError(f"image is not a file: {show(raw)}", ref.pos)
         return Source(path=real)
@@ -166,9 +170,24 @@ def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = ()) -
     raise InputError(f"image not found: {show(raw)}", ref.pos)
 
 
-def _escape_message(raw: str) -> str:
+def _escape_message(raw: str, link: bool = False) -> str:
+    if link:
+        return (f"{show(raw)} is a symbolic link to a file outside the post's folder (pictures must be inside "
+                "the post's folder or a folder given with --images: copy the picture there, or pass its folder "
+                "with --images)")
     return (f"image path leaves the post's folder: {show(raw)} (pictures must be inside the post's "
             "folder or a folder given with --images)")
+
+
+def _through_link(path: Path) -> bool:
+    """True when ``path`` or a folder on the way to it is a symbolic link (that is how it left the folder)."""
+    for step in (path, *path.parents):
+        try:
+            if step.is_symlink():
+                return True
+        except OSError:
+            return False
+    return False
 
 
 def _real(path: Path) -> Path:

@@ -30,6 +30,7 @@ READERS: dict[str, str] = {
     # A deck people already have: its slides, notes and pictures (never picked from a deck folder,
     # where a .pptx is a template beside the post).
     ".pptx": "slidegen.readers.pptx:read",
+    ".rdf": "slidegen.readers.feed:read",  # RSS 1.0's usual ending
 }
 _NOT_IN_FOLDERS = {".pptx"}
 # Preferred post file names when a deck folder holds several candidates.

@@ -21,15 +21,26 @@ from slidegen.errors import InputError
 from slidegen.links import is_web_address
 from slidegen.model import Block, Post, SourcePos
 from slidegen.readers import xmlsafe
-from slidegen.readers.htmlblocks import BlockBuilder
+from slidegen.readers.htmlblocks import BlockBuilder, close_raw_text
 from slidegen.readers.text import text_blocks
+from slidegen.readers.wordpress import (
+    WP_NAMESPACE,
+    WP_TAG,
+    Attachment,
+    attachments_of,
+    expand_shortcodes,
+    wp_fields,
+    wpautop,
+)
+
+__all__ = ["html_blocks", "read", "sniff", "wpautop"]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 RSS1 = "{http://purl.org/rss/1.0/}"
-_WP = re.compile(r"^\{http://wordpress\.org/export/[0-9.]+/\}")
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # WordPress statuses that are drafts of some kind; "trash", "auto-draft" and "inherit" never count.
 DRAFT_STATUSES = {"draft", "pending", "private", "future"}
 
@@ -47,6 +58,7 @@ class Item:
     date: dt.date | None = None
     link: str = ""
     left_out: str = ""  # why an export's draft or page is not built (empty: build it)
+    lang: str = ""  # an Atom entry's own xml:lang, when it differs from the feed's
 
 
 #: Why an export's item is left out, as the command line says it, by its kind.
@@ -64,13 +76,34 @@ def read(data: bytes, source: SourcePos, base_dir: Path, options: BuildOptions, 
                          "Atom and WordPress export files", source.at(root.sourceline or 1))
     items = {"wxr": _wxr_items, "rss": _rss_items, "rdf": _rdf_items, "atom": _atom_items}[kind](
         root, source, options, report)
+    lang = feed_language(root)
     del root  # the whole export's tree need not live on while each post's body is parsed
     if all(item.left_out for item in items):
         extra = f" ({len(items)} drafts and pages left out: --include-drafts and --include-pages build them)" \
             if items else ""
         raise InputError(f"the {'export' if kind == 'wxr' else 'feed'} holds no published posts{extra}", source)
-    return [Post(item.pos, base_dir, [], title=item.title, single=False, left_out=LEFT_OUT[item.left_out])
-            if item.left_out else _post(item, base_dir, options, report) for item in items]
+    posts = [Post(item.pos, base_dir, [], title=item.title, single=False, left_out=LEFT_OUT[item.left_out])
+             if item.left_out else _post(item, base_dir, options, report) for item in items]
+    for post, item in zip(posts, items):
+        if item.lang or lang:
+            post.meta["lang"] = item.lang or lang
+    return posts
+
+
+def feed_language(root) -> str:
+    """The language the whole feed declares: RSS and WordPress ``<language>``, RSS 1.0 ``dc:language``,
+    Atom ``xml:lang`` on the feed."""
+    found = root.get(XML_LANG) or ""
+    channel = root.find("channel")
+    if channel is None:
+        channel = root.find(f"{RSS1}channel")
+    if not found and channel is not None:
+        for tag in ("language", f"{DC}language"):
+            el = channel.find(tag)
+            if el is not None and (el.text or "").strip():
+                found = el.text
+                break
+    return found.strip()
 
 
 # The reader wants the file's bytes, not decoded text: its pre-scan reports bad bytes where they are.
@@ -81,8 +114,10 @@ def sniff(root) -> str | None:
     """"wxr", "rss", "rdf" or "atom" from the root element and its namespaces; None for anything else."""
     tag = root.tag if isinstance(root.tag, str) else ""
     if tag == "rss":
+        if any(WP_NAMESPACE.match(uri or "") for uri in (root.nsmap or {}).values()):
+            return "wxr"
         channel = root.find("channel")
-        if channel is not None and any(isinstance(el.tag, str) and _WP.match(el.tag) for el in channel):
+        if channel is not None and any(isinstance(el.tag, str) and WP_TAG.match(el.tag) for el in channel):
             return "wxr"
         return "rss"
     if tag == f"{ATOM}feed":
@@ -118,44 +153,11 @@ def html_blocks(html: str, pos: SourcePos, first_line: int) -> list[Block]:
     parser = lxml_html.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
                                   huge_tree=False)
     try:
-        root = lxml_html.fragment_fromstring(html, create_parent="div", parser=parser)
+        root = lxml_html.fragment_fromstring(close_raw_text(html), create_parent="div", parser=parser)
     except (etree.ParserError, ValueError):
         return []
     line_of = lambda el: first_line + (getattr(el, "sourceline", None) or 1) - 1  # noqa: E731
     return BlockBuilder(pos, line_of).walk(root)
-
-
-_BLOCK_START = re.compile(r"^\s*<(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr|section|dl|address)\b",
-                          re.I)
-_PRE = re.compile(r"<pre\b.*?</pre>", re.I | re.S)
-
-
-def wpautop(content: str) -> str:
-    """WordPress classic-editor content → HTML paragraphs, as WordPress does when it shows a post.
-
-    The export holds ``post_content`` as typed: paragraphs are separated by blank lines, not
-    wrapped in ``<p>``. Block-editor content (``<!-- wp:``) and content already in ``<p>`` is kept.
-    """
-    if "<!-- wp:" in content or re.search(r"<p[\s>]", content, re.I):
-        return content
-    kept: list[str] = []
-
-    def keep(m):  # a <pre> may hold blank lines that are not paragraph breaks
-        kept.append(m.group())
-        return f"\x00{len(kept) - 1}\x00"
-
-    text = _PRE.sub(keep, content)
-    out = []
-    for chunk in re.split(r"\n[ \t]*\n", text):
-        if not chunk.strip():
-            out.append(chunk)
-        elif _BLOCK_START.match(chunk) or re.fullmatch(r"\s*\x00\d+\x00\s*", chunk):
-            out.append(chunk)
-        else:
-            out.append(f"<p>{chunk}</p>")
-    # Each separator consumed exactly two newlines, so lines still count as in the export.
-    html = "\n\n".join(out)
-    return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], html)
 
 
 # ---- RSS 2.0 and WordPress exports -------------------------------------------------------------
@@ -180,10 +182,11 @@ def _rss_item(el, source: SourcePos, report: Report, wordpress: bool = False) ->
 def _wxr_items(root, source: SourcePos, options: BuildOptions, report: Report) -> list[Item]:
     include_drafts = options.include_drafts
     include_pages = options.include_pages
+    channel = root.find("channel")
+    attachments = attachments_of(channel)
     items = []
-    for el in root.find("channel").iter("item"):
-        wp = {(child.tag.split("}")[-1]): (child.text or "").strip() for child in el
-              if isinstance(child.tag, str) and _WP.match(child.tag)}
+    for el in channel.iter("item"):
+        wp = wp_fields(el)
         post_type, status = wp.get("post_type", "post"), wp.get("status", "publish")
         if post_type not in ("post", "page") or (status != "publish" and status not in DRAFT_STATUSES):
             continue  # attachments, menu items, trash, auto-drafts: never posts
@@ -193,11 +196,26 @@ def _wxr_items(root, source: SourcePos, options: BuildOptions, report: Report) -
             items.append(Item(source.at(el.sourceline), _text(el.find("title")), "", "html", 0, left_out=kind))
             continue
         item = _rss_item(el, source, report, wordpress=True)
+        item.body = _shortcodes(item, attachments, wp.get("post_id", ""), report)
         date = wp.get("post_date", "")
         if date and not date.startswith("0000"):
             item.date = _iso_date(date, item.pos, report) or item.date
         items.append(item)
     return items
+
+
+def _shortcodes(item: Item, attachments: dict[str, Attachment], post_id: str, report: Report) -> str:
+    """The item's body with shortcodes expanded; what could not be shown is warned about once."""
+    body, removed = expand_shortcodes(item.body, attachments, post_id)
+    names = [(line, what) for line, what in removed if what.startswith("[") and what.endswith("]")]
+    if names:
+        listed = ", ".join(dict.fromkeys(what for _, what in names))
+        report.warn(f"shortcodes {listed} removed from {item.title or 'a post'!r}: slidegen cannot show them",
+                    item.pos.at(item.body_line + names[0][0]))
+    for line, what in removed:
+        if (line, what) not in names:
+            report.warn(what, item.pos.at(item.body_line + line))
+    return body
 
 
 def _rdf_items(root, source: SourcePos, options: BuildOptions, report: Report) -> list[Item]:
@@ -235,7 +253,8 @@ def _atom_items(root, source: SourcePos, options: BuildOptions, report: Report) 
         title_el = el.find(f"{ATOM}title")
         title = _atom_title(title_el)
         items.append(Item(pos, title, body, kind, _line(content, pos), author, _iso_date(stamp, pos, report),
-                          _link(link, pos, report)))
+                          _link(link, pos, report),
+                          lang=(content if content is not None else el).get(XML_LANG) or el.get(XML_LANG) or ""))
     return items
 
 

@@ -11,8 +11,8 @@ from slidegen.model import SourcePos
 MAX_BYTES = 64 * 1024
 KNOWN: dict[str, type | tuple[type, ...]] = {
     "title": str, "author": str, "date": (str, dt.date), "link": str, "images": (list, dict),
-    "titles": (list, dict), "template": str, "whiteboard": bool, "tags": (list, str),
-    "keywords": (list, str), "layout": str,
+    "titles": (list, dict), "template": str, "whiteboard": (bool, dict), "ocr": bool, "tags": (list, str),
+    "keywords": (list, str), "lang": str, "language": str, "layout": str,
     "description": str, "subtitle": str, "slug": str,
 }
 _OPEN = re.compile(r"\A---[ \t]*\n")
@@ -83,7 +83,31 @@ def check(meta: dict, lines: dict, source: SourcePos, warn) -> dict:
         elif value is not None and not isinstance(value, expected):
             kind = expected.__name__ if isinstance(expected, type) else " or ".join(t.__name__ for t in expected)
             raise InputError(f"front matter {key!r} must be a {kind}, not {type(value).__name__}", pos)
+        elif key == "whiteboard" and isinstance(value, dict):
+            check_whiteboard(value, pos, warn)
     return meta
+
+
+def check_whiteboard(value: dict, pos: SourcePos, warn) -> None:
+    """``whiteboard: {crop: false, corners: [[x, y], ...]}``: the mapping form, checked."""
+    for key in value:
+        if key not in ("crop", "corners"):
+            warn(f"unknown whiteboard option {key!r} ignored (known: corners, crop)", pos)
+    if not isinstance(value.get("crop", True), bool):
+        raise InputError("whiteboard 'crop' must be true or false", pos)
+    corners = value.get("corners")
+    if corners is None:
+        return
+    ok = (isinstance(corners, list) and len(corners) == 4
+          and all(isinstance(p, list) and len(p) == 2 and all(_number(v) and v >= 0 for v in p) for p in corners))
+    if not ok:
+        raise InputError("whiteboard 'corners' must be four [x, y] pairs of numbers, e.g. "
+                         "[[0.1, 0.1], [0.9, 0.1], [0.9, 0.9], [0.1, 0.9]] (fractions of the upright photo, "
+                         "or its pixels)", pos)
+
+
+def _number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
 
 
 def parse_date(value, pos: SourcePos, warn) -> dt.date | None:

@@ -10,7 +10,7 @@ from slidegen.diagnostics import Report
 from slidegen.errors import InputError
 from slidegen.model import Post, SourcePos
 from slidegen.readers.frontmatter import parse_date
-from slidegen.readers.htmlblocks import BlockBuilder, is_furniture
+from slidegen.readers.htmlblocks import BlockBuilder, close_raw_text, is_furniture
 
 _POST_CLASS = re.compile(r"(^|\s)(post|hentry|h-entry|blog-post|type-post|entry)(\s|$)", re.I)
 _BODY_CLASS = re.compile(r"(^|\s)(entry-content|post-body|post-content|article-body|article-content|"
@@ -28,7 +28,7 @@ def parse_html(text: str, source: SourcePos):
     parser = lxml_html.HTMLParser(recover=True, no_network=True, remove_comments=True,
                                   remove_pis=True, huge_tree=False)
     try:
-        root = lxml_html.document_fromstring(text, parser=parser)
+        root = lxml_html.document_fromstring(close_raw_text(text), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse HTML: {exc}", source) from None
     for entry in parser.error_log:
@@ -60,6 +60,9 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
             blocks = [b for b in blocks if not (b.kind == "heading" and b.text.strip() == title)]
         line = getattr(el, "sourceline", None) or 1
         meta = _byline(el, root if single else None, source.at(line), report)
+        lang = _lang_of(el)
+        if lang:
+            meta["lang"] = lang
         posts.append(Post(source.at(line), base_dir, blocks, title=title, meta=meta, single=single))
     return posts
 
@@ -81,6 +84,15 @@ def _byline(el, page, pos: SourcePos, report: Report) -> dict:
     if stamps:
         meta["date"] = parse_date(str(stamps[0]), pos, report.warn)
     return meta
+
+
+def _lang_of(el) -> str:
+    """The nearest ``lang`` attribute: the post's own, else the page's ``<html lang>``."""
+    for node in (el, *el.iterancestors()):
+        value = (node.get("lang") or node.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
+        if value:
+            return value
+    return ""
 
 
 def _post_containers(root) -> list:

@@ -24,6 +24,23 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "ul", "ol", "li", "blockquote", "pre",
               "figure", "figcaption", "table", "tr", "td", "th", "tbody", "thead", "dl", "dt", "dd", "hr",
               "address", "center", "body", "html", *HEADINGS}
+# Elements whose content HTML's parser reads as raw text to their end tag: one left open would
+# swallow the rest of the post, so it is closed where it opens (its content is never text anyway).
+_RAW_TEXT = re.compile(r"<(iframe|noembed|noframes|xmp|textarea|noscript)\b[^>]*>", re.I)
+# Elements HTML's parser will not keep inside a <p>: it ends the paragraph there, though the
+# writer meant the text after the element to carry on the same paragraph.
+_BREAKS_PARAGRAPH = {"form", "button", "input", "select", "textarea", "object", "embed", "iframe",
+                     "video", "audio", "canvas", "svg", "math", "noscript", "dialog"}
+
+
+def close_raw_text(html: str) -> str:
+    """``html`` with each raw-text element that has no end tag closed right after its start tag."""
+    def close(m: re.Match) -> str:
+        tag = m.group(1).lower()
+        rest = html[m.end():]
+        return m.group() if re.search(rf"</{tag}\s*>", rest, re.I) else f"{m.group()}</{tag}>"
+
+    return _RAW_TEXT.sub(close, html) if "<" in html else html
 
 
 def is_furniture(el) -> bool:
@@ -46,6 +63,9 @@ class BlockBuilder:
         self._images: list[ImageRef] = []
         self._line: int | None = None
         self._kind = "para"
+        self._lists: list[bool] = []  # the open lists, innermost last: True for numbered
+        self._item = (0, False)  # depth and numbering of the list item being collected
+        self._last_p: Block | None = None  # the block a <p> just closed, which a form may continue
 
     def walk(self, el, kind: str = "para") -> list[Block]:
         """Collects the blocks below ``el`` (its own tag is treated as a container)."""
@@ -69,13 +89,31 @@ class BlockBuilder:
             text = el.text_content().strip("\n")
             if text.strip():
                 self.blocks.append(Block("code", (Span(text, code=True),), line=self.line_of(el)))
+        elif tag == "table":
+            self._flush()
+            self._table(el)
+        elif tag in ("ul", "ol"):
+            self._flush()
+            self._lists.append(tag == "ol")
+            self._children(el, style, kind)
+            self._lists.pop()
+            self._flush()
         elif tag in BLOCK_TAGS:
             self._flush()
             inner = "item" if tag == "li" else "quote" if tag == "blockquote" else kind
             self._children(el, style, inner)
-            self._flush()
+            block = self._flush()
+            if tag == "p":
+                self._last_p = block
         elif tag == "br":
-            self._flush()
+            # A line break inside the paragraph; two in a row (old blog editors) end it, and a
+            # marker on the next line still opens a note.
+            while self._spans and self._spans[-1] is not _BREAK and not self._spans[-1].text.strip():
+                self._spans.pop()
+            if self._spans and self._spans[-1] is _BREAK:
+                self._flush()
+            elif self._spans:
+                self._spans.append(_BREAK)
         elif tag == "img":
             self._image(el, kind)
         else:
@@ -85,7 +123,48 @@ class BlockBuilder:
         self._inline_text(el.text, style, el, kind)
         for child in el:
             self._visit(child, style, kind)
+            if child.tail and child.tail.strip():
+                self._continue_paragraph(child)
             self._inline_text(child.tail, style, el, kind)
+
+    def _continue_paragraph(self, child) -> None:
+        """Reopens the paragraph a form or an embed ended, so the text after it stays in it."""
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        before = child.getprevious()
+        last = self.blocks[-1] if self.blocks else None
+        if tag in _BREAKS_PARAGRAPH and not self._spans and before is not None and before.tag == "p" \
+                and last is not None and last is self._last_p:
+            self.blocks.pop()
+            self._spans = [*last.spans, Span(" ")]
+            self._images, self._line, self._kind = list(last.images), last.line, last.kind
+
+    def _table(self, table) -> None:
+        """One "row" block per table row, cells kept apart; a nested table's rows are its own."""
+        for row in table.iter("tr"):
+            owner = next(row.iterancestors("table"), None)
+            if owner is not table:
+                continue
+            cells, images = [], []
+            cell_els = [c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+            for cell in cell_els:
+                inner = BlockBuilder(self.source, self.line_of).walk(cell)
+                spans: list[Span] = []
+                for block in inner:
+                    if spans and block.spans:
+                        spans.append(Span(" "))
+                    spans.extend(block.spans)
+                    images.extend(block.images)
+                cells.append(_normalise(spans))
+            if not any(cells) and not images:
+                continue
+            joined: list[Span] = []
+            for n, cell in enumerate(cells):
+                if n:
+                    joined.append(Span(" | "))
+                joined.extend(cell)
+            header = all(c.tag.lower() == "th" for c in cell_els)
+            self.blocks.append(Block("row", tuple(joined), line=self.line_of(row), level=int(header),
+                                     images=tuple(images), cells=tuple(cells)))
 
     def _inline(self, el, style: dict, kind: str) -> None:
         tag = el.tag.lower()
@@ -105,6 +184,8 @@ class BlockBuilder:
     def _start(self, el, kind: str) -> None:
         if self._line is None:
             self._line, self._kind = self.line_of(el), kind
+            if kind == "item":
+                self._item = (max(0, len(self._lists) - 1), bool(self._lists and self._lists[-1]))
 
     def _inline_text(self, text: str | None, style: dict, el, kind: str) -> None:
         if not text:
@@ -112,7 +193,7 @@ class BlockBuilder:
         # A line that opens a note starts a new block even without markup around it.
         parts = re.split(r"\n(?=[ \t]*(?:\*\*|__)?[ \t]*slide\b)", text, flags=re.I) if "\n" in text else [text]
         for n, part in enumerate(parts):
-            if n and starts_note(part):
+            if (n or (self._spans and self._spans[-1] is _BREAK)) and starts_note(part):
                 self._flush()
             if not self._spans and not part.strip():
                 continue
@@ -128,22 +209,36 @@ class BlockBuilder:
         alt = " ".join((el.get("alt") or el.get("title") or "").split())
         self._images.append(ImageRef(src, self.source.at(self.line_of(el)), alt))
 
-    def _flush(self, level: int = 0) -> None:
+    def _flush(self, level: int = 0) -> Block | None:
         spans = _normalise(self._spans)
+        block = None
         if spans or self._images:
             kind = self._kind if spans else "image"
-            self.blocks.append(Block(kind, spans, line=self._line, level=level, images=tuple(self._images)))
+            ordered = False
+            if kind == "item":
+                level, ordered = self._item
+            block = Block(kind, spans, line=self._line, level=level, images=tuple(self._images), ordered=ordered)
+            self.blocks.append(block)
         self._spans, self._images, self._line, self._kind = [], [], None, "para"
+        return block
+
+
+_BREAK = Span("\n")  # a <br>, kept as a newline where white space is otherwise collapsed
 
 
 def _normalise(spans: list[Span]) -> tuple[Span, ...]:
     """Collapses white space as a browser would and merges neighbours of the same style."""
+    while spans and spans[-1] is _BREAK:
+        spans = spans[:-1]
     out: list[Span] = []
     for span in spans:
+        if span is _BREAK:
+            if out:
+                last = out[-1]
+                out[-1] = Span(last.text.rstrip(" ") + "\n", last.bold, last.italic, last.code, last.href)
+            continue
         text = re.sub(r"\s+", " ", span.text) if not span.code else span.text
-        if not out:
-            text = text.lstrip()
-        elif out[-1].text.endswith(" ") and text.startswith(" "):
+        if not out or out[-1].text.endswith(("\n", " ")):
             text = text.lstrip()
         if not text:
             continue

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
-from slidegen.guards import PARSE_SECONDS, time_limit
+from slidegen.guards import CPU_SECONDS, check_markdown, cpu_limit
 from slidegen.model import Block, Post, SourcePos
 from slidegen.readers import frontmatter
 from slidegen.readers.html import parse_html
@@ -16,6 +17,8 @@ from slidegen.readers.htmlblocks import BlockBuilder
 
 _WORD = re.compile(r"\w+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_MAX_NESTING = 16  # list levels re-indented; deeper nesting is no real post
+_ITEM = re.compile(r"^( *)([-*+]|[0-9]{1,9}[.)])( +)(?=\S)")
 _WINDOW = 2000  # lines searched ahead for a block; keeps locating linear
 
 
@@ -30,10 +33,12 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
     frontmatter.check(meta, meta_lines, source, report.warn)
     if "date" in meta:
         meta["date"] = frontmatter.parse_date(meta["date"], source.at(meta_lines.get("date")), report.warn)
+    check_markdown(body, body_line, source)
+    nested = nest_lists(body)  # linear, outside the parser's budget
     try:
-        with time_limit(PARSE_SECONDS, "reading the Markdown", source):
+        with cpu_limit(CPU_SECONDS, "reading the Markdown", source):
             # Instances, not names: a name makes Python-Markdown scan every installed package.
-            rendered = markdown.markdown(body, extensions=[FencedCodeExtension(), TableExtension(),
+            rendered = markdown.markdown(nested, extensions=[FencedCodeExtension(), TableExtension(),
                                                            SaneListExtension()], output_format="html")
     except RecursionError:
         raise InputError("the post is nested too deeply to read (quotes or lists)", source) from None
@@ -49,6 +54,34 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
             title = h1.text.strip()
             blocks = [b for b in blocks if b is not h1]
     return [Post(source, base_dir, blocks, title=str(title).strip(), meta=meta, meta_lines=meta_lines)]
+
+
+def nest_lists(body: str) -> str:
+    """Re-indents nested list items to the four spaces Python-Markdown needs.
+
+    Posts written for GitHub or CommonMark nest an item under its parent's text (two or three
+    spaces); Python-Markdown would run such items into the parent's text. Only the leading
+    spaces of item lines change, so every line keeps its number.
+    """
+    out, stack, fenced = [], [], False  # stack: (indent, content column) of the open items
+    for line in body.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        m = None if fenced else _ITEM.match(line)
+        if m:
+            indent, width = len(m.group(1)), len(m.group(2)) + len(m.group(3))
+            while stack and indent < stack[-1][1]:
+                top = stack.pop()
+                if indent >= top[0]:
+                    break
+            if len(stack) > _MAX_NESTING:  # a pathological post: left as written, for the parse guard
+                return body
+            line = "    " * len(stack) + line[indent:]
+            stack.append((indent, indent + width))
+        elif not fenced and line.strip() and not line.startswith((" ", "\t")):
+            stack = []
+        out.append(line)
+    return "\n".join(out)
 
 
 def _locate(blocks: list[Block], lines: list[str], offset: int) -> list[Block]:
@@ -75,7 +108,7 @@ def _locate(blocks: list[Block], lines: list[str], offset: int) -> list[Block]:
             start = found + 1
         line = (found if found is not None else max(start - 1, 0)) + 1 + offset
         images = tuple(type(img)(img.ref, img.pos.at(line), img.alt) for img in block.images)
-        out.append(Block(block.kind, block.spans, line, block.level, images))
+        out.append(dataclasses.replace(block, line=line, images=images))
     return out
 
 

@@ -140,11 +140,17 @@ class Server(http.server.ThreadingHTTPServer):
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
-    """GET only; the Host header must name this machine, so a rebound domain cannot read the deck."""
+    """GET and HEAD; the Host header must name this machine, so a rebound domain cannot read the deck."""
 
     server: Server
     server_version = "slidegen"
     sys_version = ""
+    head_only = False
+
+    def do_HEAD(self) -> None:
+        """What GET would answer, headers only (``curl -I``)."""
+        self.head_only = True
+        self.do_GET()
 
     def do_GET(self) -> None:
         host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]").lower()
@@ -162,7 +168,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
-        self.wfile.write(body)
+        if not self.head_only:
+            self.wfile.write(body)
 
     def _events(self) -> None:
         preview, stopping = self.server.preview, self.server.stopping
@@ -170,6 +177,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
+        if self.head_only:
+            return
         seen = preview.generation
         try:
             self.wfile.write(b"retry: 1000\n\n")

@@ -17,6 +17,7 @@ WRITERS: dict[str, str] = {
     "notes": "slidegen.writers.notes:render_markdown",
     "txt": "slidegen.writers.notes:render_text",
     "pdf": "slidegen.writers.pdf:render",
+    "handout": "slidegen.writers.handout:render",
 }
 
 

@@ -6,7 +6,7 @@ import re
 
 from slidegen.config import BuildOptions
 from slidegen.dates import iso_date
-from slidegen.model import Deck, Note, Paragraph, Span
+from slidegen.model import Deck, Note, Paragraph, Role, Span, number_items
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -39,15 +39,87 @@ def plain_text(deck: Deck) -> str:
     for slide in deck.slides:
         heading = f"Slide {slide.number}: {slide.title}"
         out += [heading, "-" * min(len(heading), 72), ""]
-        out += [p for para in slide.note.paragraphs for p in (_plain(para), "")] or ["(no note)", ""]
+        out += _note_text(slide.note) or ["(no note)", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _note_markdown(note: Note) -> list[str]:
-    lines = []
-    for para in note.paragraphs:
-        lines += [paragraph_markdown(para), ""]
+    """Markdown lines of a note: lists with their nesting, tables, fenced code, sub-headings."""
+    lines: list[str] = []
+    parts = _numbered(note)
+    for index, (role, para) in enumerate(parts):
+        text = "".join(_span_markdown(s) for s in para)
+        # A line break inside a paragraph: two spaces, and the item's indent on the next line.
+        indent = "    " * (role.level + 1) if role.kind in ("bullet", "number") else ""
+        text = text.replace("\n", "  \n" + indent)
+        if role.kind in ("bullet", "number"):
+            mark = f"{role.ordinal}." if role.kind == "number" else "-"
+            lines.append("    " * role.level + f"{mark} {text}")
+        elif role.kind == "row":
+            lines += _table_row(role, parts, index)
+        elif role.kind == "code":
+            code = "".join(s.text for s in para)
+            fence = "`" * max(3, _longest_run(code, "`") + 1)
+            lines += [fence, code, fence]
+        elif role.kind == "heading":
+            lines.append("#" * min(6, max(3, role.level)) + " " + text)
+        else:
+            lines.append(text)
+        following = parts[index + 1][0] if index + 1 < len(parts) else None
+        if not _same_group(role, following):
+            lines.append("")
     return lines
+
+
+def _table_row(role: Role, parts: list, index: int) -> list[str]:
+    """A row of a Markdown table; the first row of a table is its header (an empty one if it has none)."""
+    cells = ["".join(_span_markdown(s) for s in cell).replace("\n", " ") for cell in role.cells] or [""]
+    line = "| " + " | ".join(cells) + " |"
+    first = index == 0 or parts[index - 1][0].kind != "row"
+    if not first:
+        return [line]
+    rule = "|" + "|".join("---" for _ in cells) + "|"
+    if role.level == 1:
+        return [line, rule]
+    return ["| " + " | ".join(" " for _ in cells) + " |", rule, line]
+
+
+def _note_text(note: Note) -> list[str]:
+    """Plain-text lines of a note: "-" and "1." items indented by level, rows on one line, code indented."""
+    lines: list[str] = []
+    parts = _numbered(note)
+    for index, (role, para) in enumerate(parts):
+        text = _plain(para)
+        if role.kind in ("bullet", "number"):
+            mark = f"{role.ordinal}." if role.kind == "number" else "-"
+            lines.append("  " * role.level + f"{mark} {text}")
+        elif role.kind == "code":
+            lines += ["    " + line for line in text.split("\n")]
+        else:
+            lines.append(text)
+        following = parts[index + 1][0] if index + 1 < len(parts) else None
+        if not _same_group(role, following):
+            lines.append("")
+    return lines
+
+
+def _numbered(note: Note) -> list[tuple[Role, Paragraph]]:
+    """The note's parts with every numbered item's number set (notes built by hand may lack it)."""
+    parts = note.parts()
+    return list(zip(number_items([r for r, _ in parts]), (p for _, p in parts)))
+
+
+def _same_group(role: Role, following: Role | None) -> bool:
+    """Whether the next paragraph continues a list or table without a blank line between."""
+    if following is None:
+        return False
+    lists = ("bullet", "number")
+    return (role.kind in lists and following.kind in lists) or (role.kind == following.kind == "row")
+
+
+def _longest_run(text: str, char: str) -> int:
+    runs = re.findall(f"{re.escape(char)}+", text)
+    return max((len(r) for r in runs), default=0)
 
 
 def paragraph_markdown(para: Paragraph) -> str:

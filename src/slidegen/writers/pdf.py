@@ -1,5 +1,8 @@
 """PDF through LibreOffice: the deck's PPTX converted by ``soffice --headless``, one page per slide.
 
+The PDF is tagged (structure tree, alt text of pictures) and carries the deck's title and
+language; ``convert`` also makes notes pages, which the handout writer asks for.
+
 LibreOffice runs in a throwaway folder with its own profile, so parallel builds never share a
 lock, and is killed with its whole process group when it overruns the timeout.
 """
@@ -16,6 +19,7 @@ from pathlib import Path
 from slidegen.config import BuildOptions
 from slidegen.errors import OutputError
 from slidegen.model import Deck
+from slidegen.writers.pdfmeta import finish
 
 PROGRAMS = ("soffice", "libreoffice")
 #: Seconds for one conversion run; LibreOffice's first start in a fresh profile takes a few.
@@ -28,7 +32,18 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, bytes]:
 
     pptx = build_pptx(deck, options).getvalue()
     pdfs = convert({f"{deck.slug}.pptx": pptx}, where=str(deck.source))
-    return {f"{deck.slug}.pdf": pdfs[f"{deck.slug}.pdf"]}
+    return {f"{deck.slug}.pdf": finish(pdfs[f"{deck.slug}.pdf"], title=deck.title, lang=deck.lang)}
+
+
+def export_filter(notes_pages: bool = False) -> str:
+    """LibreOffice's PDF filter with its options as JSON: always tagged, notes pages when asked."""
+    import json
+
+    options = {"UseTaggedPDF": True, "ExportBookmarks": True}
+    if notes_pages:
+        options |= {"ExportNotesPages": True, "ExportOnlyNotesPages": True}
+    data = {name: {"type": "boolean", "value": "true" if on else "false"} for name, on in options.items()}
+    return "pdf:impress_pdf_Export:" + json.dumps(data, separators=(",", ":"))
 
 
 def find_soffice() -> str | None:
@@ -40,7 +55,8 @@ def find_soffice() -> str | None:
     return None
 
 
-def convert(files: dict[str, bytes], timeout: float = TIMEOUT, where: str | None = None) -> dict[str, bytes]:
+def convert(files: dict[str, bytes], timeout: float = TIMEOUT, where: str | None = None,
+            notes_pages: bool = False) -> dict[str, bytes]:
     """PPTX files (name → bytes) to PDFs (``name.pdf`` → bytes) in one LibreOffice run.
 
     Several files per run saves LibreOffice's start-up, which is most of the cost. Raises
@@ -60,7 +76,7 @@ def convert(files: dict[str, bytes], timeout: float = TIMEOUT, where: str | None
             (work / "in" / safe).write_bytes(files[name])
             inputs.append(str(work / "in" / safe))
         cmd = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-               "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "pdf:impress_pdf_Export",
+               "--nologo", "--nodefault", "--nolockcheck", "--convert-to", export_filter(notes_pages),
                "--outdir", str(work / "out"), *inputs]
         _run(cmd, timeout, work, program, where)
         result = {}

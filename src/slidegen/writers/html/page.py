@@ -12,6 +12,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from slidegen import textfit
 from slidegen.config import BuildOptions
 from slidegen.dates import iso_date, long_date
 from slidegen.errors import InputError, UsageError
@@ -38,17 +39,23 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
     external = options.html_assets == "external"
     files: dict[str, Stream] = {}
     slides = []
-    total = len(deck.slides)
-    for index, slide in enumerate(deck.slides, start=1):
+    for slide in deck.slides:
+        index = len(slides) + 1
         pic = deck.picture(slide)
-        image = None
         if pic is not None:
             src = _image_src(deck, index, pic, files) if external else _data_uri(pic, slide)
-            image = {"src": src, "alt": alt_text(slide), "width": pic.width, "height": pic.height}
-        slides.append({
-            "index": index, "number": slide.number, "title": slide.title,
-            "label": f"{index} of {total}", "image": image, "note": note_html(slide.note, deck.link),
-        })
+            words = deck.words_on(slide)
+            image = {"src": src, "alt": alt_text(slide, words), "width": pic.width, "height": pic.height,
+                     "words": text_layer(words, pic.width, pic.height)}
+            slides.append({"number": slide.number, "title": slide.title, "image": image,
+                           "note": note_html(slide.note, deck.link)})
+            continue
+        # A text slide: sized to fit like the PPTX, continued on "Title (2)" past the floor.
+        for page in textfit.paginate(slide, text_box(slide.title)):
+            slides.append({"number": slide.number, "title": page.title, "image": None, "fit": page.size,
+                           "body": note_html(page.body, deck.link), "note": note_html(page.note, deck.link)})
+    for index, entry in enumerate(slides, start=1):
+        entry["index"], entry["label"] = index, f"{index} of {len(slides)}"
     addon = present_addon() if options.present else None
     live_js = reload_script(options.live_reload_url) if options.live_reload_url else None
     files[f"{deck.slug}.html"] = _page(deck, theme, slides, external, addon, live_js,
@@ -62,6 +69,35 @@ def present_addon() -> tuple[str, str]:
     folder = resources.files("slidegen.writers.html")
     return (folder.joinpath("present.css").read_text(encoding="utf-8"),
             folder.joinpath("present.js").read_text(encoding="utf-8"))
+
+
+#: The slide frame in slide points (16:9, 960 pt wide = 100cqw), and what the default theme's
+#: rules take from it above and beside a text slide's body (see slideshow.css, ".is-show"):
+#: heading margins 2.5 + 1.5cqw, the "Slide N" line 2.25cqw, each title line 3.75cqw, the body's
+#: bottom margin 2.5cqw and side margins 4cqw each.
+_PT_PER_CQW = 9.6
+_TITLE_PT, _TITLE_LINE_PT = 3 * _PT_PER_CQW, 3.75 * _PT_PER_CQW
+_ABOVE_AND_BELOW_PT = (2.5 + 1.5 + 2.25 + 2.5) * _PT_PER_CQW
+_BODY_WIDTH_PT = 92 * _PT_PER_CQW
+
+
+def text_box(title: str) -> textfit.Box:
+    """The room for a text slide's body in the slideshow, in slide points, with a margin for
+    the browser's own rounding; a continued title ("… (2)") is measured so it fits too."""
+    lines = textfit.line_count(f"{title} (99)", _TITLE_PT, _BODY_WIDTH_PT, "bold")
+    height = 540 - _ABOVE_AND_BELOW_PT - lines * _TITLE_LINE_PT
+    return textfit.Box(_BODY_WIDTH_PT * 0.96, height * 0.92, tables_as_grid=True)
+
+
+def text_layer(words, width: int, height: int) -> list[dict]:
+    """Where each word read on a picture goes, in the picture's pixels: box, baseline and font size."""
+    layer = []
+    for word in words:
+        left, top, right, bottom = word.box
+        h = max(1.0, (bottom - top) * height)
+        layer.append({"text": word.text, "x": round(left * width, 1), "y": round(bottom * height - 0.2 * h, 1),
+                      "w": round(max(1.0, (right - left) * width), 1), "size": round(0.8 * h, 1)})
+    return layer
 
 
 def embed_snippet(deck: Deck, html_name: str) -> str:
@@ -123,7 +159,7 @@ def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[st
         "deck": {
             "title": deck.title, "author": deck.author,
             "date": long_date(deck.date), "date_iso": iso_date(deck.date),
-            "link": safe_href(deck.link) or "", "intro": note_html(deck.intro, deck.link),
+            "link": safe_href(deck.link) or "", "intro": note_html(deck.intro, deck.link), "lang": deck.lang,
             "layout": layout,
         },
         "slides": slides,

@@ -33,7 +33,7 @@ _RENDERERS: dict = {}  # base key -> SlideRenderer, the last one this process us
 
 #: Part of every cache key: bump it when the slides or the prepared template would come out
 #: differently, so no fragment of older code is reused.
-VERSION = 2
+VERSION = 2  # 2: notes keep lists, tables and code; text slides fit and continue
 
 
 def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
@@ -47,6 +47,13 @@ def build_pptx(deck: Deck, options: BuildOptions) -> Stream:
     Everything that can fail on bad input (the template, a slide) fails here, before any file
     is opened; the stream only assembles.
     """
+    base, fragments, pictures, core = package_parts(deck, options)
+    return Stream(lambda out: write_package(out, base, fragments, pictures, core))
+
+
+def package_parts(deck: Deck, options: BuildOptions) -> tuple[Base, list[Fragment], dict, bytes]:
+    """(base, one fragment per slide, pictures by digest, core properties): what ``write_package``
+    assembles; the handout writer rearranges the fragments first."""
     from slidegen.cache import BlobCache, root_for
 
     template = options.template or deck.template
@@ -55,7 +62,7 @@ def build_pptx(deck: Deck, options: BuildOptions) -> Stream:
     pictures = {picture.digest: picture for picture in deck.media.values()}
     core = core_xml(title=deck.title, author=deck.author, subject=first_sentence(deck.intro),
                     keywords=", ".join(deck.keywords), when=document_time(deck.date))
-    return Stream(lambda out: write_package(out, base, fragments, pictures, core))
+    return base, fragments, pictures, core
 
 
 def prepared_template(template: Path | None, options: BuildOptions, pictures: str = "picture") -> tuple[str, Base]:
@@ -89,14 +96,17 @@ def _base(cache, key: str, template: Path | None, options: BuildOptions, picture
 
 
 def _fragments(deck: Deck, base: Base, base_key: str, cache) -> list[Fragment]:
-    """The title slide and every slide as fragments: from the cache, else rendered now."""
+    """The title slide and every slide as fragments: from the cache, else rendered now.
+
+    A text slide whose note continues on more slides is several fragments under one key.
+    """
     wanted = [("title", None)] + [("picture" if deck.picture(s) else "text", s) for s in deck.slides]
     keys = [_key("slide", base_key, kind, _content(deck, kind, slide)) for kind, slide in wanted]
-    fragments: list[Fragment | None] = []
+    fragments: list[list[Fragment] | None] = []
     for key in keys:
         raw = cache.get(key)
         try:
-            fragments.append(Fragment.loads(raw) if raw is not None else None)
+            fragments.append(_loads(raw) if raw is not None else None)
         except (ValueError, KeyError, TypeError):
             fragments.append(None)
     if any(fragment is None for fragment in fragments):
@@ -109,11 +119,11 @@ def _fragments(deck: Deck, base: Base, base_key: str, cache) -> list[Fragment]:
         from slidegen.cache import prune_daily
 
         prune_daily(cache.root)
-    return [fragment for fragment in fragments if fragment is not None]
+    return [fragment for group in fragments if group is not None for fragment in group]
 
 
 def _render_missing(deck: Deck, base: Base, base_key: str, wanted: list, keys: list[str],
-                    fragments: list[Fragment | None], cache) -> None:
+                    fragments: list[list[Fragment] | None], cache) -> None:
     """Renders the slides ``fragments`` lacks (None there) and keeps each in the cache."""
     from slidegen.writers.pptx.slides import SlideRenderer
 
@@ -127,29 +137,39 @@ def _render_missing(deck: Deck, base: Base, base_key: str, wanted: list, keys: l
         if fragments[index] is not None:
             continue
         if kind == "title":
-            fragment = renderer.title(deck)
+            rendered = [renderer.title(deck)]
         elif kind == "picture":
             picture = deck.picture(slide)
             assert picture is not None  # "picture" was chosen because there is one
-            fragment = renderer.picture(deck, slide, picture)
-        else:
-            fragment = renderer.text(deck, slide)
-        fragments[index] = fragment
-        cache.put(key, fragment.dumps())
+            rendered = [renderer.picture(deck, slide, picture)]
+        else:  # a long note continues on more slides: several fragments under one key
+            rendered = renderer.text(deck, slide)
+        fragments[index] = rendered
+        cache.put(key, _dumps(rendered))
+
+
+def _dumps(fragments: list[Fragment]) -> bytes:
+    return json.dumps([fragment.dumps().decode("utf-8") for fragment in fragments]).encode("utf-8")
+
+
+def _loads(raw: bytes) -> list[Fragment]:
+    return [Fragment.loads(item.encode("utf-8")) for item in json.loads(raw)]
 
 
 def _content(deck: Deck, kind: str, slide: Slide | None) -> list:
     """Everything of the deck that shapes one slide's XML, as JSON-able data."""
     if slide is None:
         return [deck.title, deck.slug, deck.author, deck.date.isoformat() if deck.date else None,
-                _note(deck.intro), deck.link]
+                _note(deck.intro), deck.link, deck.lang]
     picture = deck.picture(slide)
     shown = [picture.digest, picture.width, picture.height, picture.mime] if picture else None
-    return [slide.number, slide.title, _note(slide.note), alt_text(slide) if picture else "", shown, deck.link]
+    return [slide.number, slide.title, _note(slide.note), alt_text(slide, deck.words_on(slide)) if picture else "", shown, deck.link,
+            deck.lang]
 
 
 def _note(note: Note) -> list:
-    return [[dataclasses.astuple(span) for span in paragraph] for paragraph in note.paragraphs]
+    return [[dataclasses.astuple(role), [dataclasses.astuple(span) for span in paragraph]]
+            for role, paragraph in note.parts()]
 
 
 def _template_digest(template: Path | None) -> str:

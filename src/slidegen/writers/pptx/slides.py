@@ -19,9 +19,10 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Pt
 
 from slidegen import layout as geo
+from slidegen import textfit
 from slidegen.dates import long_date
 from slidegen.links import safe_href
-from slidegen.model import Deck, Note, Paragraph, Picture, Slide, Span, plain
+from slidegen.model import PROSE, Deck, Note, Paragraph, Picture, Role, Slide, Span
 from slidegen.parse import alt_text
 from slidegen.untrusted import xml_safe
 from slidegen.writers.pptx.furniture import fit_title, slide_number, title_strip
@@ -41,6 +42,7 @@ MONOSPACE = "Courier New"
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 _SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
 class SlideRenderer:
@@ -71,7 +73,7 @@ class SlideRenderer:
         _drop_empty_placeholders(s)
         if deck.intro:
             _write_note(s, deck.intro, deck.link)
-        return self._cut(s, None)
+        return self._cut(s, None, deck.lang)
 
     def picture(self, deck: Deck, slide: Slide, picture: Picture) -> Fragment:
         s = self.prs.slides.add_slide(self.layouts["picture"])
@@ -90,38 +92,48 @@ class SlideRenderer:
         fitted = geo.fit_picture(picture.width, picture.height, box)
         shape.left, shape.top, shape.width, shape.height = (Emu(fitted.left), Emu(fitted.top),
                                                             Emu(fitted.width), Emu(fitted.height))
-        element(shape).nvPicPr.cNvPr.set("descr", _clean(alt_text(slide)))
+        element(shape).nvPicPr.cNvPr.set("descr", _clean(alt_text(slide, deck.words_on(slide))))
         if box.width >= self.size[0] * 0.98 and box.height >= self.size[1] * 0.98:
             title_strip(s, self.size)
         slide_number(s)
         _drop_empty_placeholders(s)
         _write_note(s, slide.note, deck.link)
-        return self._cut(s, picture.digest)
+        return self._cut(s, picture.digest, deck.lang)
 
-    def text(self, deck: Deck, slide: Slide) -> Fragment:
-        s = self.prs.slides.add_slide(self.layouts["text"])
-        title_box = _set_title(s, slide.title or f"Slide {slide.number}", self.size)
-        body = _placeholder(s, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT))
-        if body is not None:
-            box = geo.Box(body.left, body.top, body.width, body.height)
-        else:
-            box = geo.content_box(*self.size, title_box)
-            body = s.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
-            body.name = "Note"
-        tf = body.text_frame
-        tf.word_wrap = True
-        tf.auto_size = MSO_AUTO_SIZE.NONE
-        paragraphs = list(slide.note.paragraphs) or [(Span(slide.title),)]
-        points = geo.body_font_size([plain(p) for p in paragraphs], box)
-        _fill(tf, paragraphs, deck.link, Pt(points), plain_paragraphs=True)
-        slide_number(s)
-        _drop_empty_placeholders(s)
-        _write_note(s, slide.note, deck.link)
-        return self._cut(s, None)
+    def text(self, deck: Deck, slide: Slide) -> list[Fragment]:
+        """The note on one slide, shrunk to fit down to 18 pt, else continued on "Title (2)" …"""
+        fragments = []
+        pages = None
+        index = 0
+        while pages is None or index < len(pages):
+            s = self.prs.slides.add_slide(self.layouts["text"])
+            title = pages[index].title if pages else slide.title or f"Slide {slide.number}"
+            title_box = _set_title(s, title, self.size)
+            body = _placeholder(s, (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT))
+            if body is None:
+                box = geo.content_box(*self.size, title_box)
+                body = s.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
+                body.name = "Note"
+            tf = body.text_frame
+            tf.word_wrap = True
+            tf.auto_size = MSO_AUTO_SIZE.NONE
+            if pages is None:  # the first slide tells the room every page of this note has
+                pages = textfit.paginate(slide, text_box(body))
+            page = pages[index]
+            _fill(tf, page.body.parts(), deck.link, Pt(page.size), plain_paragraphs=True)
+            slide_number(s)
+            _drop_empty_placeholders(s)
+            _write_note(s, page.note, deck.link)
+            fragments.append(self._cut(s, None, deck.lang))
+            index += 1
+        return fragments
 
-    def _cut(self, s, digest: str | None) -> Fragment:
+    def _cut(self, s, digest: str | None, lang: str) -> Fragment:
         """The slide as a fragment; the slide then leaves the presentation with its notes and picture."""
         part = s.part
+        _stamp_language(element(s), lang)
+        if s.has_notes_slide:
+            _stamp_language(element(s.notes_slide), lang)
         slide_rels = tuple(_rel(rel, digest) for rel in relationships(part))
         notes_xml: bytes | None = None
         notes_rels: tuple[Rel, ...] = ()
@@ -132,6 +144,21 @@ class SlideRenderer:
         fragment = Fragment(blob(part), slide_rels, notes_xml, notes_rels)
         drop_slide(self.prs, slide_id_list(self.prs)[-1])
         return fragment
+
+
+def _stamp_language(root, lang: str) -> None:
+    """Marks every run as written in ``lang``, so spelling, hyphenation and screen readers follow the post."""
+    for tag in ("r", "fld"):
+        for run in root.iter(f"{_A}{tag}"):
+            rpr = run.find(f"{_A}rPr")
+            if rpr is None:
+                from lxml import etree
+
+                rpr = etree.Element(f"{_A}rPr")
+                run.insert(0, rpr)
+            rpr.set("lang", lang)
+    for end in root.iter(f"{_A}endParaRPr"):
+        end.set("lang", lang)
 
 
 def _rel(rel: tuple[str, str, bool, str], digest: str | None) -> Rel:
@@ -188,10 +215,32 @@ def _set_title(s, text: str, size, one_line: bool = True) -> geo.Box | None:
         title.name = "Title"
         title.text_frame.word_wrap = True
         title.text_frame.paragraphs[0].font.size = Pt(32)
+        _make_title_placeholder(title)
     title.text_frame.paragraphs[0].text = _clean(text).strip() or "Untitled"
     if one_line:
         fit_title(title)
+    _read_first(title)
     return geo.Box(title.left, title.top, title.width, title.height)
+
+
+def _make_title_placeholder(box) -> None:
+    """Marks a title box as the slide's title: screen readers and PowerPoint's checker only know a
+    title placeholder as the title, even on a layout that has none."""
+    from lxml import etree
+
+    nv_pr = element(box).nvSpPr.nvPr
+    etree.SubElement(nv_pr, f"{_P}ph", type="title")
+    element(box).nvSpPr.cNvSpPr.set("txBox", "0")
+
+
+def _read_first(title) -> None:
+    """Puts the title first in the shape tree, which is the order screen readers read a slide in."""
+    shape = element(title)
+    tree = shape.getparent()
+    first = next((child for child in tree if child.tag.split("}")[-1] in ("sp", "pic", "graphicFrame", "grpSp",
+                                                                          "cxnSp", "AlternateContent")), None)
+    if first is not None and first is not shape:
+        first.addprevious(shape)
 
 
 def _placeholder(s, types):
@@ -215,24 +264,72 @@ def _write_note(s, note: Note, base: str) -> None:
     tf = s.notes_slide.notes_text_frame
     if tf is None:  # a template whose notes master has no body placeholder
         return
-    _fill(tf, list(note.paragraphs), base)
+    _fill(tf, note.parts(), base)
 
 
-def _fill(tf, paragraphs: list[Paragraph], base: str, size=None, plain_paragraphs: bool = False) -> None:
-    """Writes paragraphs of spans as runs: bold, italic, code and links kept; line breaks kept."""
+def text_box(body) -> textfit.Box:
+    """The room for text in a body shape, in points: its size less the frame's insets, with a
+    small margin so rounding in a renderer never tips a last line over the edge."""
+    tf = body.text_frame
+    width = body.width - (tf.margin_left or 0) - (tf.margin_right or 0)
+    height = body.height - (tf.margin_top or 0) - (tf.margin_bottom or 0)
+    return textfit.Box(width / geo.EMU_PER_PT * 0.97, height / geo.EMU_PER_PT * 0.95)
+
+
+def _fill(tf, parts: list[tuple[Role, Paragraph]], base: str, size=None, plain_paragraphs: bool = False) -> None:
+    """Writes paragraphs of spans as runs: bold, italic, code and links kept; line breaks kept.
+
+    List items become real bullet or numbered paragraphs at their level, a table row one line
+    (its header row bold), code monospace lines, a sub-heading a bold line.
+    """
     tf.text = ""
-    for index, para in enumerate(paragraphs):
+    for index, (role, para) in enumerate(parts):
         p = tf.paragraphs[0] if index == 0 else tf.add_paragraph()
-        if plain_paragraphs:
+        if role.kind in ("bullet", "number"):
+            _list_paragraph(p, role, size)
+        elif plain_paragraphs or role is not PROSE:
             _no_bullet(p)
-            if size is not None:
-                p.space_after = Pt(round(size.pt * 0.5))
+        if size is not None:
+            following = parts[index + 1][0] if index + 1 < len(parts) else None
+            p.space_after = Pt(round(size.pt * textfit.gap_after(role, following), 1))
+        bold = role.kind == "heading" or (role.kind == "row" and role.level == 1)
+        run_size = Pt(size.pt * 0.9) if size is not None and role.kind == "code" else size
         for span in para:
+            if bold or role.kind == "code":
+                span = Span(span.text, span.bold or bold, span.italic, span.code or role.kind == "code", span.href)
             for n, piece in enumerate(span.text.split("\n")):
                 if n:
                     p.add_line_break()
                 if piece:
-                    _run(p, piece, span, base, size)
+                    _run(p, piece, span, base, run_size)
+
+
+#: A list item's left margin per level and its bullet's hanging indent, in EMU.
+LIST_INDENT = 285_750
+BULLET_HANG = 228_600
+
+
+def _list_paragraph(p, role: Role, size) -> None:
+    """A real bullet ("•") or numbered ("1.") paragraph at the item's level, hanging indent.
+
+    On a text slide the indent grows with the font size, as ``textfit`` measured it.
+    """
+    from lxml import etree
+
+    ppr = p._p.get_or_add_pPr()
+    level = min(role.level, 8)
+    step = round(size.pt * textfit.INDENT * geo.EMU_PER_PT) if size is not None else LIST_INDENT
+    ppr.set("lvl", str(level))
+    ppr.set("marL", str(step * (level + 1)))
+    ppr.set("indent", str(-min(BULLET_HANG, step)))
+    for old in ppr.findall(f"{_A}buNone") + ppr.findall(f"{_A}buChar") + ppr.findall(f"{_A}buAutoNum"):
+        ppr.remove(old)
+    if role.kind == "number":
+        # An explicit start: renderers differ on when a numbered run restarts, and a list cut
+        # across slides must count on.
+        etree.SubElement(ppr, f"{_A}buAutoNum", type="arabicPeriod", startAt=str(max(1, role.ordinal)))
+    else:
+        etree.SubElement(ppr, f"{_A}buChar", char="\u2022")
 
 
 def _run(p, text: str, span: Span, base: str, size) -> None:
