@@ -66,11 +66,12 @@ def test_csp_hashes_match_the_inline_style_and_script_exactly():
     assert "unsafe" not in csp
 
 
-def test_runtime_js_stays_under_15_kb_and_css_under_12_kb():
+def test_runtime_js_stays_under_15_kb_and_css_under_12_5_kb():
     theme = load_theme(None)
     assert len(theme.js.encode()) < 15_000, len(theme.js.encode())
-    # The CSS carries the control bar's seven icons as small SVG masks (no SVG in the page).
-    assert len(theme.css.encode()) < 12_000, len(theme.css.encode())
+    # The CSS carries the control bar's seven icons as small SVG masks (no SVG in the page); 12 KB
+    # until it also carried the fitted text slides' sizes and the text layer over pictures.
+    assert len(theme.css.encode()) < 12_500, len(theme.css.encode())
 
 
 def test_deck_data_json_cannot_end_its_script_or_break_js():
