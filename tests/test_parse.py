@@ -135,10 +135,13 @@ def test_heading_marker_gives_number_and_title():
     assert deck.slides[0].note.text == "It drops."
 
 
-def test_derived_title_is_cut_at_a_word_and_never_empty():
+def test_derived_title_fits_one_line_is_cut_at_a_phrase_and_never_empty():
+    from slidegen.titles import fits
+
     long = note("This was demonstrating how much of an asshole you are willing to put up with in relation.")
     title = derive_title(long, 1)
-    assert len(title) <= 61 and title.endswith("\u2026") and not title[:-1].endswith(" ")
+    assert title == "This was demonstrating how much of an asshole you are willing"
+    assert fits(title) and "\u2026" not in title
     assert derive_title(note(""), 4) == "Slide 4"
 
 
@@ -175,6 +178,24 @@ def test_alt_text_is_never_a_file_name():
     assert alt_text(slide) == "A curve that drops off a cliff"
     slide.image = ImageRef("a.jpg", pos, "</script> is text")
     assert alt_text(slide) == "</script> is text"
+
+
+def test_front_matter_layout_chooses_full_bleed_and_an_unknown_one_is_warned_about(tmp_path):
+    import slidegen
+    from slidegen.diagnostics import Report
+
+    post = tmp_path / "post.md"
+    post.write_text("---\nlayout: Full\n---\n# Talk\n\nSlide 1: The curve.\n", encoding="utf-8")
+    (deck,) = slidegen.read_decks(tmp_path)
+    assert deck.layout == "full"
+    post.write_text("---\nlayout: wide\n---\n# Talk\n\nSlide 1: The curve.\n", encoding="utf-8")
+    report = Report(stream=None)
+    from slidegen.config import BuildOptions
+    from slidegen.pipeline import read_decks
+
+    (deck,) = read_decks([tmp_path], BuildOptions(), report)
+    assert deck.layout == ""
+    assert any("layout 'wide'" in str(w) and ":2" in str(w) for w in report.warnings), report.warnings
 
 
 def blocks_post(blocks):

@@ -1,4 +1,5 @@
-"""Takes the README's slideshow screenshots: slide 1, the overview, reader mode and the speaker view.
+"""Takes the README's slideshow screenshots: slide 1, the overview, reader mode, the speaker view,
+a phone held upright (reader mode, its default there) and a full-bleed slide.
 
 Builds the sample deck's HTML with slidegen and photographs it in headless Chromium:
 
@@ -28,6 +29,8 @@ def main(deck_dir: Path, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         files = slidegen.build([deck_dir], tmp, formats=("html",), quiet=True)
+        files_full = slidegen.build([deck_dir], Path(tmp) / "full", formats=("html",), quiet=True,
+                                    picture_layout="full")
         show = next(f for f in files if f.suffix == ".html").resolve().as_uri()
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=ARGS)
@@ -49,6 +52,15 @@ def main(deck_dir: Path, out_dir: Path) -> None:
             speaker.set_viewport_size(VIEW)
             speaker.wait_for_selector("#sp-cur .sg-slide")
             shoot(speaker, out_dir / "speaker.png")
+            phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                                        reduced_motion="reduce", color_scheme="light", has_touch=True)
+            page = phone.new_page()
+            page.goto(show)
+            shoot(page, out_dir / "phone.png")
+            full = next(f for f in files_full if f.suffix == ".html").resolve().as_uri()
+            page = context.new_page()
+            page.goto(full + "#2")
+            shoot(page, out_dir / "slide-full.png")
             browser.close()
 
 

@@ -73,8 +73,13 @@ def remove_layouts(prs, names):
         prs.slide_layouts.remove(layout(prs, name))
 
 
-def add_picture_layout(prs, name: str, after: str):
-    """A new layout: the title placeholder of "Title Only" plus one large picture placeholder."""
+def add_picture_layout(prs, name: str, after: str, title_box=TITLE_BOX, picture_box=PICTURE_BOX,
+                       picture_first: bool = False):
+    """A new layout: the title placeholder of "Title Only" plus one large picture placeholder.
+
+    The title comes first, so screen readers meet it first; ``picture_first`` draws the picture
+    under the title instead, for a picture that covers the whole slide.
+    """
     master = prs.slide_master
     source = layout(prs, "Title Only")
     element = copy.deepcopy(source._element)
@@ -83,15 +88,22 @@ def add_picture_layout(prs, name: str, after: str):
     for sp in list(tree.iterchildren(f"{P}sp")):
         ph = sp.find(f".//{P}ph")
         if ph is not None and ph.get("type") == "title":
-            _set_xfrm(sp, TITLE_BOX)
+            _set_xfrm(sp, title_box)
+        elif ph is not None and ph.get("type") == "sldNum":
+            continue
         elif ph is not None:
             tree.remove(sp)
     pic = etree.fromstring(
         f'<p:sp xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:nvSpPr><p:cNvPr id="3" name="Picture Placeholder 2"/>'
         '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="pic" idx="1"/></p:nvPr></p:nvSpPr>'
         '<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>')
-    _set_xfrm(pic, PICTURE_BOX)
-    tree.append(pic)
+    _set_xfrm(pic, picture_box)
+    title_sp = next(sp for sp in tree.iterchildren(f"{P}sp") if (sp.find(f".//{P}ph") is not None
+                                                                 and sp.find(f".//{P}ph").get("type") == "title"))
+    if picture_first:
+        title_sp.addprevious(pic)
+    else:
+        tree.append(pic)
     partname = prs.part.package.next_partname("/ppt/slideLayouts/slideLayout%d.xml")
     part = SlideLayoutPart(partname, source.part.content_type, prs.part.package, element)
     part.relate_to(master.part, RT.SLIDE_MASTER)
@@ -123,13 +135,171 @@ def save(prs, path: Path, title: str) -> bytes:
 
 
 def make_default() -> bytes:
-    """slidegen's own template: plain Office look, 16:9, a picture layout and a notes master."""
+    """slidegen's own template, drawn to match the HTML slideshow.
+
+    Left-aligned bold titles after a blue accent bar, the slide's position bottom right, a title
+    slide with an accent band, a picture layout whose picture takes the whole slide below a slim
+    title (over 78 % of its height), and "Full Picture": the picture on the whole slide on black,
+    the title in white over a dark strip (the strip itself is drawn on each slide, above the picture).
+    """
     prs = widescreen_base()
     remove_layouts(prs, ["Title and Vertical Text", "Vertical Title and Text"])
-    add_picture_layout(prs, "Title and Picture", after="Title Only")
+    add_picture_layout(prs, "Title and Picture", after="Title Only", title_box=SLIM_TITLE, picture_box=BIG_PICTURE)
+    add_picture_layout(prs, "Full Picture", after="Title and Picture", title_box=STRIP_TITLE,
+                       picture_box=(0, 0, WIDTH, HEIGHT), picture_first=True)
+    _default_theme(prs)
+    master = prs.slide_master
+    _title_style(master, size=3000, bold=True)
+    _slide_number_style(master)
+    for lay in prs.slide_layouts:
+        if lay.name in ("Title and Content", "Title Only", "Title and Picture", "Two Content", "Comparison"):
+            _move(lay, "title", SLIM_TITLE)
+            _accent_bar(lay)
+        if lay.name in ("Title and Content",):
+            _move(lay, "body", BODY_BOX)
+    _cover(layout(prs, "Title Slide"))
+    _full_picture(layout(prs, "Full Picture"))
+    prs.part._element.set("firstSlideNum", "0")  # the title slide is 0, as in the HTML counter
     _ = prs.notes_master
     notes_master_referenced(prs)
     return save(prs, DEFAULT_OUT, "slidegen default template")
+
+
+# The default's geometry on a 13.333 × 7.5 in slide, the same as the slideshow's (in cqw: ×7.5).
+SLIM_TITLE = (566_928, 219_456, WIDTH - 566_928 - 457_200, 694_944)
+BIG_PICTURE = (457_200, 1_051_560, WIDTH - 2 * 457_200, HEIGHT - 1_051_560 - 420_624)
+BODY_BOX = (566_928, 1_143_000, WIDTH - 566_928 - 457_200, HEIGHT - 1_143_000 - 548_640)
+STRIP_TITLE = (566_928, HEIGHT - 1_005_840, WIDTH - 566_928 - 457_200, 694_944)
+STRIP_HEIGHT = 1_371_600
+ACCENT = "1A5FB4"
+DEFAULT_COLOURS = {"dk1": "1D1D1F", "lt1": "FFFFFF", "dk2": "1F2A44", "lt2": "F4F3EF", "accent1": ACCENT,
+                   "accent2": "E66100", "accent3": "26A269", "accent4": "C64600", "accent5": "613583",
+                   "accent6": "986A44", "hlink": ACCENT, "folHlink": "613583"}
+
+
+def _default_theme(prs) -> None:
+    theme_part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme_part.blob)
+    root.set("name", "slidegen")
+    scheme = root.find(f".//{A}clrScheme")
+    scheme.set("name", "slidegen")
+    for slot, hex_ in DEFAULT_COLOURS.items():
+        node = scheme.find(f"{A}{slot}")
+        for child in list(node):
+            node.remove(child)
+        etree.SubElement(node, f"{A}srgbClr", val=hex_)
+    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _title_style(master, size: int, bold: bool) -> None:
+    """Titles left-aligned (one design with the slideshow), at ``size`` hundredths of a point."""
+    lvl = master._element.find(f".//{P}titleStyle/{A}lvl1pPr")
+    lvl.set("algn", "l")
+    rpr = lvl.find(f"{A}defRPr")
+    rpr.set("sz", str(size))
+    if bold:
+        rpr.set("b", "1")
+
+
+def _slide_number_style(master) -> None:
+    """The master's slide number: bottom right, small and grey, as the slideshow's."""
+    for sp in master._element.cSld.spTree.iterchildren(f"{P}sp"):
+        ph = sp.find(f".//{P}ph")
+        if ph is None or ph.get("type") != "sldNum":
+            continue
+        _set_xfrm(sp, (WIDTH - 457_200 - 1_371_600, HEIGHT - 384_048, 1_371_600, 274_320))
+        body = sp.find(f"{P}txBody")
+        body_pr = body.find(f"{A}bodyPr")
+        for key in ("lIns", "rIns", "tIns", "bIns"):
+            body_pr.set(key, "0")
+        body_pr.set("anchor", "b")
+        lst = body.find(f"{A}lstStyle")
+        for child in list(lst):
+            lst.remove(child)
+        lvl = etree.SubElement(lst, f"{A}lvl1pPr", algn="r")
+        rpr = etree.SubElement(lvl, f"{A}defRPr", sz="1200")
+        fill = etree.SubElement(rpr, f"{A}solidFill")
+        etree.SubElement(fill, f"{A}srgbClr", val="595C63")
+
+
+def _placeholder_sp(lay, kind: str):
+    for sp in lay._element.cSld.spTree.iterchildren(f"{P}sp"):
+        ph = sp.find(f".//{P}ph")
+        if ph is None:
+            continue
+        ph_type = ph.get("type", "body" if ph.get("idx") else "")
+        if ph_type == kind or (kind == "body" and ph_type in ("body", "obj") and ph.get("idx") == "1"):
+            return sp
+    return None
+
+
+def _move(lay, kind: str, box) -> None:
+    sp = _placeholder_sp(lay, kind)
+    if sp is not None:
+        _set_xfrm(sp, box)
+
+
+def _shape(tree, name: str, box, fill_xml: str, geometry: str = "rect"):
+    shape_id = max(int(e.get("id")) for e in tree.iter(f"{P}cNvPr")) + 1
+    sp = etree.fromstring(
+        f'<p:sp xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/>'
+        '<p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>'
+        f'<a:xfrm><a:off x="{box[0]}" y="{box[1]}"/><a:ext cx="{box[2]}" cy="{box[3]}"/></a:xfrm>'
+        f'<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>{fill_xml}<a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
+    # Behind the placeholders, so titles and pictures are drawn over it.
+    first_ph = next((e for e in tree.iterchildren(f"{P}sp", f"{P}pic") if e.find(f".//{P}ph") is not None), None)
+    if first_ph is not None:
+        first_ph.addprevious(sp)
+    else:
+        tree.append(sp)
+    return sp
+
+
+def _accent_bar(lay) -> None:
+    """A short blue bar before the title, as the slideshow's title has."""
+    tree = lay._element.cSld.spTree
+    _shape(tree, "Accent Bar", (457_200, SLIM_TITLE[1] + 155_448, 73_152, 384_048),
+           f'<a:solidFill><a:srgbClr val="{ACCENT}"/></a:solidFill>')
+
+
+def _cover(cover) -> None:
+    """A real title slide: a blue band down the left, a large bold title, the byline under a short rule."""
+    tree = cover._element.cSld.spTree
+    _shape(tree, "Accent Band", (0, 0, 228_600, HEIGHT), f'<a:solidFill><a:srgbClr val="{ACCENT}"/></a:solidFill>')
+    _shape(tree, "Accent Rule", (1_188_720, 4_114_800, 1_097_280, 36_576),
+           f'<a:solidFill><a:srgbClr val="{ACCENT}"/></a:solidFill>')
+    title, sub = _placeholder_sp(cover, "ctrTitle"), _placeholder_sp(cover, "subTitle")
+    _set_xfrm(title, (1_097_280, 1_645_920, WIDTH - 1_097_280 - 914_400, 2_377_440))
+    _set_xfrm(sub, (1_097_280, 4_251_960, WIDTH - 1_097_280 - 914_400, 1_280_160))
+    _text_style(title, algn="l", size=4400, bold=True, anchor="b")
+    _text_style(sub, algn="l", size=2000, colour="595C63", anchor="t")
+
+
+def _full_picture(lay) -> None:
+    """Black behind the picture; the title white at the bottom, over the strip each slide draws."""
+    c_sld = lay._element.cSld
+    c_sld.insert(0, etree.fromstring(f'<p:bg xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:bgPr><a:solidFill>'
+                                     '<a:srgbClr val="000000"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'))
+    _text_style(_placeholder_sp(lay, "title"), algn="l", size=3000, bold=True, colour="FFFFFF", anchor="b")
+    num = _placeholder_sp(lay, "sldNum")
+    if num is not None:
+        _text_style(num, algn="r", size=1200, colour="DDDDDD", anchor="b")
+
+
+def _text_style(sp, algn: str, size: int, anchor: str, bold: bool = False, colour: str | None = None) -> None:
+    body = sp.find(f"{P}txBody")
+    body.find(f"{A}bodyPr").set("anchor", anchor)
+    lst = body.find(f"{A}lstStyle")
+    for child in list(lst):
+        lst.remove(child)
+    lvl = etree.SubElement(lst, f"{A}lvl1pPr", algn=algn)
+    etree.SubElement(lvl, f"{A}buNone")
+    rpr = etree.SubElement(lvl, f"{A}defRPr", sz=str(size))
+    if bold:
+        rpr.set("b", "1")
+    if colour:
+        fill = etree.SubElement(rpr, f"{A}solidFill")
+        etree.SubElement(fill, f"{A}srgbClr", val=colour)
 
 
 # --- the sample corporate template ------------------------------------------------------------
@@ -162,7 +332,8 @@ def make_corporate() -> bytes:
     add_picture_layout(prs, "Title and Picture", after="Title Only")
     _theme(prs)
     master = prs.slide_master
-    _accent_bar(master)
+    _title_style(master, size=3600, bold=False)  # left like its cover, not centred
+    _bottom_bar(master)
     _logo(master)
     for lay in prs.slide_layouts:
         lay._element.cSld.set("name", RENAMES[lay.name])
@@ -191,7 +362,7 @@ def _theme(prs) -> None:
     theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _accent_bar(master) -> None:
+def _bottom_bar(master) -> None:
     """A thin orange bar along the bottom of every slide (drawn on the master)."""
     tree = master._element.cSld.spTree
     shape_id = max(int(e.get("id")) for e in tree.iter(f"{P}cNvPr")) + 1

@@ -102,6 +102,9 @@ def make_parser():
     g.add_argument("--slide-layout", metavar="NAME", help="layout name for picture slides")
     g.add_argument("--render", action="store_true", help="a .pptx source: render its slides that hold no "
                    "picture (charts, SmartArt, text) to pictures with LibreOffice")
+    g.add_argument("--picture-layout", choices=("picture", "full"),
+                   help="picture: the picture fills the slide under a slim title (default); "
+                   "full: the picture on the whole slide, the title over a dark strip (PPTX and HTML)")
     g = b.add_argument_group("HTML")
     g.add_argument("--theme", type=Path, metavar="DIR", help="a theme folder (template and CSS)")
     g.add_argument("--html-assets", choices=("inline", "external"), default="inline",
@@ -237,7 +240,7 @@ def options_from(args):
     return BuildOptions(
         out_dir=get("out", Path("build")), formats=get("formats", BuildOptions.formats),
         strict=get("strict", False), template=shipped_template(get("template")), title_layout=get("title_layout"),
-        slide_layout=get("slide_layout"), theme=get("theme"), html_assets=get("html_assets", "inline"),
+        slide_layout=get("slide_layout"), picture_layout=get("picture_layout"), theme=get("theme"), html_assets=get("html_assets", "inline"),
         images_dirs=tuple(get("images", []) or []), site_root=get("site_root"), image_width=get("image_width", BuildOptions.image_width),
         max_pixels=get("max_pixels", BuildOptions.max_pixels), whiteboard=get("whiteboard", False),
         whiteboard_crop=get("whiteboard_crop", "on") != "off", ocr=get("ocr", False),

@@ -25,6 +25,8 @@ class BuildOptions:
     template: Path | None = None
     title_layout: str | None = None
     slide_layout: str | None = None
+    #: "picture" or "full" (full-bleed); None: the post's ``layout:``, else "picture".
+    picture_layout: str | None = None
     # HTML
     theme: Path | None = None
     html_assets: str = "inline"
@@ -81,6 +83,8 @@ def validate(options: BuildOptions) -> BuildOptions:
         raise UsageError(
             f"--html-assets must be one of {', '.join(HTML_ASSET_MODES)}, not {options.html_assets!r}"
         )
+    if options.picture_layout not in (None, "picture", "full"):
+        raise UsageError(f"--picture-layout must be picture or full, not {options.picture_layout!r}")
     for name, low in (("image_width", 16), ("max_pixels", 1), ("max_post_bytes", 1), ("max_feed_bytes", 1)):
         value = getattr(options, name)
         if not isinstance(value, int) or value < low:

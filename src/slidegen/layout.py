@@ -152,3 +152,13 @@ def _wrapped_lines(text: str, per_line: int) -> int:
         else:
             used = used + (1 if used else 0) + n
     return lines
+
+
+#: The ways a picture slide can be laid out: under a slim title, or over the whole slide.
+PICTURE_LAYOUTS = ("picture", "full")
+
+
+def picture_layout(deck, options) -> str:
+    """"picture" or "full" for a deck: ``--picture-layout`` first, then the post's ``layout:``."""
+    chosen = getattr(options, "picture_layout", None) or getattr(deck, "layout", "") or "picture"
+    return chosen if chosen in PICTURE_LAYOUTS else "picture"

@@ -295,6 +295,7 @@ class Deck:
     template: Path | None = None
     whiteboard: bool | dict | None = None  # front matter: on, off, or {crop:, corners:} (on)
     keywords: tuple[str, ...] = ()
+    layout: str = ""  # front matter ``layout:``: "picture" or "full"; empty for the default
     lang: str = "en"  # BCP 47 tag: PPTX runs, <html lang>, PDF metadata
     #: Text after the first note that belongs to no note (a stray heading's section, a sign-off),
     #: as (where, text), so ``inspect --verbose`` can show what no output carries.

@@ -105,6 +105,10 @@ def parse_post(post: Post, report: Report) -> Deck | None:
     deck = Deck(title=post.title or slides[0].title, source=post.source, base_dir=post.base_dir,
                 slides=slides, intro=intro, outside_notes=_outside_notes(post, markers))
     _apply_meta(deck, post)
+    if deck.layout not in ("", "picture", "full"):
+        report.warn(f"layout {deck.layout!r} is not 'picture' or 'full'; using 'picture'",
+                    post.source.at(post.meta_lines.get("layout")))
+        deck.layout = ""
     _apply_lang(deck, post, report)
     _distinct_titles(deck)
     extents = [pairing.Extent(m.number, m.index, max(m.index, m.last), m.pos) for m in markers]
@@ -126,6 +130,7 @@ def _apply_meta(deck: Deck, post: Post) -> None:
     deck.keywords = tuple(str(t).strip() for t in tags if str(t).strip())
     if meta.get("template"):
         deck.template = post.base_dir / str(meta["template"])
+    deck.layout = str(meta.get("layout") or "").strip().lower()
 
 
 def _distinct_titles(deck: Deck) -> None:
@@ -333,17 +338,17 @@ def _front_matter_titles(post: Post, report: Report) -> dict[int, str]:
 
 
 def derive_title(note: Note, number: int) -> str:
-    """A short slide title from the note's first sentence, cut at a word; 'Slide N' when empty."""
+    """A slide title from the note's first sentence that fits one line at the title size, cut at a
+    clause or phrase (see ``titles``); 'Slide N' when empty."""
     text = " ".join(note.text.split())
     if not text:
         return f"Slide {number}"
     first = _SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".!?:;, ").lstrip("*_\"'([ ")
-    if len(first) <= TITLE_MAX:
+    if len(first) <= TITLE_MAX // 3:  # short enough for any title line; no need to measure
         return first or f"Slide {number}"
-    cut = first[:TITLE_MAX]
-    if " " in cut[TITLE_MAX // 2:]:
-        cut = cut[:cut.rindex(" ")]
-    return cut.rstrip(",;:-\u2013\u2014 ") + "\u2026"
+    from slidegen.titles import cut_title
+
+    return cut_title(first) or f"Slide {number}"
 
 
 def first_sentence(note: Note, limit: int = 200) -> str:

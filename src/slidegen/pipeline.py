@@ -110,6 +110,26 @@ def _warn_no_picture_room(decks: list[Deck], options: BuildOptions, report: Repo
                         "Picture', or --slide-layout NAME decides instead)", str(template))
 
 
+def _warn_replaced_fonts(decks: list[Deck], options: BuildOptions, report: Report) -> None:
+    """Says, once per template, which fonts LibreOffice will replace in the PDF."""
+    from slidegen.writers.pdffonts import font_warnings
+    from slidegen.writers.pptx.package import default_template_bytes
+
+    seen = set()
+    for deck in decks:
+        template = options.template or deck.template
+        if template in seen:
+            continue
+        seen.add(template)
+        try:
+            data = template.read_bytes() if template else default_template_bytes()
+        except OSError:
+            continue  # the PPTX writer reports an unreadable template with its reason
+        where = str(template) if template else str(deck.source)
+        for message in font_warnings(template, data):
+            report.warn(message, where)
+
+
 def build(sources: list[Path], options: BuildOptions, report: Report,
           progress: Progress | None = None) -> Result:
     """Builds every deck of ``sources`` into ``options.out_dir``, and an index page when there are several.
@@ -139,6 +159,8 @@ def build(sources: list[Path], options: BuildOptions, report: Report,
         from slidegen.pictures.ocr import read_all
 
         read_all(todo, options, report)
+    if "pdf" in options.formats:
+        _warn_replaced_fonts(todo, options, report)
     for deck, rendered in zip(todo, render_all(todo, options, progress or Progress())):
         if rendered.error:
             result.failed.append(rendered.error)

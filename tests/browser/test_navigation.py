@@ -15,7 +15,7 @@ def test_first_load_shows_the_title_slide_and_the_counter(open_show):
     assert show.current() == 0
     assert show.page.is_visible("#sg-0 h1")
     assert not show.page.is_visible("#sg-1")
-    assert show.page.text_content("#sg-count") == "Title · 9"
+    assert show.page.text_content("#sg-count") == "0 / 9"
 
 
 def test_arrow_keys_move_and_the_counter_and_progress_follow(open_show):

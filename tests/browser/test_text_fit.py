@@ -33,7 +33,8 @@ def guide_deck(tmp_path):
 @pytest.mark.parametrize("viewport", [(1280, 720), (390, 844)])
 def test_no_text_slide_overflows(open_show, tmp_path, viewport):
     width, height = viewport
-    show = open_show(guide_deck(tmp_path), viewport={"width": width, "height": height})
+    # An upright phone opens the reader; asking for a slide (#0) shows one slide at a time, as here.
+    show = open_show(guide_deck(tmp_path), hash="#0", viewport={"width": width, "height": height})
     page = show.page
     total = page.evaluate("document.querySelectorAll('.sg-slide').length") - 1
     titles = page.eval_on_selector_all(".sg-slide .sg-heading", "hs => hs.map(h => h.textContent.trim())")

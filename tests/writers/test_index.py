@@ -46,7 +46,7 @@ def test_thumbnail_is_a_small_jpeg_of_the_first_picture():
     uris = re.findall(r'src="data:image/jpeg;base64,([^"]+)"', html)
     assert len(uris) == 1  # the text-only deck gets a placeholder instead
     with Image.open(io.BytesIO(base64.b64decode(uris[0]))) as img:
-        assert img.format == "JPEG" and img.size == (320, 180)
+        assert img.format == "JPEG" and img.size == (640, 360)
     assert 'class="text-only"' in html
 
 

@@ -12,7 +12,7 @@ MAX_BYTES = 64 * 1024
 KNOWN: dict[str, type | tuple[type, ...]] = {
     "title": str, "author": str, "date": (str, dt.date), "link": str, "images": (list, dict),
     "titles": (list, dict), "template": str, "whiteboard": (bool, dict), "ocr": bool, "tags": (list, str),
-    "keywords": (list, str), "lang": str, "language": str,
+    "keywords": (list, str), "lang": str, "language": str, "layout": str,
     "description": str, "subtitle": str, "slug": str,
 }
 _OPEN = re.compile(r"\A---[ \t]*\n")

@@ -130,6 +130,9 @@ def _slide(slide, index: int, area: int) -> DeckSlide:
     for shape in _shapes(slide.shapes):
         if title_shape is not None and shape.element is title_shape.element:
             continue
+        if shape.is_placeholder and shape.placeholder_format.type in (
+                PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER):
+            continue  # a slide number, date or footer is the deck's, not the slide's content
         kind = _kind(shape)
         if kind == "picture":
             pictures.append((int(shape.width or 0) * int(shape.height or 0), shape))

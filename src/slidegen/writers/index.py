@@ -17,7 +17,8 @@ from slidegen.model import Deck, Picture
 from slidegen.writers.html.csp import csp_hash
 from slidegen.writers.html.live import reload_script
 
-THUMB_SIZE = (320, 180)
+#: Twice the size a card shows it at (about 320 CSS pixels), so it is sharp on phones and high-density screens.
+THUMB_SIZE = (640, 360)
 # Output file of each format, as the writers name them; the index links only to what was built.
 LINKS = (("html", "Slideshow", "{slug}.html"), ("pptx", "PowerPoint", "{slug}.pptx"),
          ("notes", "Notes", "{slug}.notes.md"), ("txt", "Notes (text)", "{slug}.notes.txt"),

@@ -1,5 +1,11 @@
+// slidegen slideshow runtime: turns the stacked slides of the page into a presentation.
+// Parts, in order: setup, theme, navigation, reader mode, overview, help and full screen,
+// idle chrome, keyboard, pointer and touch, messages from a host page, speaker view, start.
+// It never builds markup from strings and never evaluates code, so the page's strict CSP holds.
 (function () {
   "use strict";
+
+  // --- Setup: the page's parts and the show's state -------------------------------------------
   var d = document, w = window, $ = function (id) { return d.getElementById(id); };
   var root = $("sg"), dataEl = $("sg-data");
   if (!root || !dataEl) return;
@@ -7,12 +13,21 @@
   var slides = [].slice.call(d.querySelectorAll(".sg-slide")), last = slides.length - 1;
   var deck = $("sg-deck"), controls = $("sg-controls"), help = $("sg-help"), toast = $("sg-toast");
   var css = d.querySelector("style").textContent, embedded = w.self !== w.top;
-  var cur = -1, reader = false, overview = false, digits = "", digitTimer = 0, toastTimer = 0, sp = null, touch = null;
+  var cur = -1, reader = false, overview = false, digits = "", digitTimer = 0, toastTimer = 0;
+  var idleTimer = 0, sp = null, touch = null;
 
   root.classList.add("sg-js", "is-show");
   controls.hidden = false;
 
-  function counter(i) { return i ? i + " / " + data.total : "Title · " + data.total; }
+  // --- Theme: ?theme=light|dark|auto; an embed is light unless its host asks otherwise --------
+  function setTheme(name) {
+    if (/^(light|dark|auto)$/.test(name)) d.documentElement.setAttribute("data-theme", name);
+  }
+  var asked = /[?&]theme=(\w+)/.exec(location.search);
+  setTheme(asked ? asked[1] : embedded ? "light" : "auto");
+
+  // --- Navigation: one slide at a time, the address, the counter, the live announcement -------
+  function counter(i) { return i + " / " + data.total; }
 
   function setHash(h) {
     if (location.hash.slice(1) === h) return;
@@ -27,6 +42,7 @@
     else if (/^\d{1,6}$/.test(h) || h === "") { setReader(false, true); go(h ? +h : 0, true); }
   }
 
+  // Hidden slides are inert, so Tab and screen readers meet only the slide on show.
   function syncInert() {
     slides.forEach(function (s, i) { s.inert = !reader && !overview && i !== cur; });
   }
@@ -50,6 +66,7 @@
     if (reader) w.scrollTo(0, slides[n].getBoundingClientRect().top + w.scrollY - 8);
   }
 
+  // --- Reader mode: every slide with its notes, as an article ---------------------------------
   function setReader(on, fromHash) {
     if (on === reader) return;
     reader = on;
@@ -62,6 +79,7 @@
     if (on && cur >= 0) go(cur, true);
   }
 
+  // --- Overview: tiles as large as the screen allows, arrows move, Enter picks -----------------
   function setOverview(on) {
     if (on === overview) return;
     if (on && reader) setReader(false);
@@ -70,9 +88,26 @@
     press("overview", on);
     slides.forEach(function (s) { if (on) s.tabIndex = 0; else s.removeAttribute("tabindex"); });
     syncInert();
+    fitTiles();
     if (on) { slides[cur].focus(); slides[cur].scrollIntoView({ block: "nearest" }); } else root.focus();
   }
 
+  // The fewest columns whose rows of 16:9 tiles fit the screen; tiles at least 15rem wide.
+  function fitTiles() {
+    if (!overview) return;
+    var gap = 16, width = deck.clientWidth - 2 * gap, height = deck.clientHeight - 2 * gap, n = slides.length;
+    var most = Math.max(1, Math.floor((width + gap) / (240 + gap))), cols = 1;
+    while (cols < most && Math.ceil(n / cols) * ((width - (cols - 1) * gap) / cols * 9 / 16 + gap) > height) cols++;
+    deck.style.setProperty("--cols", String(cols));
+  }
+
+  function columns() {
+    var n = 1;
+    while (n <= last && slides[n].offsetTop === slides[0].offsetTop) n++;
+    return n;
+  }
+
+  // --- Help, messages, full screen -------------------------------------------------------------
   function press(act, on) { controls.querySelector("[data-act=" + act + "]").setAttribute("aria-pressed", String(on)); }
 
   function say(text) {
@@ -92,12 +127,19 @@
     if (p && p.catch) p.catch(function () { say("Full screen is not allowed here"); });
   }
 
-  function columns() {
-    var n = 1;
-    while (n <= last && slides[n].offsetTop === slides[0].offsetTop) n++;
-    return n;
+  function onFullscreen() {
+    root.classList.toggle("is-full", !!d.fullscreenElement);
+    idle(!!d.fullscreenElement);
   }
 
+  // --- Idle chrome: still for a few seconds (or just gone full screen), the buttons fade --------
+  function idle(now) {
+    clearTimeout(idleTimer);
+    root.classList.toggle("is-idle", now);
+    if (!now) idleTimer = setTimeout(function () { root.classList.add("is-idle"); }, 3000);
+  }
+
+  // --- Keyboard ---------------------------------------------------------------------------------
   function act(name) {
     if (name === "prev") go(cur - 1);
     else if (name === "next") go(cur + 1);
@@ -143,8 +185,8 @@
     if (used) e.preventDefault();
   }
 
-  d.addEventListener("keydown", onKey);
-  root.addEventListener("click", function (e) {
+  // --- Pointer and touch: buttons, click zones (left third back), swipes -----------------------
+  function onClick(e) {
     var b = e.target.closest("button[data-act]");
     if (b) { act(b.getAttribute("data-act")); return; }
     if (e.target === help) { showHelp(false); return; }
@@ -156,28 +198,30 @@
     }
     var r = deck.getBoundingClientRect();
     go(cur + (e.clientX - r.left < r.width * 0.3 ? -1 : 1));
-  });
-  deck.addEventListener("touchstart", function (e) {
+  }
+
+  function onTouchStart(e) {
     touch = e.touches.length === 1 ? [e.touches[0].clientX, e.touches[0].clientY] : null;
-  }, { passive: true });
-  deck.addEventListener("touchend", function (e) {
+  }
+
+  function onTouchEnd(e) {
     if (!touch || reader || overview) return;
     var c = e.changedTouches[0], dx = c.clientX - touch[0], dy = c.clientY - touch[1];
     touch = null;
     if (Math.abs(dx) > 40 && Math.abs(dx) > 1.5 * Math.abs(dy)) go(cur + (dx < 0 ? 1 : -1));
-  }, { passive: true });
-  w.addEventListener("hashchange", readHash);
+  }
 
-  // Host page API: only the parent window may steer, only with a known shape; nothing becomes markup.
-  w.addEventListener("message", function (e) {
+  // --- Messages from a host page: only the parent may steer, only with a known shape ------------
+  function onMessage(e) {
     var m = e.data;
     if (!embedded || e.source !== w.parent || !m || typeof m !== "object" || typeof m.type !== "string") return;
     if (m.type === "slidegen:next") go(cur + 1);
     else if (m.type === "slidegen:prev") go(cur - 1);
     else if (m.type === "slidegen:goto" && typeof m.slide === "number" && m.slide % 1 === 0 && m.slide >= 0 && m.slide <= last) go(m.slide);
-  });
+    else if (m.type === "slidegen:theme" && typeof m.theme === "string") setTheme(m.theme);
+  }
 
-  // Speaker view: a blank window this script draws into, so it works from file:// and in embeds.
+  // --- Speaker view: a blank window this script draws into, so it works from file:// and embeds --
   function speaker() {
     if (sp && !sp.win.closed) { sp.win.focus(); return; }
     var win = null;
@@ -189,6 +233,7 @@
     doc.write("<!doctype html><html><head><meta charset=\"utf-8\"><title></title></head><body></body></html>");
     doc.close();
     doc.documentElement.lang = d.documentElement.lang;
+    doc.documentElement.setAttribute("data-theme", d.documentElement.getAttribute("data-theme"));
     doc.title = "Speaker view: " + data.title;
     style.textContent = css;
     doc.head.appendChild(style);
@@ -218,6 +263,7 @@
     if (notes) box.appendChild(doc.importNode(notes, true));
   }
 
+  // A copy of slide i in a speaker box; the copy's title is not a second page heading.
   function place(box, i) {
     box.textContent = i < 0 ? "End of the slideshow" : "";
     if (i < 0) return;
@@ -240,8 +286,21 @@
     sp.doc.getElementById("sp-pause").textContent = sp.paused ? "Resume" : "Pause";
   }
 
+  // --- Start: listeners, then the slide the address names -------------------------------------
+  d.addEventListener("keydown", onKey);
+  root.addEventListener("click", onClick);
+  deck.addEventListener("touchstart", onTouchStart, { passive: true });
+  deck.addEventListener("touchend", onTouchEnd, { passive: true });
+  d.addEventListener("pointermove", function () { idle(false); });
+  d.addEventListener("fullscreenchange", onFullscreen);
+  w.addEventListener("resize", fitTiles);
+  w.addEventListener("hashchange", readHash);
+  w.addEventListener("message", onMessage);
   w.addEventListener("pagehide", function () { if (sp && !sp.win.closed) sp.win.close(); });
 
   readHash();
   if (cur < 0) go(0, true);
+  // A phone held upright reads the deck as an article unless the address names a slide.
+  if (!location.hash && w.matchMedia && w.matchMedia("(max-width: 40rem) and (orientation: portrait)").matches) setReader(true, true);
+  idle(false);
 })();

@@ -16,6 +16,7 @@ from slidegen import textfit
 from slidegen.config import BuildOptions
 from slidegen.dates import iso_date, long_date
 from slidegen.errors import InputError, UsageError
+from slidegen.layout import picture_layout
 from slidegen.links import safe_href
 from slidegen.model import Deck, Picture, Slide
 from slidegen.outputs import Stream
@@ -57,7 +58,8 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
         entry["index"], entry["label"] = index, f"{index} of {len(slides)}"
     addon = present_addon() if options.present else None
     live_js = reload_script(options.live_reload_url) if options.live_reload_url else None
-    files[f"{deck.slug}.html"] = _page(deck, theme, slides, external, addon, live_js)
+    files[f"{deck.slug}.html"] = _page(deck, theme, slides, external, addon, live_js,
+                                       picture_layout(deck, options))
     return files
 
 
@@ -105,8 +107,9 @@ def embed_snippet(deck: Deck, html_name: str) -> str:
     keeps the speaker window in the show's own origin, so the show can draw into it, and lets
     linked pages open normally rather than crippled by an inherited sandbox; the show itself
     stays sandboxed without ``allow-same-origin``, so it can never touch the host page.
+    ``?theme=light`` is the theme (a light blog gets no dark box); ``dark`` and ``auto`` are the others.
     """
-    src = escape(quote(html_name, safe="/:._-~"), quote=True)
+    src = escape(quote(html_name, safe="/:._-~") + "?theme=light", quote=True)
     title = escape(f"Slideshow: {deck.title}", quote=True)
     return (
         '<div style="position:relative;width:100%;aspect-ratio:16/10;">\n'
@@ -145,7 +148,7 @@ def content_security_policy(css: str, js: str, external: bool, addon_js: str | N
 
 
 def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[str, str] | None,
-          live_js: str | None) -> Stream:
+          live_js: str | None, layout: str = "picture") -> Stream:
     css = theme.css + addon[0] if addon else theme.css
     addon_js = addon[1] if addon else None
     csp = content_security_policy(css, theme.js, external, addon_js, live_js)
@@ -157,6 +160,7 @@ def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[st
             "title": deck.title, "author": deck.author,
             "date": long_date(deck.date), "date_iso": iso_date(deck.date),
             "link": safe_href(deck.link) or "", "intro": note_html(deck.intro, deck.link), "lang": deck.lang,
+            "layout": layout,
         },
         "slides": slides,
         "total": len(slides),

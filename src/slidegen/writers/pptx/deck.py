@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from slidegen.config import BuildOptions
+from slidegen.layout import picture_layout
 from slidegen.model import Deck, Note, Slide
 from slidegen.outputs import Stream
 from slidegen.parse import alt_text, first_sentence
@@ -56,7 +57,7 @@ def package_parts(deck: Deck, options: BuildOptions) -> tuple[Base, list[Fragmen
     from slidegen.cache import BlobCache, root_for
 
     template = options.template or deck.template
-    base_key, base = prepared_template(template, options)
+    base_key, base = prepared_template(template, options, picture_layout(deck, options))
     fragments = _fragments(deck, base, base_key, BlobCache(root_for(options), "pptx-slides"))
     pictures = {picture.digest: picture for picture in deck.media.values()}
     core = core_xml(title=deck.title, author=deck.author, subject=first_sentence(deck.intro),
@@ -64,7 +65,7 @@ def package_parts(deck: Deck, options: BuildOptions) -> tuple[Base, list[Fragmen
     return base, fragments, pictures, core
 
 
-def prepared_template(template: Path | None, options: BuildOptions) -> tuple[str, Base]:
+def prepared_template(template: Path | None, options: BuildOptions, pictures: str = "picture") -> tuple[str, Base]:
     """(key, base) for ``template`` (None: our default) with the layouts ``options`` name.
 
     Taken from the cache when an earlier build prepared the same template bytes with the same
@@ -75,11 +76,11 @@ def prepared_template(template: Path | None, options: BuildOptions) -> tuple[str
     from slidegen.cache import BlobCache, root_for
 
     key = _key("base", python_pptx_version(), _template_digest(template), options.title_layout,
-               options.slide_layout)
-    return key, _base(BlobCache(root_for(options), "pptx-bases"), key, template, options)
+               options.slide_layout, pictures)
+    return key, _base(BlobCache(root_for(options), "pptx-bases"), key, template, options, pictures)
 
 
-def _base(cache, key: str, template: Path | None, options: BuildOptions) -> Base:
+def _base(cache, key: str, template: Path | None, options: BuildOptions, pictures: str) -> Base:
     raw = cache.get(key)
     if raw is not None:
         try:
@@ -89,7 +90,7 @@ def _base(cache, key: str, template: Path | None, options: BuildOptions) -> Base
     from slidegen.writers.pptx.template import make_base
 
     with compiled_xpaths():
-        base = make_base(template, options.title_layout, options.slide_layout)
+        base = make_base(template, options.title_layout, options.slide_layout, full=pictures == "full")
     cache.put(key, base.dumps())
     return base
 

@@ -25,6 +25,7 @@ from slidegen.links import safe_href
 from slidegen.model import PROSE, Deck, Note, Paragraph, Picture, Role, Slide, Span
 from slidegen.parse import alt_text
 from slidegen.untrusted import xml_safe
+from slidegen.writers.pptx.furniture import fit_title, slide_number, title_strip
 from slidegen.writers.pptx.internals import (
     blob,
     drop_slide,
@@ -55,7 +56,7 @@ class SlideRenderer:
 
     def title(self, deck: Deck) -> Fragment:
         s = self.prs.slides.add_slide(self.layouts["title"])
-        title_box = _set_title(s, deck.title or deck.slug or "Untitled", self.size)
+        title_box = _set_title(s, deck.title or deck.slug or "Untitled", self.size, one_line=False)
         lines = [line for line in (deck.author, long_date(deck.date)) if line]
         sub = _placeholder(s, _SUBTITLES)
         if sub is None and lines:  # a title layout without a subtitle still shows who and when
@@ -92,6 +93,9 @@ class SlideRenderer:
         shape.left, shape.top, shape.width, shape.height = (Emu(fitted.left), Emu(fitted.top),
                                                             Emu(fitted.width), Emu(fitted.height))
         element(shape).nvPicPr.cNvPr.set("descr", _clean(alt_text(slide, deck.words_on(slide))))
+        if box.width >= self.size[0] * 0.98 and box.height >= self.size[1] * 0.98:
+            title_strip(s, self.size)
+        slide_number(s)
         _drop_empty_placeholders(s)
         _write_note(s, slide.note, deck.link)
         return self._cut(s, picture.digest, deck.lang)
@@ -117,6 +121,7 @@ class SlideRenderer:
                 pages = textfit.paginate(slide, text_box(body))
             page = pages[index]
             _fill(tf, page.body.parts(), deck.link, Pt(page.size), plain_paragraphs=True)
+            slide_number(s)
             _drop_empty_placeholders(s)
             _write_note(s, page.note, deck.link)
             fragments.append(self._cut(s, None, deck.lang))
@@ -205,7 +210,7 @@ def _clean(text: str) -> str:
 # --- pieces -----------------------------------------------------------------------------------
 
 
-def _set_title(s, text: str, size) -> geo.Box | None:
+def _set_title(s, text: str, size, one_line: bool = True) -> geo.Box | None:
     """Puts ``text`` in the slide's title placeholder, or a title box when the layout has none.
 
     Accessibility checkers flag untitled slides, so a title that cleaning leaves blank is refused
@@ -222,6 +227,8 @@ def _set_title(s, text: str, size) -> geo.Box | None:
         title.text_frame.paragraphs[0].font.size = Pt(32)
         _make_title_placeholder(title)
     title.text_frame.paragraphs[0].text = _clean(text).strip() or "Untitled"
+    if one_line:
+        fit_title(title)
     _read_first(title)
     return geo.Box(title.left, title.top, title.width, title.height)
 

@@ -47,6 +47,7 @@ TITLE_NAMES = ("Title Slide",)
 PICTURE_NAMES = ("Title and Picture", "Picture with Caption")
 TEXT_NAMES = ("Title and Content", "Title and Text", "Title, Text")
 TITLE_ONLY_NAMES = ("Title Only",)
+FULL_NAMES = ("Full Picture", "Full Bleed", "Picture Full")
 BLANK_NAMES = ("Blank",)
 
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
@@ -89,11 +90,19 @@ def open_template(path: Path | None):
     return prs
 
 
-def make_base(template: Path | None, title_name: str | None, slide_name: str | None) -> Base:
-    """``template`` (None: our default) ready for slides: layouts chosen, no slides, notes master listed."""
+def make_base(template: Path | None, title_name: str | None, slide_name: str | None, full: bool = False) -> Base:
+    """``template`` (None: our default) ready for slides: layouts chosen, no slides, notes master listed.
+
+    ``full`` asks for full-bleed picture slides: the template's "Full Picture" layout (or one whose
+    picture placeholder covers the slide); a template without one keeps its picture layout.
+    """
     prs = open_template(template)
     label = f"template {template}" if template else "the default template"
     layouts = pick_layouts(prs, title_name, slide_name, label)
+    if full and not slide_name:
+        bleed = full_picture_layout(prs)
+        if bleed is not None:
+            layouts = Layouts(layouts.title, bleed, layouts.text)
     fix_slide_size(prs)
     _ = prs.notes_master  # python-pptx adds a plain one when the template has none
     notes_master_referenced(prs)
@@ -226,6 +235,16 @@ def picture_room(layout, width: int, height: int) -> bool:
     if title is not None and None not in (title.left, title.top, title.width, title.height):
         box = geo.Box(title.left, title.top, title.width, title.height)
     return geo.free_area(width, height, box)[0] == box
+
+
+def full_picture_layout(prs):
+    """The layout for full-bleed pictures: by name, else one whose picture placeholder covers the slide."""
+    def covers(lay) -> bool:
+        return any(ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE and ph.width is not None
+                   and ph.width >= prs.slide_width * 0.98 and ph.height >= prs.slide_height * 0.98
+                   for ph in lay.placeholders)
+
+    return _first(list(all_layouts(prs)), FULL_NAMES, covers)
 
 
 def kinds(layout) -> set:
