@@ -43,7 +43,9 @@ class Preview:
 
     def __init__(self, source: Path, options: BuildOptions, log: TextIO | None = None) -> None:
         self.source = source
-        self.options = replace(options, formats=("html",), live_reload_url=EVENTS)
+        # One process: rebuilds run while the server's threads are live, and forking worker
+        # processes from a threaded process can deadlock the child (the preview then never reloads).
+        self.options = replace(options, formats=("html",), live_reload_url=EVENTS, jobs=1)
         self.log = log
         self.files: dict[str, bytes] = {}
         self.error: str | None = None
