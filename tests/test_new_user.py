@@ -153,8 +153,8 @@ def test_make_demo_then_the_first_deck_as_readme_says(tmp_path, env):
         if argv in ran or argv[1:] in (["--version"], ["--help"]):
             continue  # run above, as part of the install steps
         args = make_parser().parse_args(argv[1:])
-        sources = getattr(args, "sources", None) or [args.source]
-        if all((repo / s).exists() for s in sources) and args.command in ("build", "inspect", "notes"):
+        sources = getattr(args, "sources", None) or [getattr(args, "source", None)]
+        if args.command in ("build", "inspect", "notes") and all(s and (repo / s).exists() for s in sources):
             shell(". .venv/bin/activate && " + shlex.join(argv) + " > /dev/null", repo, env)
 
 
