@@ -43,6 +43,11 @@ def test_without_usable_character_boxes_the_line_box_is_shared_out():
     assert words[0][1] == (0, 0, 20, 10) and words[1][1] == (30, 0, 50, 10)
 
 
+def test_a_line_written_downwards_is_shared_out_along_its_height():
+    words = ocr.split_words("ab cd", [[0, 0], [10, 0], [10, 50], [0, 50]])
+    assert words == [("ab", (0, 0, 10, 20)), ("cd", (0, 30, 10, 50))]
+
+
 # Floors set from the measurement in docs/benchmarks.md (0.9, 1.0 and 0.58 of the words findable), with room.
 @pytest.mark.parametrize(("name", "floor"), [("imagelabs__Whiteboard2.jpg", 0.8),
                                              ("whiteboard-image-enhance__1.jpeg", 0.8),

@@ -24,6 +24,8 @@ from slidegen.model import Deck, Picture, Word
 MIN_CONFIDENCE = 0.6
 #: Bumped when what this module makes of the recogniser's output changes.
 CODE_VERSION = 1
+#: A line box this many times as tall as wide is read downwards (the recogniser's own rule).
+VERTICAL = 1.5
 _ENGINE = None
 _THREADS = -1  # onnxruntime's default (all cores) when recognising in this process
 
@@ -148,7 +150,9 @@ def split_words(text: str, quad, chars=None) -> list[tuple[str, tuple[float, flo
     """A recognised line cut into words, each with its box (left, top, right, bottom) in pixels.
 
     The recogniser gives a box per character when it can; a word's box is then the union of its
-    characters'. Otherwise the line's box is shared out along its width by character count.
+    characters'. Otherwise the line's box is shared out by character count along its length: its
+    width, or its height for a line written downwards (the recogniser reads a box at least 1.5 times
+    as tall as wide from top to bottom), so words of a vertical line are not stacked on each other.
     """
     xs, ys = [p[0] for p in quad], [p[1] for p in quad]
     line_box = (min(xs), min(ys), max(xs), max(ys))
@@ -163,8 +167,12 @@ def split_words(text: str, quad, chars=None) -> list[tuple[str, tuple[float, flo
                                    max(b[2] for b in mine), max(b[3] for b in mine))))
                 continue
         left, top, right, bottom = line_box
-        step = (right - left) / max(1, len(text))
-        out.append((word, (left + start * step, top, left + end * step, bottom)))
+        if bottom - top >= VERTICAL * (right - left):
+            step = (bottom - top) / max(1, len(text))
+            out.append((word, (left, top + start * step, right, top + end * step)))
+        else:
+            step = (right - left) / max(1, len(text))
+            out.append((word, (left + start * step, top, left + end * step, bottom)))
     return out
 
 
