@@ -185,3 +185,21 @@ def test_a_deck_too_large_to_be_its_own_template_gets_the_default_look(tmp_path,
     post = reader.read(deck, SourcePos("talk.pptx"), tmp_path, BuildOptions(), report)[0]
     assert post.deck.template is None
     assert "too large to serve as its own template" in report.warnings[-1].message
+
+
+def test_a_link_that_is_not_a_web_or_mail_address_is_dropped(tmp_path):
+    from pptx import Presentation
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    slide.shapes.title.text = "Links"
+    para = slide.notes_slide.notes_text_frame.paragraphs[0]
+    for text, href in (("safe", "https://example.org/"), (" and ", None), ("not", "javascript:alert(1)")):
+        run = para.add_run()
+        run.text = text
+        if href:
+            run.hyperlink.address = href
+    prs.save(tmp_path / "links.pptx")
+    note = read_deck(tmp_path / "links.pptx", "links.pptx").slides[0].notes[0]
+    assert note.text == "safe and not"  # the words are kept, the link is not
+    assert [(s.text, s.href) for s in note.spans] == [("safe", "https://example.org/"), (" and not", None)]

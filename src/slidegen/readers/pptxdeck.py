@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from slidegen.errors import InputError, SlidegenError
+from slidegen.links import safe_href
 from slidegen.model import Paragraph, SourcePos, Span, plain
 from slidegen.readers.pptxzip import check_package
 from slidegen.writers.pptx import internals
@@ -248,7 +249,7 @@ def _spans(paragraph) -> Paragraph:
                 r_id = link.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
                 rel = paragraph.part.rels.get(r_id) if r_id else None
                 if rel is not None and rel.is_external:
-                    href = rel.target_ref
+                    href = safe_href(rel.target_ref)  # a javascript: link is dropped here as from posts
             spans.append(Span(text, bold, italic, code, href))
     return _merge(spans)
 
