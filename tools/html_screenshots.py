@@ -1,5 +1,6 @@
 """Takes the README's slideshow screenshots: slide 1, the overview, reader mode, the speaker view,
-a phone held upright (reader mode, its default there) and a full-bleed slide.
+a phone held upright (reader mode, its default there), a full-bleed slide, and a phone in a
+``slidegen present`` room that paged back on its own (with its "Follow the speaker" button).
 
 Builds the sample deck's HTML with slidegen and photographs it in headless Chromium:
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -61,7 +63,38 @@ def main(deck_dir: Path, out_dir: Path) -> None:
             page = context.new_page()
             page.goto(full + "#2")
             shoot(page, out_dir / "slide-full.png")
+            present_phone(browser, deck_dir, Path(tmp), out_dir / "present-phone.png")
             browser.close()
+
+
+def present_phone(browser, deck_dir: Path, tmp: Path, path: Path) -> None:
+    """The audience page on a phone, one slide behind the speaker, offering to follow again."""
+    from slidegen.config import BuildOptions
+    from slidegen.diagnostics import Report
+    from slidegen.server import present
+
+    page_bytes, last = present.build_page(deck_dir, BuildOptions(cache_dir=tmp / "present-cache"), Report(stream=None))
+    server = present.PresentServer(page_bytes, last, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        speaker = browser.new_context(viewport=VIEW).new_page()
+        speaker.goto(server.presenter_url)
+        speaker.wait_for_selector(".sg-slide.is-current")
+        phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                                    reduced_motion="reduce", color_scheme="light", has_touch=True).new_page()
+        phone.goto(server.audience_url)
+        phone.wait_for_selector(".sg-slide.is-current")
+        speaker.keyboard.press("q")  # the speaker hides the room card, as in a talk
+        speaker.keyboard.press("ArrowRight")
+        speaker.keyboard.press("ArrowRight")
+        phone.wait_for_selector("#sg-2.is-current", state="attached")  # the page's CSP forbids evaluated strings
+        phone.keyboard.press("ArrowLeft")
+        phone.wait_for_selector(".sg-follow", state="visible")
+        shoot(phone, path)
+    finally:
+        server.close()
+        thread.join(5)
 
 
 def shoot(page, path: Path) -> None:
