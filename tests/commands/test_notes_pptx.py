@@ -57,7 +57,10 @@ def test_build_a_deck_into_html_and_notes(rich, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["quarterly-review.html", "quarterly-review.notes.md",
                                                          "quarterly-review.pptx"]
     notes = (tmp_path / "quarterly-review.notes.md").read_text()
-    assert "## Slide 1: Where we stand" in notes and "\u2022 Revenue" in notes
+    assert "## Slide 1: Where we stand" in notes
+    assert "- Revenue\n    - Europe first\n1. Thank the team\n2. Take questions\n" in notes
+    assert "<ul><li>Revenue<ul><li>Europe first</li></ul></li></ul><ol><li>Thank the team" in \
+        (tmp_path / "quarterly-review.html").read_text()
     from pptx import Presentation
 
     prs = Presentation(tmp_path / "quarterly-review.pptx")

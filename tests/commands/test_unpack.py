@@ -135,3 +135,55 @@ def test_unpack_warns_when_a_note_would_not_read_back(tmp_path):
     run = slidegen("unpack", tmp_path / "end.pptx", "-o", tmp_path / "u")
     assert run.returncode == 0
     assert "warning: Slide 1: its notes do not read back exactly from the post" in run.stderr
+
+
+def _notes_structure(path):
+    """Each slide's notes as python-pptx reads them: (text, level, list kind) per non-empty paragraph,
+    the kind from the paragraph's own bullet element ("bullet", "number" or "")."""
+    from pptx import Presentation
+
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    out = []
+    for slide in Presentation(str(path)).slides:
+        paras = []
+        frame = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
+        for p in frame.paragraphs if frame is not None else ():
+            if not p.text.strip():
+                continue
+            ppr = p._p.pPr
+            kind = ""
+            if ppr is not None and ppr.find(f"{a}buAutoNum") is not None:
+                kind = "number"
+            elif ppr is not None and ppr.find(f"{a}buChar") is not None:
+                kind = "bullet"
+            paras.append((p.text, p.level, kind))
+        out.append(paras)
+    return out
+
+
+def test_list_notes_round_trip_as_real_paragraphs_with_levels_and_kinds(tmp_path):
+    """Bullets at levels 0 and 1 and a numbered list: unpacked, rebuilt, and built straight from the deck."""
+    deck = rich_deck(tmp_path / "review.pptx")
+    assert slidegen("unpack", deck, "-o", tmp_path / "u").returncode == 0
+    post = (tmp_path / "u" / "post.md").read_text()
+    assert "Slide 1: Start with the good news.\n\n- Revenue\n    - Europe first\n\n1. Thank the team\n" \
+           "2. Take questions\n" in post
+    original = _notes_structure(deck)
+    del original[3]  # the hidden slide is left out of a build
+    want = [("Start with the good news.", 0, ""), ("Revenue", 0, "bullet"), ("Europe first", 1, "bullet"),
+            ("Thank the team", 0, "number"), ("Take questions", 0, "number")]
+    assert original[1][:5] == want
+    for source in (tmp_path / "u", deck):
+        out = tmp_path / f"b-{source.name}"
+        run = slidegen("build", source, "-o", out, "-f", "pptx", "--no-cache")
+        assert run.returncode == 0, run.stderr
+        again = _notes_structure(next(out.glob("*.pptx")))
+        assert again == original, source
+    # numbered items count 1, 2 in the rebuilt notes pane, not 1, 1
+    from pptx import Presentation
+
+    prs = Presentation(str(next((tmp_path / "b-u").glob("*.pptx"))))
+    nums = [p._p.pPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}buAutoNum").get("startAt")
+            for p in prs.slides[1].notes_slide.notes_text_frame.paragraphs if p.text in ("Thank the team",
+                                                                                        "Take questions")]
+    assert nums == ["1", "2"]

@@ -10,6 +10,7 @@ import pytest
 from cli_run import ROOT
 from pptxsources import KNEECAP, PANDOC, own_output, rich_deck
 from slidegen.diagnostics import Report
+from slidegen.model import Span
 from slidegen.readers.pptx import note_of, plan_deck, to_deck
 from slidegen.readers.pptxdeck import read_deck
 
@@ -63,8 +64,10 @@ def test_a_deck_becomes_a_deck_of_slides_numbered_from_one(rich):
     assert deck.intro.text == "Welcome everyone."
     assert [s.title for s in deck.slides] == ["Where we stand", "The sketch", "Sales by quarter", "The numbers",
                                             "How it fits together", "Questions"]
-    assert deck.slides[0].note.paragraphs[1][0].text == "\u2022 " and deck.slides[0].note.paragraphs[2][0].text \
-        == "\u2003\u2022 "
+    note = deck.slides[0].note
+    assert [(r.kind, r.level, r.ordinal) for r in note.roles[:5]] == [
+        ("para", 0, 0), ("bullet", 0, 0), ("bullet", 1, 0), ("number", 0, 1), ("number", 0, 2)]
+    assert note.paragraphs[1] == (Span("Revenue"),)
     assert deck.slides[1].image.ref.startswith("data:image/jpeg;base64,")
     messages = [w.message for w in report.warnings]
     assert any("slide 4 (Backup slide) is hidden" in m for m in messages)
@@ -73,13 +76,22 @@ def test_a_deck_becomes_a_deck_of_slides_numbered_from_one(rich):
     assert any("slide 3 also shows picture beside its picture" in m for m in messages)
 
 
-def test_note_of_counts_numbered_items_and_indents_levels():
-    from slidegen.model import Span
+def test_note_of_gives_list_items_their_kind_level_and_number():
+    from slidegen.model import PROSE, Role, Span
     from slidegen.readers.pptxdeck import TextPara
 
     paras = [TextPara((Span("a"),), 0, "1."), TextPara((Span(""),)), TextPara((Span("b"),), 0, "1."),
-             TextPara((Span("c"),), 1, "-")]
-    assert note_of(paras).text == "1. a\n\n2. b\n\n\u2003\u2022 c"
+             TextPara((Span("c"),), 1, "-"), TextPara((Span("d"),), 1)]
+    note = note_of(paras)
+    assert note.text == "a\n\nb\n\nc\n\n\u2003d"  # no "1. " or "• " typed into the text
+    assert note.roles == (Role("number", 0, (), 1), Role("number", 0, (), 2), Role("bullet", 1), PROSE)
+
+
+def test_note_of_plain_paragraphs_has_no_roles():
+    from slidegen.model import Span
+    from slidegen.readers.pptxdeck import TextPara
+
+    assert note_of([TextPara((Span("a"),)), TextPara((Span("b"),))]).roles == ()
 
 
 def test_pandoc_speaker_notes_deck():

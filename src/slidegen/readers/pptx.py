@@ -21,9 +21,9 @@ from pathlib import Path
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
-from slidegen.model import Deck, ImageRef, Note, Paragraph, Post, Slide, SourcePos, Span
+from slidegen.model import PROSE, Deck, ImageRef, Note, Paragraph, Post, Role, Slide, SourcePos, Span, number_items
 from slidegen.parse import MAX_SLIDES
-from slidegen.readers.pptxdeck import DeckFile, DeckSlide, TextPara, numbered, read_deck
+from slidegen.readers.pptxdeck import DeckFile, DeckSlide, TextPara, read_deck
 
 #: Picture formats slidegen can take from a deck as they are; others (EMF, WMF, SVG) are rendered.
 RASTER = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif",
@@ -177,14 +177,23 @@ def to_deck(plan: Plan, base_dir: Path) -> Deck:
 
 
 def note_of(paragraphs: list[TextPara]) -> Note:
-    """Notes paragraphs as a Note; a list item's bullet or number and its level are kept in the text.
+    """Notes paragraphs as a Note whose list items keep their kind (bullet or number) and level.
 
-    The model's notes are plain paragraphs, so "• " or "2. " starts an item's text and each level
-    below the top indents it by an em space.
+    Writers then draw real lists from the roles: bullet and numbered paragraphs in a PPTX's notes
+    pane, Markdown lists in notes files, HTML lists in the speaker view. A plain paragraph the deck
+    indents has no list role to carry its level, so an em space per level still shows it.
     """
-    out: list[Paragraph] = []
-    for para, number in numbered(paragraphs):
-        prefix = "\u2022 " if para.bullet == "-" else f"{number}. " if para.bullet else ""
-        lead = "\u2003" * para.level + prefix
-        out.append(((Span(lead),) if lead else ()) + para.spans)
-    return Note(tuple(out))
+    paras: list[Paragraph] = []
+    roles: list[Role] = []
+    for para in paragraphs:
+        if not para.text.strip():  # writers such as pandoc space list items with empty paragraphs
+            continue
+        if para.bullet:
+            roles.append(Role("number" if para.bullet == "1." else "bullet", para.level))
+            paras.append(para.spans)
+        else:
+            roles.append(PROSE)
+            paras.append(((Span("\u2003" * para.level),) if para.level else ()) + para.spans)
+    if all(role == PROSE for role in roles):
+        return Note(tuple(paras))
+    return Note(tuple(paras), tuple(number_items(roles)))
