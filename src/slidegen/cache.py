@@ -21,7 +21,7 @@ from slidegen.model import Picture
 _MAGIC = b"slidegen-picture\n"
 _BLOB_MAGIC = b"slidegen-blob "
 #: The folders of the cache, one per kind of entry.
-KINDS = ("pictures", "pptx-slides", "pptx-bases", "ocr")
+KINDS = ("pictures", "pptx-slides", "pptx-bases", "ocr", "slide-renders")
 #: The cache trims itself to this size after a build that added to it, least recently used first.
 MAX_CACHE_BYTES = 1 << 30
 # A temporary file this old belongs to a build that died; any live write takes milliseconds.
@@ -170,7 +170,8 @@ def prune_daily(root: Path | None) -> None:
 
 
 class BlobCache:
-    """Derived files other than pictures (PPTX slides and prepared templates), by kind and key.
+    """Derived files other than pictures (PPTX slides, prepared templates, text read, slides LibreOffice
+    rendered), by kind and key.
 
     Each entry carries its own sha256, so a damaged or tampered entry is only a miss.
     """

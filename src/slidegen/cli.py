@@ -169,6 +169,9 @@ def make_parser():
     u.add_argument("--image-width", type=_positive, default=BuildOptions.image_width, metavar="PX",
                    help="pixels across a rendered slide (default: %(default)s)")
     u.add_argument("--strict", action="store_true", help="fail (exit 1) at the end if there were warnings")
+    u.add_argument("--cache-dir", type=Path, metavar="DIR", help="where rendered slides are kept for the next "
+                   "run, the cache build uses (default: your user cache folder)")
+    u.add_argument("--no-cache", action="store_true", help="render every slide afresh, keeping nothing")
 
     s = sub.add_parser("serve", help="preview a deck in the browser, rebuilt as you edit",
                        description="Serve the HTML slideshow of SOURCE on 127.0.0.1, rebuild it when the post "

@@ -16,6 +16,7 @@ from slidegen.model import SourcePos
 
 def run(args, options, report) -> int:
     from slidegen import outputs
+    from slidegen.cache import root_for
     from slidegen.readers.pptx import plan_deck
     from slidegen.readers.pptxdeck import read_deck
     from slidegen.writers.unpacked import POST_NAME, render_folder
@@ -29,7 +30,8 @@ def run(args, options, report) -> int:
     out_dir: Path = args.out
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise OutputError("is not an empty folder; unpack into a new or empty folder", str(out_dir))
-    plan = plan_deck(read_deck(deck_path, shown), report, render=options.render, width=options.image_width)
+    plan = plan_deck(read_deck(deck_path, shown), report, render=options.render, width=options.image_width,
+                     cache_root=root_for(options))
     files = render_folder(plan, deck_path, out_dir)
     check_round_trip(plan, files, out_dir / POST_NAME, report)
     outputs.prepare_dir(out_dir)

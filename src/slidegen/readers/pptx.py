@@ -57,7 +57,10 @@ class Plan:
 
 def read(path: Path, source: SourcePos, base_dir: Path, options: BuildOptions, report: Report) -> list[Post]:
     """One Post carrying the finished Deck of a PPTX file."""
-    plan = plan_deck(read_deck(path, source.path), report, render=options.render, width=options.image_width)
+    from slidegen.cache import root_for
+
+    plan = plan_deck(read_deck(path, source.path), report, render=options.render, width=options.image_width,
+                     cache_root=root_for(options))
     deck = to_deck(plan, base_dir)
     deck.template = own_template(path, source.path, report)
     return [Post(source, base_dir, [], title=deck.title, deck=deck)]
@@ -78,8 +81,12 @@ def own_template(path: Path, shown: str, report: Report) -> Path | None:
     return path.resolve()
 
 
-def plan_deck(deck: DeckFile, report: Report, *, render: bool = False, width: int = 1920) -> Plan:
-    """Decides which slides to build, their notes and pictures, warning about all that is not kept."""
+def plan_deck(deck: DeckFile, report: Report, *, render: bool = False, width: int = 1920,
+              cache_root: Path | None = None) -> Plan:
+    """Decides which slides to build, their notes and pictures, warning about all that is not kept.
+
+    Rendered slides are kept in ``cache_root`` (None: nothing kept) for the next run.
+    """
     slides = list(deck.slides)
     title, author, intro = deck.title, deck.author, []
     if slides and slides[0].title_layout and not slides[0].picture:
@@ -106,7 +113,7 @@ def plan_deck(deck: DeckFile, report: Report, *, render: bool = False, width: in
     if len(planned) > MAX_SLIDES:
         raise InputError(f"the deck has {len(planned)} slides to build; slidegen builds at most {MAX_SLIDES} "
                          "per deck", deck.shown)
-    _render_or_warn(deck, planned, report, render, width)
+    _render_or_warn(deck, planned, report, render, width, cache_root)
     return Plan(deck, title, author, intro, planned)
 
 
@@ -128,7 +135,8 @@ def should_render(item: Planned) -> bool:
     return bool(lost) and (item.picture is None or bool({"chart", "table", "SmartArt"} & set(item.source.other)))
 
 
-def _render_or_warn(deck: DeckFile, planned: list[Planned], report: Report, render: bool, width: int) -> None:
+def _render_or_warn(deck: DeckFile, planned: list[Planned], report: Report, render: bool, width: int,
+                    cache_root: Path | None) -> None:
     todo = [item for item in planned if should_render(item)]
     missing = ""
     if render and todo:
@@ -136,14 +144,13 @@ def _render_or_warn(deck: DeckFile, planned: list[Planned], report: Report, rend
 
         missing = missing_tools()
     if render and todo and not missing:
-        from slidegen.readers.pptxrender import render_pages, without_titles
+        from slidegen.readers.pptxrender import render_slides
 
-        # LibreOffice leaves hidden slides out of the PDF: page N is the N-th shown slide
-        page_of = {s.index: n for n, s in enumerate((s for s in deck.slides if not s.hidden), start=1)}
-        copy = without_titles(deck.path, {item.source.index for item in todo})
-        pages = render_pages(copy, [page_of[item.source.index] for item in todo], width, deck.shown)
+        shown_slides = [s.index for s in deck.slides if not s.hidden]
+        pages = render_slides(deck.path, shown_slides, [item.source.index for item in todo], width, deck.shown,
+                              cache_root)
         for item in todo:
-            item.picture, item.ext, item.rendered = pages[page_of[item.source.index]], "png", True
+            item.picture, item.ext, item.rendered = pages[item.source.index], "png", True
     hint = f"install {missing} to render it" if missing else "use --render to keep it as a picture"
     for item in planned:
         lost = [] if item.rendered else lost_content(item)
