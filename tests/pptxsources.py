@@ -114,6 +114,48 @@ def _numbered(p, text: str) -> None:
     etree.SubElement(internals.paragraph_properties(p), f"{_A}buAutoNum").set("type", "arabicPeriod")
 
 
+def with_background(part_owner, picture: Path) -> str:
+    """Gives a slide or layout a picture background, as PowerPoint writes one (python-pptx has no API
+    for it): the picture as a part of its own, ``<p:bg><p:bgPr><a:blipFill>`` first in ``p:cSld``.
+    Returns the relationship id."""
+    from lxml import etree
+
+    _, r_id = part_owner.part.get_or_add_image_part(str(picture))
+    p = "http://schemas.openxmlformats.org/presentationml/2006/main"
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    bg = etree.fromstring(
+        f'<p:bg xmlns:p="{p}" xmlns:a="{_A[1:-1]}" xmlns:r="{r}"><p:bgPr><a:blipFill dpi="0" rotWithShape="1">'
+        f'<a:blip r:embed="{r_id}"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></a:blipFill>'
+        '<a:effectLst/></p:bgPr></p:bg>')
+    c_sld = part_owner.element.find(f"{{{p}}}cSld")
+    c_sld.insert(0, bg)
+    return r_id
+
+
+def background_deck(path: Path, other_picture: Path) -> Path:
+    """Slides whose picture is their background: alone (1), under a small logo (2), under a large
+    photo (3, where the photo is the picture); and a slide whose only background is its layout's (4)."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    prs = Presentation()
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    for title, note in (("The board", "The whole board, as a background."), ("With a logo", "Logo top right."),
+                        ("Photo on top", "The photo covers the background.")):
+        s = prs.slides.add_slide(layouts["Title Only"])
+        s.shapes.title.text = title
+        s.notes_slide.notes_text_frame.text = note
+        with_background(s, KNEECAP)
+    prs.slides[1].shapes.add_picture(str(other_picture), Inches(9), Inches(0.2), width=Inches(0.5))
+    prs.slides[2].shapes.add_picture(str(other_picture), Inches(1), Inches(1.5), width=Inches(8))
+    with_background(layouts["Section Header"], other_picture)
+    s = prs.slides.add_slide(layouts["Section Header"])
+    s.shapes.title.text = "Part two"
+    s.notes_slide.notes_text_frame.text = "The template's look, not this slide's picture."
+    prs.save(path)
+    return path
+
+
 def own_output(folder: Path, out: Path, template: Path | None = None) -> Path:
     """slidegen's own PPTX of a deck folder, built in-process with the default or a given template."""
     from slidegen.config import BuildOptions

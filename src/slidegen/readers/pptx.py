@@ -104,6 +104,8 @@ def plan_deck(deck: DeckFile, report: Report, *, render: bool = False, width: in
             report.warn(f"slide {slide.index} ({slide.title or 'untitled'}) is hidden in the deck; left out", deck.shown)
             continue
         item = Planned(len(planned) + 1, slide, slide.notes)
+        for problem in slide.problems:
+            report.warn(f"slide {slide.index}: {problem}; left out", deck.shown)
         if not slide.notes and slide.text:
             item.note, item.text_as_note = slide.text, True
             report.warn(f"slide {slide.index} has no speaker notes; its own text is used as the note", deck.shown)

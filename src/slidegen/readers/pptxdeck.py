@@ -2,8 +2,9 @@
 
 The result is plain data (``DeckFile``): each slide's title, whether it is hidden, its speaker
 notes as paragraphs with their list level and bullet, its own text, its main picture with the
-original bytes, and what else it shows (charts, tables, SmartArt) that a picture cannot carry.
-Turning that into a slidegen ``Deck`` is ``pptxmap``'s job.
+original bytes (its own background picture when it has no other), and what else it shows
+(charts, tables, SmartArt) that a picture cannot carry. Turning that into a slidegen ``Deck`` is
+``pptx``'s job.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class DeckSlide:
     picture: Media | None = None
     other: list[str] = field(default_factory=list)  # "chart", "table", "SmartArt", "picture", "shape", …
     title_layout: bool = False
+    problems: list[str] = field(default_factory=list)  # what could not be read, for a warning
 
 
 @dataclass
@@ -161,6 +163,12 @@ def _slide(slide, index: int, area: int) -> DeckSlide:
         out.other.extend("picture" for _ in pictures[1:])
     else:
         out.other.extend("picture" for _ in pictures)
+    if out.picture is None:  # a background picture is the slide's picture only when nothing else is
+        from slidegen.readers.pptxbackground import background_picture
+
+        out.picture, problem = background_picture(slide)
+        if problem:
+            out.problems.append(problem)
     if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
         out.notes = _paragraphs(slide.notes_slide.notes_text_frame)
     return out
