@@ -84,3 +84,61 @@ def test_a_pptx_beside_a_post_is_its_template_not_a_second_post(tmp_path):
 
 def test_notes_of_a_missing_deck(tmp_path):
     assert_one_line_error(slidegen("notes", tmp_path / "gone.pptx"), str(tmp_path / "gone.pptx"), "no such file")
+
+
+@pytest.mark.parametrize("name", sorted(PANDOC))
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_notes_of_every_real_pandoc_deck(name, fmt):
+    """Every slide of each committed pandoc deck, in order, with its notes or a no-notes line."""
+    from pptx import Presentation
+
+    run = slidegen("notes", PANDOC[name], "--format", fmt)
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    slides = Presentation(str(PANDOC[name])).slides
+    no_notes = "*(no notes)*" if fmt == "md" else "(no notes)"
+    heading = "## Slide {}: " if fmt == "md" else "Slide {}: "
+    for n, slide in enumerate(slides, start=1):
+        assert heading.format(n) in run.stdout
+    silent = sum(1 for s in slides if not (s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip()))
+    assert run.stdout.count(no_notes) == silent
+    assert heading.format(len(slides) + 1) not in run.stdout
+
+
+def test_pandoc_talk_notes_keep_the_numbered_list_and_the_indent(tmp_path):
+    md = slidegen("notes", PANDOC["talk"]).stdout
+    assert ("## Slide 2: The red kneecap\n\nOpen with the sketch.\n\nWhy the knee bends\n\n\u2003and why it hurts\n\n"
+            "What the red means\n\n1. First step\n2. Second step\n\n") in md
+    assert "## Slide 4: A slide without notes\n\n*(no notes)*\n" in md
+    txt = slidegen("notes", PANDOC["talk"], "--format", "txt").stdout
+    assert "Why the knee bends\n\n  and why it hurts\n\nWhat the red means\n\n1. First step\n2. Second step\n" in txt
+
+
+def test_a_hidden_slide_in_a_real_deck_is_marked_and_left_out_of_a_build(tmp_path):
+    from pptxsources import rewrite
+
+    def hide_third(name: str, data: bytes) -> bytes:
+        if name == "ppt/slides/slide3.xml":
+            return data.replace(b"<p:sld ", b'<p:sld show="0" ', 1)
+        return data
+
+    deck = rewrite(PANDOC["talk"], tmp_path / "talk.pptx", change=hide_third)
+    md = slidegen("notes", deck).stdout
+    assert "## Slide 3: A slide of bullets only *(hidden)*\n\n*(no notes)*\n" in md
+    assert "Slide 3: A slide of bullets only [hidden]\n" in slidegen("notes", deck, "--format", "txt").stdout
+    build = slidegen("build", deck, "-o", tmp_path / "out", "-f", "notes", "--no-cache")
+    assert build.returncode == 0, build.stderr
+    assert f"{deck}: warning: slide 3 (A slide of bullets only) is hidden in the deck; left out" in build.stderr
+    built = next((tmp_path / "out").glob("*.notes.md")).read_text()
+    assert "bullets only" not in built and "A slide without notes" in built
+
+
+@pytest.mark.parametrize("template", [None, "corporate"])
+def test_notes_of_our_own_outputs(tmp_path, template):
+    from cli_run import ROOT
+    from pptxsources import own_output
+
+    chosen = ROOT / "assets" / "templates" / "corporate.pptx" if template else None
+    deck = own_output(ROOT / "decks" / "social-media-society", tmp_path / "out", chosen)
+    run = slidegen("notes", deck, "--format", "txt")
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    assert run.stdout.count("\nSlide ") == 10 and "(no notes)" not in run.stdout.split("Slide 2:")[1]
