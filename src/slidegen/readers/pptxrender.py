@@ -79,11 +79,11 @@ def programs_identity() -> list[str]:
         for path in (real, real.parent / "versionrc", real.parent.parent / "Resources" / "versionrc"):
             try:
                 stat = path.stat()
-            except OSError:
+                if path.name == "versionrc":
+                    found.append(hashlib.sha256(path.read_bytes()).hexdigest())
+            except OSError:  # not there on this platform, or unreadable: the rest still tells
                 continue
             found.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
-            if path.name == "versionrc":
-                found.append(hashlib.sha256(path.read_bytes()).hexdigest())
     return found
 
 
