@@ -116,6 +116,9 @@ def _engine():
     if _ENGINE is None:
         from rapidocr_onnxruntime import RapidOCR
 
+        # The recogniser's own settings are kept: on the 13 real boards, detecting on a copy of at most
+        # 960 or 1280 pixels, or leaving out the upside-down classifier, moved word recall by less than
+        # the photos differ from run to run and CPU time by under 5 %, so there is nothing to trade.
         _ENGINE = RapidOCR(intra_op_num_threads=_THREADS, inter_op_num_threads=_THREADS)
     return _ENGINE
 
