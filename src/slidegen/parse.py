@@ -293,8 +293,8 @@ def role_of(block: Block) -> Role:
     return PROSE
 
 
-def _strip_paragraph(spans: Paragraph) -> Paragraph:
-    spans = list(spans)
+def _strip_paragraph(paragraph: Paragraph) -> Paragraph:
+    spans = list(paragraph)
     if spans:
         last = spans[-1]
         spans[-1] = Span(last.text.rstrip(), last.bold, last.italic, last.code, last.href)

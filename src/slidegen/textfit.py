@@ -258,7 +258,7 @@ def _take_chars(para: Paragraph, count: int) -> Paragraph:
 
 
 def _drop_chars(para: Paragraph, count: int) -> Paragraph:
-    out = []
+    out: list[Span] = []
     for span in para:
         if count >= len(span.text):
             count -= len(span.text)

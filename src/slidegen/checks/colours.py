@@ -9,6 +9,7 @@ scheme colours through the colour map to the theme. A ground that is a picture o
 from __future__ import annotations
 
 import colorsys
+from typing import Literal
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -58,7 +59,7 @@ class Theme:
             base = _plain(el)
         return _modified(base, el) if base is not None else None
 
-    def fill(self, parent, overrides: dict[str, str] | None = None) -> RGB | bool | None:
+    def fill(self, parent, overrides: dict[str, str] | None = None) -> RGB | Literal[False] | None:
         """A solid fill's colour under ``parent``; False when there is no fill element, None when the
         fill is not one colour (gradient, picture, pattern)."""
         if parent is None:
@@ -107,14 +108,17 @@ def _modified(rgb: RGB, el) -> RGB:
             r, g, b = (1 - (1 - c) * val for c in (r, g, b))
         elif name == "shade":
             r, g, b = (c * val for c in (r, g, b))
-    return tuple(round(min(1.0, max(0.0, c)) * 255) for c in (r, g, b))
+    def byte(c: float) -> int:
+        return round(min(1.0, max(0.0, c)) * 255)
+
+    return byte(r), byte(g), byte(b)
 
 
 def luminance(rgb: RGB) -> float:
     """WCAG relative luminance."""
     def channel(c: int) -> float:
-        c = c / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        share = c / 255
+        return share / 12.92 if share <= 0.03928 else ((share + 0.055) / 1.055) ** 2.4
 
     r, g, b = (channel(c) for c in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b

@@ -134,7 +134,7 @@ def _bright_region(small: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     light = lab[..., 0]
     chroma = np.hypot(lab[..., 1] - 128, lab[..., 2] - 128)
     # A board is light and nearly colourless; a beige wall is light but coloured, a frame dark.
-    score = np.clip(light - 1.5 * chroma, 0, 255).astype(np.uint8)
+    score: np.ndarray = np.clip(light - 1.5 * chroma, 0, 255).astype(np.uint8)
     score = cv2.GaussianBlur(score, (5, 5), 0)
     level, mask = cv2.threshold(score, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     middle = score[h // 3: h - h // 3, w // 3: w - w // 3]
@@ -261,7 +261,8 @@ def aspect_ratio(corners: np.ndarray, width: int, height: int) -> float:
     k2 = np.cross(m1, m4) @ m3 / (np.cross(m2, m4) @ m3)
     k3 = np.cross(m1, m4) @ m2 / (np.cross(m3, m4) @ m2)
     n2, n3 = k2 * m2 - m1, k3 * m3 - m1
-    plain = (np.linalg.norm(tr - tl) + np.linalg.norm(br - bl)) / (np.linalg.norm(bl - tl) + np.linalg.norm(br - tr))
+    plain = float((np.linalg.norm(tr - tl) + np.linalg.norm(br - bl))
+                  / (np.linalg.norm(bl - tl) + np.linalg.norm(br - tr)))
     denominator = n2[2] * n3[2]
     diagonal = math.hypot(width, height)
     f2 = -(n2[0] * n3[0] + n2[1] * n3[1]) / denominator if abs(denominator) > 1e-9 else -1.0
@@ -283,8 +284,8 @@ def straighten(rgb: np.ndarray, corners, box: tuple[int, int]) -> np.ndarray:
     quad = np.array(corners, dtype=np.float64)
     ratio = aspect_ratio(quad, width, height)
     tl, tr, br, bl = quad
-    across = max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))
-    down = max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))
+    across = float(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
+    down = float(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
     # The photo's own resolution along the board's longer side is all there is to show.
     out_w, out_h = (across, across / ratio) if across / ratio >= down else (down * ratio, down)
     scale = min(1.0, box[0] / out_w, box[1] / out_h)

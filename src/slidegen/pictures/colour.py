@@ -32,6 +32,7 @@ def to_srgb(img: Image.Image, icc: bytes, notes: list[str]) -> Image.Image:
         notes.append(f"colour profile could not be applied ({' '.join(str(exc).split())[:120]}); "
                      "colours used as stored")
         return img.convert("RGB") if img.mode == "CMYK" else img
+    assert out is not None  # None only when converting in place
     if alpha is not None:
         out.putalpha(alpha)
     return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from slidegen.model import Picture
+from slidegen.pictures.settings import ImageSettings  # plain data: finding pictures needs no Pillow
 
 #: Files larger than this are refused before they are read (a phone photo is 2-12 MB).
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -23,7 +24,7 @@ class Job:
 
     path: Path | None
     data: bytes | None
-    settings: object  # images.ImageSettings; typed loosely so this module does not import Pillow
+    settings: ImageSettings
     cache_root: Path | None
 
 
@@ -66,7 +67,11 @@ def run_job(job: Job) -> Outcome:
     from slidegen.pictures.process import VERSION, ImageProblem, process_board
 
     try:
-        data = job.data if job.data is not None else _read(job.path)
+        if job.data is not None:
+            data = job.data
+        else:
+            assert job.path is not None  # a job is a file or bytes in hand
+            data = _read(job.path)
     except ImageProblem as exc:
         return Outcome(None, problem=str(exc))
     cache = PictureCache(job.cache_root)

@@ -10,6 +10,7 @@ import hashlib
 import io
 import re
 import warnings
+from typing import cast
 
 from PIL import Image
 
@@ -191,7 +192,7 @@ def _to_standard_mode(img: Image.Image) -> Image.Image:
     if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
         # 16-bit greys: scale to 8 bits instead of clipping everything above 255 to white.
         wide = img.convert("I") if mode != "I" else img
-        low, high = wide.getextrema()
+        low, high = cast(tuple[int, int], wide.getextrema())  # one band: its (low, high)
         span = 65535 if high > 255 else 255
         return wide.point(lambda v: v * (255 / span)).convert("L")
     if mode == "CMYK" and "icc_profile" in img.info:
@@ -234,7 +235,7 @@ def _palette_if_few(img: Image.Image) -> Image.Image:
         return img
     palette = img.quantize(colors=len(colours), method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     # Median cut is exact when there are no more colours than slots; keep RGB if it ever is not.
-    return palette if sorted(palette.convert("RGB").getcolors(256)) == sorted(colours) else img
+    return palette if sorted(palette.convert("RGB").getcolors(256) or ()) == sorted(colours) else img
 
 
 def _save(img: Image.Image, fmt: str, **params) -> bytes:
@@ -254,7 +255,7 @@ def _register_heif() -> None:
     register_heif_opener()
 
 
-def _one_line(exc: BaseException) -> str:
+def _one_line(exc: BaseException | str) -> str:
     # "cannot identify image file <_io.BytesIO object at 0x7f…>": the address means nothing to a user.
     text = re.sub(r"\s*<[^<>]* at 0x[0-9a-fA-F]+>", "", " ".join(str(exc).split())) or type(exc).__name__
     return text if len(text) <= 160 else text[:157] + "..."

@@ -17,6 +17,7 @@ import binascii
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from slidegen.config import BuildOptions
@@ -24,6 +25,9 @@ from slidegen.diagnostics import Report
 from slidegen.errors import InputError, SlidegenError
 from slidegen.model import Deck, ImageRef
 from slidegen.pictures.settings import whiteboard_choice
+
+if TYPE_CHECKING:  # the pool is imported only when there are pictures to process
+    from slidegen.pictures.jobs import Job, Outcome
 
 
 @dataclass(frozen=True)
@@ -103,22 +107,23 @@ def _process(sources: dict[tuple[str, tuple], Source], options: BuildOptions) ->
     root = root_for(options)
     jobs = [Job(src.path, src.data, ImageSettings.for_width(options.image_width, options.max_pixels, *board), root)
             for (_, board), src in sources.items()]
-    outcomes = _from_index(jobs, root) if root is not None else [None] * len(jobs)
-    pending = [i for i, outcome in enumerate(outcomes) if outcome is None]
-    for i, outcome in zip(pending, run_jobs([jobs[i] for i in pending], options.workers)):
-        outcomes[i] = outcome
+    known = _from_index(jobs, root) if root is not None else [None] * len(jobs)
+    pending = [i for i, outcome in enumerate(known) if outcome is None]
+    ran = iter(run_jobs([jobs[i] for i in pending], options.workers))  # one outcome per job, in order
+    outcomes = [outcome if outcome is not None else next(ran) for outcome in known]
     if root is not None:
         index = SourceIndex(root)
         for i in pending:
-            if jobs[i].path is not None and outcomes[i].source_digest:
-                index.put(jobs[i].path, outcomes[i].source_digest)
+            path = jobs[i].path
+            if path is not None and outcomes[i].source_digest:
+                index.put(path, outcomes[i].source_digest)
         index.save()
         if any(o.picture is not None and not o.cached for o in outcomes):
             PictureCache(root).prune()
     return dict(zip(sources, outcomes))
 
 
-def _from_index(jobs: list, root: Path) -> list:
+def _from_index(jobs: list[Job], root: Path) -> list[Outcome | None]:
     """Cached outcomes for source files the index knows unchanged; None where a job must run.
 
     A rebuild after a text edit then reads no original photo and starts no worker process.
@@ -128,12 +133,12 @@ def _from_index(jobs: list, root: Path) -> list:
     from slidegen.pictures.settings import VERSION
 
     index, cache = SourceIndex(root), PictureCache(root)
-    found = []
+    found: list[Outcome | None] = []
     for job in jobs:
         digest = index.get(job.path) if job.path is not None else None
         hit = cache.get_entry(cache_key(digest, job.settings, VERSION)) if digest else None
         found.append(Outcome(hit[0], tuple(hit[1]), cached=True, source_digest=digest, board=hit[2])
-                     if hit else None)
+                     if hit and digest else None)
     return found
 
 

@@ -100,7 +100,7 @@ def writing(ratio: np.ndarray) -> np.ndarray:
     """The photo's stroke pixels (bool), judged on the normalised photo."""
     mask = (_grey(ratio) < INK_AT).astype(np.uint8)
     # Single specks are noise, not writing.
-    opened = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    opened: np.ndarray = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
     return (opened & mask).astype(bool)  # an even kernel's opening may shift by a pixel
 
 

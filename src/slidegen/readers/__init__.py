@@ -84,11 +84,12 @@ def read_file(path: Path, shown: str, options: BuildOptions, report: Report,
         raise InputError(f"cannot read {path.suffix or 'files without an extension'}; slidegen reads {known}",
                          shown)
     module, _, name = kind.partition(":")
-    read = getattr(importlib.import_module(module), name)
-    if getattr(read, "takes_path", False):  # a zip package (PPTX) is opened and checked by its reader
+    reader = importlib.import_module(module)
+    read = getattr(reader, name)
+    if getattr(reader, "TAKES_PATH", False):  # a zip package (PPTX) is opened and checked by its reader
         return read(path, SourcePos(shown, None), path.parent.resolve(), options, report)
-    # A reader marked ``takes_bytes`` (feeds) checks the bytes itself and holds many posts per file.
-    raw = getattr(read, "takes_bytes", False)
+    # A reader module marked ``TAKES_BYTES`` (feeds) checks the bytes itself and holds many posts per file.
+    raw = getattr(reader, "TAKES_BYTES", False)
     limit, flag = ((options.max_feed_bytes, "--max-feed-bytes") if raw
                    else (options.max_post_bytes, "--max-post-bytes"))
     try:

@@ -107,7 +107,7 @@ def feed_language(root) -> str:
 
 
 # The reader wants the file's bytes, not decoded text: its pre-scan reports bad bytes where they are.
-read.takes_bytes = True
+TAKES_BYTES = True
 
 
 def sniff(root) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from slidegen.links import has_scheme
-from slidegen.model import Block, ImageRef, SourcePos, Span
+from slidegen.model import Block, ImageRef, Paragraph, SourcePos, Span
 from slidegen.parse import starts_note
 
 # Never text of a post: code to run, embedded objects, forms, page furniture.
@@ -159,7 +159,8 @@ class BlockBuilder:
             owner = next(row.iterancestors("table"), None)
             if owner is not table:
                 continue
-            cells, images = [], []
+            cells: list[Paragraph] = []
+            images: list[ImageRef] = []
             cell_els = [c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
             for cell in cell_els:
                 inner = BlockBuilder(self.source, self.line_of).walk(cell)

@@ -64,7 +64,9 @@ def nest_lists(body: str) -> str:
     spaces); Python-Markdown would run such items into the parent's text. Only the leading
     spaces of item lines change, so every line keeps its number.
     """
-    out, stack, fenced = [], [], False  # stack: (indent, content column) of the open items
+    out: list[str] = []
+    stack: list[tuple[int, int]] = []  # (indent, content column) of the open items
+    fenced = False
     for line in body.split("\n"):
         if _FENCE.match(line):
             fenced = not fenced
@@ -91,10 +93,10 @@ def _locate(blocks: list[Block], lines: list[str], offset: int) -> list[Block]:
     Python-Markdown keeps no positions, so each block's first words (or picture) are looked for in
     the source, in order, outside fenced code unless the block is code.
     """
-    in_fence = []
+    in_fence: list[bool] = []
     fenced = False
-    for line in lines:
-        if _FENCE.match(line):
+    for text in lines:
+        if _FENCE.match(text):
             fenced = not fenced
             in_fence.append(True)
         else:

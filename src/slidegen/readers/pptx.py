@@ -66,7 +66,7 @@ def read(path: Path, source: SourcePos, base_dir: Path, options: BuildOptions, r
     return [Post(source, base_dir, [], title=deck.title, deck=deck)]
 
 
-read.takes_path = True  # the zip is opened from the file, never read whole into memory first
+TAKES_PATH = True  # the zip is opened from the file, never read whole into memory first
 
 
 def own_template(path: Path, shown: str, report: Report) -> Path | None:

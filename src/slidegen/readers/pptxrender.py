@@ -132,7 +132,7 @@ def render_pages(deck: bytes, pages: list[int], width: int, shown: str) -> dict[
         pdf = convert({"deck.pptx": deck}, where=shown)["deck.pdf"]
     except OutputError as exc:
         raise InputError(f"cannot render slides with LibreOffice: {exc.message}", shown) from None
-    program = shutil.which("pdftoppm")
+    program = shutil.which("pdftoppm") or "pdftoppm"  # not found: run fails with OSError, reported below
     out: dict[int, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="slidegen-render-") as tmp:
         work = Path(tmp)

@@ -208,15 +208,17 @@ def _caption(attrs: dict[str, str], content: str) -> str:
 def _gallery(attrs: dict[str, str], attachments: dict[str, Attachment], post_id: str) -> tuple[str, list[str]]:
     wanted = attrs.get("ids") or attrs.get("include") or ""
     ids = [i.strip() for i in wanted.split(",") if i.strip()]
+    pictures: list[Attachment]
     if ids:
-        pictures = [attachments.get(i) for i in ids]
-        missing = [i for i, a in zip(ids, pictures) if a is None]
+        found = [attachments.get(i) for i in ids]
+        missing = [i for i, a in zip(ids, found) if a is None]
+        pictures = [a for a in found if a is not None]
     else:
         pictures = sorted((a for a in attachments.values() if post_id and a.parent == post_id),
                           key=lambda a: (a.order, int(a.post_id) if a.post_id.isdigit() else 0))
         missing = [] if pictures else ["attached to this post"]
     html = "".join(f'<figure><img src="{escape(a.url)}" alt="{escape(a.caption)}"></figure>'
-                   for a in pictures if a is not None)
+                   for a in pictures)
     return html, missing
 
 

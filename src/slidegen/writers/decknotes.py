@@ -36,10 +36,10 @@ def plain_text(deck: DeckFile) -> str:
         heading = f"Slide {slide.index}: {_title(slide)}" + (" [hidden]" if slide.hidden else "")
         out += [heading, "-" * min(len(heading), 72), ""]
         lines: list[str] = []
-        previous = None
+        previous: TextPara | None = None
         for para, number in numbered(slide.notes):
             marker = "\u2022 " if para.bullet == "-" else f"{number}. " if para.bullet else ""
-            if lines and not (para.bullet and previous.bullet):
+            if previous is not None and not (para.bullet and previous.bullet):
                 lines.append("")  # paragraphs stand apart; the items of a list follow one another
             indent = "  " * para.level
             lines.append(indent + marker + paragraph_plain(para.spans).replace("\n", "\n" + indent))

@@ -68,7 +68,10 @@ def notes_master(package: bytes) -> str:
         rels = zf.read("ppt/_rels/presentation.xml.rels").decode("utf-8", "replace")
     for rel in re.finditer(r"<Relationship\b[^>]*>", rels):
         if f'Type="{RT_NOTES_MASTER}"' in rel.group(0):
-            target = re.search(r'Target="([^"]+)"', rel.group(0)).group(1)
+            found = re.search(r'Target="([^"]+)"', rel.group(0))
+            if found is None:  # a relationship without a target names no part
+                continue
+            target = found.group(1)
             return "/" + target.lstrip("/") if target.startswith("/") else "/ppt/" + target
     return "/ppt/notesMasters/notesMaster1.xml"
 

@@ -17,7 +17,7 @@ def finish(pdf: bytes, *, title: str, lang: str) -> bytes:
     from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    root = writer._root_object
+    root = writer.root_object
     root[NameObject("/Lang")] = TextStringObject(lang)
     prefs = root.get("/ViewerPreferences")
     prefs = prefs.get_object() if prefs is not None else DictionaryObject()
@@ -26,7 +26,8 @@ def finish(pdf: bytes, *, title: str, lang: str) -> bytes:
     if title:
         writer.add_metadata({"/Title": title})
     writer.xmp_metadata = xmp(title, lang)
-    stream = writer.root_object["/Metadata"].get_object()
+    stream = root["/Metadata"].get_object()
+    assert isinstance(stream, DictionaryObject)  # the XMP stream just set above
     stream[NameObject("/Type")] = NameObject("/Metadata")
     stream[NameObject("/Subtype")] = NameObject("/XML")
     out = io.BytesIO()

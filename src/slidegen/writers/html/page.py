@@ -38,7 +38,7 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
     theme = load_theme(options.theme)
     external = options.html_assets == "external"
     files: dict[str, Stream] = {}
-    slides = []
+    slides: list[dict[str, object]] = []
     for slide in deck.slides:
         index = len(slides) + 1
         pic = deck.picture(slide)

@@ -10,6 +10,7 @@ is used once per page, each with its own notes XML.
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -76,7 +77,7 @@ def _body(root):
 
 
 def notes_pages(fragment: Fragment, number: int, total: int, title: str, lang: str,
-                page: tuple[int, int], slide: tuple[int, int], fallback: list[str] = ()) -> list[Fragment]:
+                page: tuple[int, int], slide: tuple[int, int], fallback: Sequence[str] = ()) -> list[Fragment]:
     """The fragment once per notes page it needs, each page's notes laid out with its footer.
 
     ``fallback`` is the note as plain paragraphs, printed when the slide's notes have no notes box.
