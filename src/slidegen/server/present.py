@@ -34,7 +34,7 @@ from typing import TextIO
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError, UsageError
-from slidegen.server.preview import stop_on_sigterm
+from slidegen.server.lifecycle import StreamingServer, stop_on_sigterm
 
 HEARTBEAT_SECONDS = 15.0
 MAX_STREAMS = 500
@@ -64,10 +64,9 @@ class Room:
             return self.version, self.slide
 
 
-class PresentServer(http.server.ThreadingHTTPServer):
+class PresentServer(StreamingServer):
     """Serves one built slideshow to a speaker and an audience; stops its event streams on close."""
 
-    daemon_threads = True
     allow_reuse_address = False  # a second `present` on the same port must fail, not share it
     request_queue_size = 128
 
@@ -76,10 +75,9 @@ class PresentServer(http.server.ThreadingHTTPServer):
         self.last_slide = last_slide
         self.token = token or secrets.token_urlsafe(24)
         self.room = Room()
-        self.stopping = threading.Event()
         self.streams = threading.BoundedSemaphore(MAX_STREAMS)
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        super().__init__((host, port), Handler)
+        super().__init__((host, port), Handler, self.room.changed)
         self.host = host
         self.allowed_hosts = {h.lower() for h in (*LOOPBACK_NAMES, host, socket.gethostname())}
         self._qr_svg: bytes | None = None
@@ -99,13 +97,6 @@ class PresentServer(http.server.ThreadingHTTPServer):
             qr_code(self.audience_url).save(buffer, kind="svg", scale=4, border=2, title="Audience link")
             self._qr_svg = buffer.getvalue()
         return self._qr_svg
-
-    def close(self) -> None:
-        self.stopping.set()
-        with self.room.changed:
-            self.room.changed.notify_all()
-        self.shutdown()
-        self.server_close()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):

@@ -25,6 +25,7 @@ from urllib.parse import unquote
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError, SlidegenError, UsageError
+from slidegen.server.lifecycle import StreamingServer, stop_on_sigterm
 from slidegen.writers.html.csp import csp_hash
 from slidegen.writers.html.live import reload_script
 
@@ -118,27 +119,18 @@ def error_page(message: str) -> bytes:
             f"<script>{RELOAD_JS}</script></body></html>\n").encode("utf-8")
 
 
-class Server(http.server.ThreadingHTTPServer):
+class Server(StreamingServer):
     """An HTTP server on 127.0.0.1 that answers from a Preview and stops its event streams on close."""
 
-    daemon_threads = True
     allow_reuse_address = True
 
     def __init__(self, preview: Preview, port: int) -> None:
         self.preview = preview
-        self.stopping = threading.Event()
-        super().__init__(("127.0.0.1", port), Handler)
+        super().__init__(("127.0.0.1", port), Handler, preview.changed)
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/"
-
-    def close(self) -> None:
-        self.stopping.set()
-        with self.preview.changed:
-            self.preview.changed.notify_all()
-        self.shutdown()
-        self.server_close()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -258,17 +250,6 @@ def run(source: Path, options: BuildOptions, port: int, out: TextIO = sys.stdout
             signal.signal(signal.SIGTERM, previous)
     print("stopped", file=out, flush=True)
     return 0
-
-
-def stop_on_sigterm():
-    """Lets ``kill`` stop the preview as cleanly as Ctrl-C does; the previous handler, to restore."""
-    if threading.current_thread() is not threading.main_thread():
-        return None
-
-    def stop(signum, frame):
-        raise KeyboardInterrupt
-
-    return signal.signal(signal.SIGTERM, stop)
 
 
 def _build(preview: Preview, out: TextIO, err: TextIO) -> None:
