@@ -11,6 +11,8 @@ from __future__ import annotations
 import colorsys
 from typing import Literal
 
+from slidegen.writers.pptx.internals import element, related_part
+
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _MAPPED = ("bg1", "tx1", "bg2", "tx2")
@@ -25,13 +27,13 @@ class Theme:
     def __init__(self, master) -> None:
         self.scheme: dict[str, RGB] = {}
         self.map: dict[str, str] = {}
-        clr_map = master._element.find(f"{P}clrMap")
+        clr_map = element(master).find(f"{P}clrMap")
         if clr_map is not None:
             self.map = dict(clr_map.attrib)
         try:
             from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-            theme = master.part.part_related_by(RT.THEME)
+            theme = related_part(master.part, RT.THEME)
             from lxml import etree
 
             root = etree.fromstring(theme.blob)
@@ -134,7 +136,7 @@ def background(slide, theme: Theme) -> RGB | None:
     """The colour of a slide's background: its own, else its layout's, else its master's; white when
     none says; None for a picture or gradient."""
     for owner in (slide, slide.slide_layout, slide.slide_layout.slide_master):
-        bg = owner._element.find(f"{P}cSld/{P}bg")
+        bg = element(owner).find(f"{P}cSld/{P}bg")
         if bg is None:
             continue
         pr = bg.find(f"{P}bgPr")
@@ -151,7 +153,7 @@ def background(slide, theme: Theme) -> RGB | None:
 def colour_map(slide) -> dict[str, str]:
     """The slide's own colour map override, else its layout's (empty when both follow the master)."""
     for owner in (slide, slide.slide_layout):
-        over = owner._element.find(f"{P}clrMapOvr/{A}overrideClrMapping")
+        over = element(owner).find(f"{P}clrMapOvr/{A}overrideClrMapping")
         if over is not None:
             return dict(over.attrib)
     return {}

@@ -7,6 +7,7 @@ import re
 from lxml import etree
 
 from slidegen.checks.colours import A, P
+from slidegen.writers.pptx.internals import element
 
 TITLES = ("title", "ctrTitle")
 _DECORATIVE = re.compile(r"decorative[^>]*\bval=\"(?:1|true)\"")
@@ -61,8 +62,9 @@ def matching_placeholder(owner, sp):
     own = ph(sp)
     kind = own.get("type", "obj")
     idx = own.get("idx")
-    candidates = [el for el in owner._element.iter(f"{P}sp") if ph(el) is not None]
-    is_master = owner._element.tag == f"{P}sldMaster"
+    root = element(owner)
+    candidates = [el for el in root.iter(f"{P}sp") if ph(el) is not None]
+    is_master = root.tag == f"{P}sldMaster"
     if not is_master and idx is not None:
         for el in candidates:
             if ph(el).get("idx") == idx:

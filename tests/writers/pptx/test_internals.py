@@ -53,6 +53,41 @@ def test_elements_behind_shapes_and_the_presentation(prs):
     assert internals.element(slide.shapes.title.text_frame.paragraphs[0]).tag == f"{A}p"
 
 
+def test_elements_behind_a_slide_its_layout_and_master(prs):
+    # the deck checks read backgrounds, colour maps and placeholders from these elements
+    slide = prs.slides[0]
+    assert internals.element(slide).tag == f"{P}sld"
+    assert internals.element(slide.slide_layout).tag == f"{P}sldLayout"
+    assert internals.element(slide.slide_layout.slide_master).tag == f"{P}sldMaster"
+
+
+def test_a_masters_theme_is_its_related_part(prs):
+    master = prs.slides[0].slide_layout.slide_master
+    theme = internals.related_part(master.part, RT.THEME)
+    assert b"clrScheme" in internals.blob(theme)
+
+
+def test_inherited_placeholder_is_the_layouts_element(prs):
+    slide = prs.slides[0]
+    title = slide.shapes.title
+    layout_title = next(ph for ph in slide.slide_layout.placeholders if ph.placeholder_format.type == 1)  # TITLE
+    assert internals.inherited_placeholder(title) is internals.element(layout_title)
+    # a placeholder whose layout has none of its idx (the layout's body removed) inherits nothing
+    body = next(ph for ph in slide.placeholders if ph.placeholder_format.idx == 1)
+    layout_body = next(ph for ph in slide.slide_layout.placeholders if ph.placeholder_format.idx == 1)
+    internals.element(layout_body).getparent().remove(internals.element(layout_body))
+    assert internals.inherited_placeholder(body) is None
+
+
+def test_shape_tree_holds_the_shapes_in_drawing_order(prs):
+    slide = prs.slides[0]
+    tree = internals.shape_tree(slide)
+    assert tree.tag == f"{P}spTree"
+    title = internals.element(slide.shapes.title)
+    tree.append(title)  # moved to the end: drawn last, and python-pptx lists it last
+    assert internals.element(list(slide.shapes)[-1]) is title
+
+
 def test_dropping_a_slide_leaves_no_part_of_it_in_the_package(prs):
     listed = internals.slide_id_list(prs)
     assert listed.tag == f"{P}sldIdLst" and len(listed) == 1

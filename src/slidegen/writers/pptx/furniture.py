@@ -11,6 +11,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Pt
 
 from slidegen import layout as geo
+from slidegen.writers.pptx.internals import element, inherited_placeholder, shape_tree
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -32,17 +33,12 @@ def fit_title(title) -> None:
 
 def inherited_size(title) -> float:
     """The title's point size as its layout, else its master, sets it (44 pt, PowerPoint's default)."""
-    sources = []
-    try:
-        sources.append(title._base_placeholder._element)
-    except (AttributeError, KeyError, ValueError):
-        pass
-    part = title.part
-    for element in sources:
-        found = element.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
+    layout_title = inherited_placeholder(title)
+    if layout_title is not None:
+        found = layout_title.xpath("./p:txBody/a:lstStyle/a:lvl1pPr/a:defRPr/@sz")
         if found:
             return int(found[0]) / 100
-    master = part.slide_layout.slide_master._element
+    master = element(title.part.slide_layout.slide_master)
     found = master.xpath("./p:txStyles/p:titleStyle/a:lvl1pPr/a:defRPr/@sz")
     return int(found[0]) / 100 if found else 44.0
 
@@ -63,7 +59,7 @@ def title_strip(s, size) -> None:
     """Full bleed: a dark strip over the picture's foot, and the title and number over it."""
     from pptx.oxml import parse_xml
 
-    tree = s.shapes._spTree
+    tree = shape_tree(s)
     width, height = size
     strip_height = round(height * 0.2)
     shape_id = max(int(e) for e in tree.xpath(".//p:cNvPr/@id")) + 1
@@ -71,7 +67,7 @@ def title_strip(s, size) -> None:
     tree.append(strip)
     for ph in list(s.placeholders):
         if ph.placeholder_format.type in _TITLES:
-            tree.append(ph._element)  # drawn last: over the strip
+            tree.append(element(ph))  # drawn last: over the strip
 
 
 def slide_number(s) -> None:
@@ -86,7 +82,7 @@ def slide_number(s) -> None:
     if layout_number is None:
         return
     s.shapes.clone_placeholder(layout_number)
-    sp = s.shapes._spTree.xpath("./p:sp[./p:nvSpPr/p:nvPr/p:ph[@type='sldNum']]")[-1]
+    sp = shape_tree(s).xpath("./p:sp[./p:nvSpPr/p:nvPr/p:ph[@type='sldNum']]")[-1]
     for old in sp.xpath("./p:txBody"):
         sp.remove(old)
     body = etree.SubElement(sp, f"{_P}txBody")

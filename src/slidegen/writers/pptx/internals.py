@@ -44,6 +44,19 @@ def presentation_element(prs: Any) -> Any:
     return prs.part._element
 
 
+def inherited_placeholder(placeholder: Any) -> Any | None:
+    """The element of the layout placeholder a slide's placeholder inherits from; None when it has none."""
+    try:
+        return placeholder._base_placeholder._element
+    except (AttributeError, KeyError, ValueError):  # no layout placeholder with its idx or type
+        return None
+
+
+def shape_tree(slide: Any) -> Any:
+    """A slide's ``p:spTree``: its shapes in drawing order (the last drawn on top)."""
+    return slide.shapes._spTree
+
+
 def paragraph_properties(paragraph: Any) -> Any:
     """A text paragraph's ``a:pPr`` element, added when missing."""
     return paragraph._p.get_or_add_pPr()

@@ -326,7 +326,7 @@ def _list_paragraph(p, role: Role, size) -> None:
     """
     from lxml import etree
 
-    ppr = p._p.get_or_add_pPr()
+    ppr = paragraph_properties(p)
     level = min(role.level, 8)
     step = round(size.pt * textfit.INDENT * geo.EMU_PER_PT) if size is not None else LIST_INDENT
     ppr.set("lvl", str(level))
