@@ -11,8 +11,8 @@ def test_schemes_are_read_as_written_and_case_blind():
 
 def test_the_pptx_and_html_writers_share_the_rule():
     from slidegen.writers.html import page
-    from slidegen.writers.pptx import slides
+    from slidegen.writers.pptx import textframes
 
-    assert page.safe_href is slides.safe_href is safe_href
+    assert page.safe_href is textframes.safe_href is safe_href
     assert safe_href("java\tscript:alert(1)") is None
     assert safe_href("\x01https://example.com/") == "https://example.com/"

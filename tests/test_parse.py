@@ -4,10 +4,12 @@ from pathlib import Path
 
 import pytest
 
+from slidegen.alttext import alt_text
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
 from slidegen.model import Block, Post, SourcePos, Span
-from slidegen.parse import alt_text, derive_title, first_sentence, parse_post, starts_note
+from slidegen.parse import parse_post, starts_note
+from slidegen.titles import derive_title, first_sentence
 from toolkit import note
 
 

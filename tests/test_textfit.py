@@ -2,7 +2,7 @@
 
 from slidegen import textfit
 from slidegen.model import Note, Role, Slide, SourcePos, Span
-from slidegen.parse import derive_title
+from slidegen.titles import derive_title
 from toolkit import note
 
 BOX = textfit.Box(880, 400)

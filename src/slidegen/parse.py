@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from slidegen import pairing
+from slidegen.deckmeta import apply_lang, apply_meta, front_matter_titles
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
-from slidegen.language import DEFAULT, normalise
 from slidegen.model import (
     PROSE,
     Block,
@@ -24,12 +24,10 @@ from slidegen.model import (
     Slide,
     SourcePos,
     Span,
-    Word,
-    board_text,
     number_items,
     plain,
 )
-from slidegen.slidemap import by_slide_number
+from slidegen.titles import derive_title, distinct_titles
 
 MAX_SLIDE_NUMBER = 999
 MAX_SLIDES = 500
@@ -54,8 +52,7 @@ _SIGN_OFF = re.compile(r"^(cheers|thanks|thank you|best|regards|kind regards|bes
 # "Sent from my iPhone"); they end a note like a sign-off and are never note text.
 _SERVICE_FOOTER = re.compile(r"^(posted (via|from|with) \S.*|sent from my \w+.*|"
                              r"(this (post|entry) was )?(posted|published) (via|with|using) \S.*)$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[])")
-TITLE_MAX = 60
+
 
 
 def starts_note(line: str) -> bool:
@@ -89,7 +86,7 @@ def parse_post(post: Post, report: Report) -> Deck | None:
                              "(or 'SLIDE NOTES:' for a single slide)", post.source)
         return None
     _check_numbers(markers, report)
-    titles = _front_matter_titles(post, report)
+    titles = front_matter_titles(post, report)
     slides = []
     for m in sorted(markers, key=lambda m: m.number):
         note = _note_from(m)
@@ -104,68 +101,16 @@ def parse_post(post: Post, report: Report) -> Deck | None:
                        if b.kind in ("para", "item", "quote") and b.text.strip()))
     deck = Deck(title=post.title or slides[0].title, source=post.source, base_dir=post.base_dir,
                 slides=slides, intro=intro, outside_notes=_outside_notes(post, markers))
-    _apply_meta(deck, post)
+    apply_meta(deck, post)
     if deck.layout not in ("", "picture", "full"):
         report.warn(f"layout {deck.layout!r} is not 'picture' or 'full'; using 'picture'",
                     post.source.at(post.meta_lines.get("layout")))
         deck.layout = ""
-    _apply_lang(deck, post, report)
-    _distinct_titles(deck)
+    apply_lang(deck, post, report)
+    distinct_titles(deck)
     extents = [pairing.Extent(m.number, m.index, max(m.index, m.last), m.pos) for m in markers]
     pairing.assign_images(deck, post, extents, report)
     return deck
-
-
-def _apply_meta(deck: Deck, post: Post) -> None:
-    """Front matter fields the deck carries; the reader has checked their types."""
-    meta = post.meta
-    deck.author = str(meta.get("author") or "").strip()
-    deck.date = meta.get("date")
-    deck.link = str(meta.get("link") or "").strip()
-    deck.whiteboard = meta.get("whiteboard")
-    deck.ocr = meta.get("ocr")
-    tags = meta.get("keywords") or meta.get("tags") or ()
-    if isinstance(tags, str):
-        tags = tags.split(",")
-    deck.keywords = tuple(str(t).strip() for t in tags if str(t).strip())
-    if meta.get("template"):
-        deck.template = post.base_dir / str(meta["template"])
-    deck.layout = str(meta.get("layout") or "").strip().lower()
-
-
-def _distinct_titles(deck: Deck) -> None:
-    """Numbers repeated slide titles ("Results (2)"): screen-reader users find slides by title, and
-    a title that is also the deck's (the title slide's) or another slide's is no help there."""
-    seen = {" ".join(deck.title.split()).casefold(): 1}
-    for slide in deck.slides:
-        key = " ".join(slide.title.split()).casefold()
-        if not key:
-            continue
-        if key in seen:
-            seen[key] += 1
-            candidate = f"{slide.title} ({seen[key]})"
-            while " ".join(candidate.split()).casefold() in seen:
-                seen[key] += 1
-                candidate = f"{slide.title} ({seen[key]})"
-            slide.title = candidate
-            seen[" ".join(candidate.split()).casefold()] = 1
-        else:
-            seen[key] = 1
-
-
-def _apply_lang(deck: Deck, post: Post, report: Report) -> None:
-    """The post's language (front matter ``lang:``, else what the reader found), or the default with a warning."""
-    key = "lang" if "lang" in post.meta else "language"
-    raw = post.meta.get(key)
-    if raw is None or raw == "":
-        return
-    tag = normalise(raw)
-    if tag is None:
-        report.warn(f"language {str(raw)[:40]!r} is not a language tag like 'en' or 'pt-BR'; "
-                    f"using {DEFAULT!r}", post.source.at(post.meta_lines.get(key)) if post.meta_lines.get(key)
-                    else post.source)
-        return
-    deck.lang = tag
 
 
 def _outside_notes(post: Post, markers: list[_Marker]) -> list[tuple[SourcePos, str]]:
@@ -324,66 +269,3 @@ def _check_numbers(markers: list[_Marker], report: Report) -> None:
         report.warn(f"numbering starts at Slide {ordered[0]}, not 1", seen[ordered[0]].pos)
 
 
-def _front_matter_titles(post: Post, report: Report) -> dict[int, str]:
-    raw = post.meta.get("titles")
-    if raw is None:
-        return {}
-    pos = post.source.at(post.meta_lines.get("titles"))
-    titles = {}
-    for key, value in by_slide_number(raw, "titles", "title", pos):
-        if not isinstance(value, (str, int, float)):
-            raise InputError(f"front matter 'titles' entry {key!r}: expected a slide number and a text", pos)
-        titles[key] = str(value).strip()
-    return titles
-
-
-def derive_title(note: Note, number: int) -> str:
-    """A slide title from the note's first sentence that fits one line at the title size, cut at a
-    clause or phrase (see ``titles``); 'Slide N' when empty."""
-    text = " ".join(note.text.split())
-    if not text:
-        return f"Slide {number}"
-    first = _SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".!?:;, ").lstrip("*_\"'([ ")
-    if len(first) <= TITLE_MAX // 3:  # short enough for any title line; no need to measure
-        return first or f"Slide {number}"
-    from slidegen.titles import cut_title
-
-    return cut_title(first) or f"Slide {number}"
-
-
-def first_sentence(note: Note, limit: int = 200) -> str:
-    """The note's first sentence as plain text, cut with an ellipsis past ``limit`` characters."""
-    text = " ".join(note.text.split())
-    sentence = _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "\u2026"
-
-
-# A file name or path of a picture ("IMG_0042.JPG", "img/board 3.png", "C:\\pics\\a.jpg").
-_FILE_NAME = re.compile(r"^[\w\-. ()\[\]~/\\:%]+(" + "|".join(map(re.escape, pairing.IMAGE_EXTENSIONS)) + ")$",
-                        re.I)
-
-
-#: Longest alt text made from a note and the words read on its board; screen readers read it whole.
-ALT_LIMIT = 300
-
-
-def alt_text(slide: Slide, words: tuple[Word, ...] = ()) -> str:
-    """What a slide's picture shows, for every writer: the post's alt text, else the note's first
-    sentence (followed by what the board says, when its words were read: ``Board: …``), else the
-    title — never a file name or path, which screen readers spell out."""
-    alt = " ".join((slide.image.alt if slide.image else "").split())
-    ref_name = (slide.image.ref if slide.image else "").replace("\\", "/").rsplit("/", 1)[-1]
-    if alt and (alt == ref_name or _FILE_NAME.match(alt)):
-        alt = ""
-    if alt:
-        return alt
-    lead = first_sentence(slide.note) or slide.title or f"Slide {slide.number}"
-    said = board_text(words)
-    if not said:
-        return lead
-    room = ALT_LIMIT - len(lead) - len(" Board: ")
-    if room < 20:
-        return lead
-    if len(said) > room:
-        said = said[: room - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
-    return f"{lead} Board: {said}"

@@ -6,12 +6,17 @@ before a comma, a dash or a semicolon, else before a word that opens a phrase ("
 ends on a dangling "the" or with "…". Widths come from the metrics of the font Pillow ships
 (Aileron), about 9 % wider than Calibri Bold, so a title measured to fit here fits in
 PowerPoint, LibreOffice (Carlito) and the slideshow; the same on every machine.
+
+The parser takes each slide's title from here: derived from its note's first sentence when the
+post gives none, and numbered ("Results (2)") where two would read the same.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+
+from slidegen.model import Deck, Note
 
 #: The default template's title: 30 pt bold in a box 12.2 inches wide less its insets (the
 #: slideshow's title is the same share of the slide: 3.1 % of its width, in 91 %).
@@ -112,3 +117,50 @@ def _tidy(words: list[str]) -> str:
     while words and words[-1].lower().strip(",;:.\u2013\u2014-\"'(") in _DANGLING:
         words.pop()
     return " ".join(words).rstrip(",;:-\u2013\u2014( ")
+
+
+# --- titles from notes, and titles kept apart -------------------------------------------------
+
+#: Where one sentence of a note ends and the next begins.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[])")
+#: A derived title's longest first sentence, in characters.
+TITLE_MAX = 60
+
+
+def derive_title(note: Note, number: int) -> str:
+    """A slide title from the note's first sentence that fits one line at the title size, cut at a
+    clause or phrase (``cut_title``); 'Slide N' when empty."""
+    text = " ".join(note.text.split())
+    if not text:
+        return f"Slide {number}"
+    first = SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".!?:;, ").lstrip("*_\"'([ ")
+    if len(first) <= TITLE_MAX // 3:  # short enough for any title line; no need to measure
+        return first or f"Slide {number}"
+    return cut_title(first) or f"Slide {number}"
+
+
+def first_sentence(note: Note, limit: int = 200) -> str:
+    """The note's first sentence as plain text, cut with an ellipsis past ``limit`` characters."""
+    text = " ".join(note.text.split())
+    sentence = SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "\u2026"
+
+
+def distinct_titles(deck: Deck) -> None:
+    """Numbers repeated slide titles ("Results (2)"): screen-reader users find slides by title, and
+    a title that is also the deck's (the title slide's) or another slide's is no help there."""
+    seen = {" ".join(deck.title.split()).casefold(): 1}
+    for slide in deck.slides:
+        key = " ".join(slide.title.split()).casefold()
+        if not key:
+            continue
+        if key in seen:
+            seen[key] += 1
+            candidate = f"{slide.title} ({seen[key]})"
+            while " ".join(candidate.split()).casefold() in seen:
+                seen[key] += 1
+                candidate = f"{slide.title} ({seen[key]})"
+            slide.title = candidate
+            seen[" ".join(candidate.split()).casefold()] = 1
+        else:
+            seen[key] = 1

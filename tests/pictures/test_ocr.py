@@ -10,11 +10,11 @@ from importlib import metadata
 import pytest
 
 from cli_run import ROOT, slidegen
+from slidegen.alttext import ALT_LIMIT, alt_text
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
 from slidegen.errors import UsageError
 from slidegen.model import Word
-from slidegen.parse import ALT_LIMIT, alt_text
 from slidegen.pictures import ocr
 from toolkit import make_deck_dir
 

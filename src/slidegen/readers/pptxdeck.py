@@ -151,7 +151,7 @@ def _slide(slide, index: int, area: int) -> DeckSlide:
         first = next((i for i, p in enumerate(out.text) if p.text.strip()), None)
         if first is not None:
             from slidegen.model import Note
-            from slidegen.parse import TITLE_MAX, derive_title
+            from slidegen.titles import TITLE_MAX, derive_title
 
             line = _one_line(out.text[first].text)
             out.title = line if len(line) <= TITLE_MAX else derive_title(Note.from_text(line), index)

@@ -14,8 +14,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptxcases import build_all, xml_keeps, xml_parts
 from pptxdump import notes_master_listed
 from slidegen import layout as geo
+from slidegen.alttext import alt_text
 from slidegen.config import BuildOptions
-from slidegen.parse import alt_text
 from slidegen.writers.pptx.deck import render
 from toolkit import make_deck
 

@@ -11,8 +11,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from pptxcases import CORPORATE
 from slidegen.config import BuildOptions
-from slidegen.parse import derive_title
-from slidegen.titles import text_width
+from slidegen.titles import derive_title, text_width
 from slidegen.writers.pptx.deck import render
 from slidegen.writers.pptx.furniture import inherited_size
 from toolkit import make_deck, note, picture

@@ -16,7 +16,7 @@ from slidegen.diagnostics import Report
 from slidegen.pipeline import read_decks
 from slidegen.writers.pdf import convert
 from slidegen.writers.pptx.deck import render
-from slidegen.writers.pptx.slides import MONOSPACE, text_box
+from slidegen.writers.pptx.textframes import MONOSPACE, text_box
 
 REAL = Path(__file__).resolve().parents[2] / "fixtures" / "real"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

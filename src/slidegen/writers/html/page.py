@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from slidegen import textfit
+from slidegen.alttext import alt_text
 from slidegen.config import BuildOptions
 from slidegen.dates import iso_date, long_date
 from slidegen.errors import InputError, UsageError
@@ -20,7 +21,6 @@ from slidegen.layout import picture_layout
 from slidegen.links import safe_href
 from slidegen.model import Deck, Picture, Slide
 from slidegen.outputs import Stream
-from slidegen.parse import alt_text
 from slidegen.writers.html.csp import csp_hash
 from slidegen.writers.html.live import reload_script
 from slidegen.writers.html.notes import note_html

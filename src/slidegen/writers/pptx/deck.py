@@ -13,11 +13,12 @@ import hashlib
 import json
 from pathlib import Path
 
+from slidegen.alttext import alt_text
 from slidegen.config import BuildOptions
 from slidegen.layout import picture_layout
 from slidegen.model import Deck, Note, Slide
 from slidegen.outputs import Stream
-from slidegen.parse import alt_text, first_sentence
+from slidegen.titles import first_sentence
 from slidegen.writers.pptx.internals import compiled_xpaths
 from slidegen.writers.pptx.internals import version as python_pptx_version
 from slidegen.writers.pptx.package import (

@@ -3,7 +3,8 @@
 Slides are drawn on the base package (see ``package``): each is added, filled, cut out as
 XML plus relationships, and removed again, so the package python-pptx holds never grows with
 the deck and its part naming stays cheap. Deciding where things go is ``layout.py``'s job and
-choosing layouts ``template``'s; this module only emits. Every string passes ``xml_safe``.
+choosing layouts ``template``'s; this module only emits, and ``textframes`` writes the text.
+Every string passes ``xml_safe``.
 What python-pptx offers no public way to do goes through ``internals``; render inside
 ``internals.compiled_xpaths()`` for speed (``deck`` does).
 """
@@ -20,25 +21,22 @@ from pptx.util import Emu, Pt
 
 from slidegen import layout as geo
 from slidegen import textfit
+from slidegen.alttext import alt_text
 from slidegen.dates import long_date
-from slidegen.links import safe_href
-from slidegen.model import PROSE, Deck, Note, Paragraph, Picture, Role, Slide, Span
-from slidegen.parse import alt_text
-from slidegen.untrusted import xml_safe
+from slidegen.model import Deck, Picture, Slide
 from slidegen.writers.pptx.furniture import fit_title, slide_number, title_strip
 from slidegen.writers.pptx.internals import (
     blob,
     drop_slide,
     element,
-    paragraph_properties,
     related_part,
     relationships,
     slide_id_list,
 )
 from slidegen.writers.pptx.package import Base, Fragment, Rel
 from slidegen.writers.pptx.template import all_layouts
+from slidegen.writers.pptx.textframes import clean, fill, text_box, write_note
 
-MONOSPACE = "Courier New"
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 _SUBTITLES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -67,12 +65,12 @@ class SlideRenderer:
         if sub is not None and lines:
             tf = sub.text_frame
             tf.text = ""
-            tf.paragraphs[0].text = _clean(lines[0])
+            tf.paragraphs[0].text = clean(lines[0])
             for line in lines[1:]:
-                tf.add_paragraph().text = _clean(line)
+                tf.add_paragraph().text = clean(line)
         _drop_empty_placeholders(s)
         if deck.intro:
-            _write_note(s, deck.intro, deck.link)
+            write_note(s, deck.intro, deck.link)
         return self._cut(s, None, deck.lang)
 
     def picture(self, deck: Deck, slide: Slide, picture: Picture) -> Fragment:
@@ -92,12 +90,12 @@ class SlideRenderer:
         fitted = geo.fit_picture(picture.width, picture.height, box)
         shape.left, shape.top, shape.width, shape.height = (Emu(fitted.left), Emu(fitted.top),
                                                             Emu(fitted.width), Emu(fitted.height))
-        element(shape).nvPicPr.cNvPr.set("descr", _clean(alt_text(slide, deck.words_on(slide))))
+        element(shape).nvPicPr.cNvPr.set("descr", clean(alt_text(slide, deck.words_on(slide))))
         if box.width >= self.size[0] * 0.98 and box.height >= self.size[1] * 0.98:
             title_strip(s, self.size)
         slide_number(s)
         _drop_empty_placeholders(s)
-        _write_note(s, slide.note, deck.link)
+        write_note(s, slide.note, deck.link)
         return self._cut(s, picture.digest, deck.lang)
 
     def text(self, deck: Deck, slide: Slide) -> list[Fragment]:
@@ -120,10 +118,10 @@ class SlideRenderer:
             if pages is None:  # the first slide tells the room every page of this note has
                 pages = textfit.paginate(slide, text_box(body))
             page = pages[index]
-            _fill(tf, page.body.parts(), deck.link, Pt(page.size), plain_paragraphs=True)
+            fill(tf, page.body.parts(), deck.link, Pt(page.size), plain_paragraphs=True)
             slide_number(s)
             _drop_empty_placeholders(s)
-            _write_note(s, page.note, deck.link)
+            write_note(s, page.note, deck.link)
             fragments.append(self._cut(s, None, deck.lang))
             index += 1
         return fragments
@@ -202,11 +200,6 @@ class _SharedBytes:
         return self.data
 
 
-def _clean(text: str) -> str:
-    """Text XML can hold; a carriage return would reach PowerPoint as a literal "_x000D_"."""
-    return xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
 # --- pieces -----------------------------------------------------------------------------------
 
 
@@ -226,7 +219,7 @@ def _set_title(s, text: str, size, one_line: bool = True) -> geo.Box | None:
         title.text_frame.word_wrap = True
         title.text_frame.paragraphs[0].font.size = Pt(32)
         _make_title_placeholder(title)
-    title.text_frame.paragraphs[0].text = _clean(text).strip() or "Untitled"
+    title.text_frame.paragraphs[0].text = clean(text).strip() or "Untitled"
     if one_line:
         fit_title(title)
     _read_first(title)
@@ -268,103 +261,3 @@ def _drop_empty_placeholders(s) -> None:
             shape.getparent().remove(shape)
         elif shape.tag.endswith("}sp") and ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE:
             shape.getparent().remove(shape)
-
-
-def _write_note(s, note: Note, base: str) -> None:
-    tf = s.notes_slide.notes_text_frame
-    if tf is None:  # a template whose notes master has no body placeholder
-        return
-    _fill(tf, note.parts(), base)
-
-
-def text_box(body) -> textfit.Box:
-    """The room for text in a body shape, in points: its size less the frame's insets, with a
-    small margin so rounding in a renderer never tips a last line over the edge."""
-    tf = body.text_frame
-    width = body.width - (tf.margin_left or 0) - (tf.margin_right or 0)
-    height = body.height - (tf.margin_top or 0) - (tf.margin_bottom or 0)
-    return textfit.Box(width / geo.EMU_PER_PT * 0.97, height / geo.EMU_PER_PT * 0.95)
-
-
-def _fill(tf, parts: list[tuple[Role, Paragraph]], base: str, size=None, plain_paragraphs: bool = False) -> None:
-    """Writes paragraphs of spans as runs: bold, italic, code and links kept; line breaks kept.
-
-    List items become real bullet or numbered paragraphs at their level, a table row one line
-    (its header row bold), code monospace lines, a sub-heading a bold line.
-    """
-    tf.text = ""
-    for index, (role, para) in enumerate(parts):
-        p = tf.paragraphs[0] if index == 0 else tf.add_paragraph()
-        if role.kind in ("bullet", "number"):
-            _list_paragraph(p, role, size)
-        elif plain_paragraphs or role is not PROSE:
-            _no_bullet(p)
-        if size is not None:
-            following = parts[index + 1][0] if index + 1 < len(parts) else None
-            p.space_after = Pt(round(size.pt * textfit.gap_after(role, following), 1))
-        bold = role.kind == "heading" or (role.kind == "row" and role.level == 1)
-        run_size = Pt(size.pt * 0.9) if size is not None and role.kind == "code" else size
-        for span in para:
-            if bold or role.kind == "code":
-                span = Span(span.text, span.bold or bold, span.italic, span.code or role.kind == "code", span.href)
-            for n, piece in enumerate(span.text.split("\n")):
-                if n:
-                    p.add_line_break()
-                if piece:
-                    _run(p, piece, span, base, run_size)
-
-
-#: A list item's left margin per level and its bullet's hanging indent, in EMU.
-LIST_INDENT = 285_750
-BULLET_HANG = 228_600
-
-
-def _list_paragraph(p, role: Role, size) -> None:
-    """A real bullet ("•") or numbered ("1.") paragraph at the item's level, hanging indent.
-
-    On a text slide the indent grows with the font size, as ``textfit`` measured it.
-    """
-    from lxml import etree
-
-    ppr = paragraph_properties(p)
-    level = min(role.level, 8)
-    step = round(size.pt * textfit.INDENT * geo.EMU_PER_PT) if size is not None else LIST_INDENT
-    ppr.set("lvl", str(level))
-    ppr.set("marL", str(step * (level + 1)))
-    ppr.set("indent", str(-min(BULLET_HANG, step)))
-    for old in ppr.findall(f"{_A}buNone") + ppr.findall(f"{_A}buChar") + ppr.findall(f"{_A}buAutoNum"):
-        ppr.remove(old)
-    if role.kind == "number":
-        # An explicit start: renderers differ on when a numbered run restarts, and a list cut
-        # across slides must count on.
-        etree.SubElement(ppr, f"{_A}buAutoNum", type="arabicPeriod", startAt=str(max(1, role.ordinal)))
-    else:
-        etree.SubElement(ppr, f"{_A}buChar", char="\u2022")
-
-
-def _run(p, text: str, span: Span, base: str, size) -> None:
-    run = p.add_run()
-    run.text = _clean(text)
-    font = run.font
-    if span.bold:
-        font.bold = True
-    if span.italic:
-        font.italic = True
-    if span.code:
-        font.name = MONOSPACE
-    if size is not None:
-        font.size = size
-    href = safe_href(span.href, base)
-    if href:
-        run.hyperlink.address = _clean(href)
-
-
-def _no_bullet(p) -> None:
-    """Prose, not a list: no bullet and no hanging indent, whatever the layout's body style says."""
-    ppr = paragraph_properties(p)
-    ppr.set("marL", "0")
-    ppr.set("indent", "0")
-    if ppr.find(f"{_A}buNone") is None:
-        from lxml import etree
-
-        ppr.append(etree.Element(f"{_A}buNone"))
