@@ -13,126 +13,39 @@ master, a dark cover, layouts with non-standard names ("Cover", "Photo Slide", â
 from __future__ import annotations
 
 import argparse
-import copy
 import io
 import sys
 from pathlib import Path
 
 from lxml import etree
 from PIL import Image, ImageDraw
-from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.shapes.picture import CT_Picture
-from pptx.parts.slide import SlideLayoutPart
 from pptx.util import Emu
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # templatekit, beside this script
+import templatekit as kit
+from templatekit import (
+    HEIGHT,
+    INCH,
+    NS,
+    ROOT,
+    WIDTH,
+    A,
+    P,
+    add_picture_layout,
+    layout,
+    remove_layouts,
+    save,
+    widescreen_base,
+)
 
-from slidegen.writers.pptx.internals import package_members  # noqa: E402
-from slidegen.writers.pptx.package import core_xml, zip_members  # noqa: E402
-from slidegen.writers.pptx.template import notes_master_referenced  # noqa: E402
+from slidegen.writers.pptx.template import notes_master_referenced
 
 DEFAULT_OUT = ROOT / "src/slidegen/themes/default/reference.pptx"
 CORPORATE_OUT = ROOT / "assets/templates/corporate.pptx"
 # The same file ships in the package, so `--template corporate` works from any install.
 CORPORATE_SHIPPED = ROOT / "src/slidegen/templates/corporate.pptx"
-
-NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-      "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
-A, P = "{%s}" % NS["a"], "{%s}" % NS["p"]
-WIDTH, HEIGHT = 12_192_000, 6_858_000
-INCH = 914_400
-
-# Where a picture slide puts its title and picture on a 13.333 Ã— 7.5 in slide.
-TITLE_BOX = (457_200, 228_600, WIDTH - 2 * 457_200, 1_005_840)
-PICTURE_BOX = (457_200, 1_371_600, WIDTH - 2 * 457_200, HEIGHT - 1_371_600 - 365_760)
-
-
-def widescreen_base():
-    """python-pptx's Office Theme with every master and layout shape stretched to 16:9."""
-    prs = Presentation()
-    factor = WIDTH / prs.slide_width
-    for master in prs.slide_masters:
-        for part in [master, *master.slide_layouts]:
-            for xfrm in part._element.iter(f"{A}off", f"{A}ext"):
-                key = "x" if xfrm.tag == f"{A}off" else "cx"
-                xfrm.set(key, str(round(int(xfrm.get(key)) * factor)))
-    prs.slide_width, prs.slide_height = Emu(WIDTH), Emu(HEIGHT)
-    prs.part._element.sldSz.attrib.pop("type", None)
-    return prs
-
-
-def layout(prs, name):
-    return next(lay for lay in prs.slide_layouts if lay.name == name)
-
-
-def remove_layouts(prs, names):
-    for name in names:
-        prs.slide_layouts.remove(layout(prs, name))
-
-
-def add_picture_layout(prs, name: str, after: str, title_box=TITLE_BOX, picture_box=PICTURE_BOX,
-                       picture_first: bool = False):
-    """A new layout: the title placeholder of "Title Only" plus one large picture placeholder.
-
-    The title comes first, so screen readers meet it first; ``picture_first`` draws the picture
-    under the title instead, for a picture that covers the whole slide.
-    """
-    master = prs.slide_master
-    source = layout(prs, "Title Only")
-    element = copy.deepcopy(source._element)
-    element.cSld.set("name", name)
-    tree = element.cSld.spTree
-    for sp in list(tree.iterchildren(f"{P}sp")):
-        ph = sp.find(f".//{P}ph")
-        if ph is not None and ph.get("type") == "title":
-            _set_xfrm(sp, title_box)
-        elif ph is not None and ph.get("type") == "sldNum":
-            continue
-        elif ph is not None:
-            tree.remove(sp)
-    pic = etree.fromstring(
-        f'<p:sp xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:nvSpPr><p:cNvPr id="3" name="Picture Placeholder 2"/>'
-        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="pic" idx="1"/></p:nvPr></p:nvSpPr>'
-        '<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>')
-    _set_xfrm(pic, picture_box)
-    title_sp = next(sp for sp in tree.iterchildren(f"{P}sp") if (sp.find(f".//{P}ph") is not None
-                                                                 and sp.find(f".//{P}ph").get("type") == "title"))
-    if picture_first:
-        title_sp.addprevious(pic)
-    else:
-        tree.append(pic)
-    partname = prs.part.package.next_partname("/ppt/slideLayouts/slideLayout%d.xml")
-    part = SlideLayoutPart(partname, source.part.content_type, prs.part.package, element)
-    part.relate_to(master.part, RT.SLIDE_MASTER)
-    r_id = master.part.relate_to(part, RT.SLIDE_LAYOUT)
-    id_list = master._element.find(f"{P}sldLayoutIdLst")
-    new_id = max(int(e.get("id")) for e in master._element.iter(f"{P}sldLayoutId", f"{P}sldMasterId")) + 1
-    anchor = next(e for e in id_list if master.part.related_part(e.get(f"{{{NS['r']}}}id")).slide_layout.name == after)
-    entry = etree.SubElement(id_list, f"{P}sldLayoutId")
-    entry.set("id", str(new_id))
-    entry.set(f"{{{NS['r']}}}id", r_id)
-    anchor.addnext(entry)
-
-
-def _set_xfrm(sp, box):
-    sp_pr = sp.find(f"{P}spPr")
-    for old in sp_pr.findall(f"{A}xfrm"):
-        sp_pr.remove(old)
-    xfrm = etree.Element(f"{A}xfrm")
-    etree.SubElement(xfrm, f"{A}off", x=str(box[0]), y=str(box[1]))
-    etree.SubElement(xfrm, f"{A}ext", cx=str(box[2]), cy=str(box[3]))
-    sp_pr.insert(0, xfrm)
-
-
-def save(prs, path: Path, title: str) -> bytes:
-    _ = prs.core_properties  # makes sure the package has the part
-    members = package_members(prs)
-    members["docProps/core.xml"] = core_xml(title=title, author="slidegen", subject="", keywords="", when=None)
-    return zip_members(members)
-
 
 def make_default() -> bytes:
     """slidegen's own template, drawn to match the HTML slideshow.
@@ -149,14 +62,14 @@ def make_default() -> bytes:
                        picture_box=(0, 0, WIDTH, HEIGHT), picture_first=True)
     _default_theme(prs)
     master = prs.slide_master
-    _title_style(master, size=3000, bold=True)
+    kit.title_style(master, size=3000, bold=True)
     _slide_number_style(master)
     for lay in prs.slide_layouts:
         if lay.name in ("Title and Content", "Title Only", "Title and Picture", "Two Content", "Comparison"):
-            _move(lay, "title", SLIM_TITLE)
+            kit.move(lay, "title", SLIM_TITLE)
             _accent_bar(lay)
         if lay.name in ("Title and Content",):
-            _move(lay, "body", BODY_BOX)
+            kit.move(lay, "body", BODY_BOX)
     _cover(layout(prs, "Title Slide"))
     _full_picture(layout(prs, "Full Picture"))
     prs.part._element.set("firstSlideNum", "0")  # the title slide is 0, as in the HTML counter
@@ -191,23 +104,13 @@ def _default_theme(prs) -> None:
     theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _title_style(master, size: int, bold: bool) -> None:
-    """Titles left-aligned (one design with the slideshow), at ``size`` hundredths of a point."""
-    lvl = master._element.find(f".//{P}titleStyle/{A}lvl1pPr")
-    lvl.set("algn", "l")
-    rpr = lvl.find(f"{A}defRPr")
-    rpr.set("sz", str(size))
-    if bold:
-        rpr.set("b", "1")
-
-
 def _slide_number_style(master) -> None:
     """The master's slide number: bottom right, small and grey, as the slideshow's."""
     for sp in master._element.cSld.spTree.iterchildren(f"{P}sp"):
         ph = sp.find(f".//{P}ph")
         if ph is None or ph.get("type") != "sldNum":
             continue
-        _set_xfrm(sp, (WIDTH - 457_200 - 1_371_600, HEIGHT - 384_048, 1_371_600, 274_320))
+        kit.set_xfrm(sp, (WIDTH - 457_200 - 1_371_600, HEIGHT - 384_048, 1_371_600, 274_320))
         body = sp.find(f"{P}txBody")
         body_pr = body.find(f"{A}bodyPr")
         for key in ("lIns", "rIns", "tIns", "bIns"):
@@ -222,57 +125,24 @@ def _slide_number_style(master) -> None:
         etree.SubElement(fill, f"{A}srgbClr", val="595C63")
 
 
-def _placeholder_sp(lay, kind: str):
-    for sp in lay._element.cSld.spTree.iterchildren(f"{P}sp"):
-        ph = sp.find(f".//{P}ph")
-        if ph is None:
-            continue
-        ph_type = ph.get("type", "body" if ph.get("idx") else "")
-        if ph_type == kind or (kind == "body" and ph_type in ("body", "obj") and ph.get("idx") == "1"):
-            return sp
-    return None
-
-
-def _move(lay, kind: str, box) -> None:
-    sp = _placeholder_sp(lay, kind)
-    if sp is not None:
-        _set_xfrm(sp, box)
-
-
-def _shape(tree, name: str, box, fill_xml: str, geometry: str = "rect"):
-    shape_id = max(int(e.get("id")) for e in tree.iter(f"{P}cNvPr")) + 1
-    sp = etree.fromstring(
-        f'<p:sp xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/>'
-        '<p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>'
-        f'<a:xfrm><a:off x="{box[0]}" y="{box[1]}"/><a:ext cx="{box[2]}" cy="{box[3]}"/></a:xfrm>'
-        f'<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>{fill_xml}<a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
-    # Behind the placeholders, so titles and pictures are drawn over it.
-    first_ph = next((e for e in tree.iterchildren(f"{P}sp", f"{P}pic") if e.find(f".//{P}ph") is not None), None)
-    if first_ph is not None:
-        first_ph.addprevious(sp)
-    else:
-        tree.append(sp)
-    return sp
-
-
 def _accent_bar(lay) -> None:
     """A short blue bar before the title, as the slideshow's title has."""
     tree = lay._element.cSld.spTree
-    _shape(tree, "Accent Bar", (457_200, SLIM_TITLE[1] + 155_448, 73_152, 384_048),
+    kit.shape(tree, "Accent Bar", (457_200, SLIM_TITLE[1] + 155_448, 73_152, 384_048),
            f'<a:solidFill><a:srgbClr val="{ACCENT}"/></a:solidFill>')
 
 
 def _cover(cover) -> None:
     """A real title slide: a blue band down the left, a large bold title, the byline under a short rule."""
     tree = cover._element.cSld.spTree
-    _shape(tree, "Accent Band", (0, 0, 228_600, HEIGHT), f'<a:solidFill><a:srgbClr val="{ACCENT}"/></a:solidFill>')
-    _shape(tree, "Accent Rule", (1_188_720, 4_114_800, 1_097_280, 36_576),
+    kit.shape(tree, "Accent Band", (0, 0, 228_600, HEIGHT), f'<a:solidFill><a:srgbClr val="{ACCENT}"/></a:solidFill>')
+    kit.shape(tree, "Accent Rule", (1_188_720, 4_114_800, 1_097_280, 36_576),
            f'<a:solidFill><a:srgbClr val="{ACCENT}"/></a:solidFill>')
-    title, sub = _placeholder_sp(cover, "ctrTitle"), _placeholder_sp(cover, "subTitle")
-    _set_xfrm(title, (1_097_280, 1_645_920, WIDTH - 1_097_280 - 914_400, 2_377_440))
-    _set_xfrm(sub, (1_097_280, 4_251_960, WIDTH - 1_097_280 - 914_400, 1_280_160))
-    _text_style(title, algn="l", size=4400, bold=True, anchor="b")
-    _text_style(sub, algn="l", size=2000, colour="595C63", anchor="t")
+    title, sub = kit.placeholder_sp(cover, "ctrTitle"), kit.placeholder_sp(cover, "subTitle")
+    kit.set_xfrm(title, (1_097_280, 1_645_920, WIDTH - 1_097_280 - 914_400, 2_377_440))
+    kit.set_xfrm(sub, (1_097_280, 4_251_960, WIDTH - 1_097_280 - 914_400, 1_280_160))
+    kit.text_style(title, algn="l", size=4400, bold=True, anchor="b")
+    kit.text_style(sub, algn="l", size=2000, colour="595C63", anchor="t")
 
 
 def _full_picture(lay) -> None:
@@ -280,26 +150,10 @@ def _full_picture(lay) -> None:
     c_sld = lay._element.cSld
     c_sld.insert(0, etree.fromstring(f'<p:bg xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:bgPr><a:solidFill>'
                                      '<a:srgbClr val="000000"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'))
-    _text_style(_placeholder_sp(lay, "title"), algn="l", size=3000, bold=True, colour="FFFFFF", anchor="b")
-    num = _placeholder_sp(lay, "sldNum")
+    kit.text_style(kit.placeholder_sp(lay, "title"), algn="l", size=3000, bold=True, colour="FFFFFF", anchor="b")
+    num = kit.placeholder_sp(lay, "sldNum")
     if num is not None:
-        _text_style(num, algn="r", size=1200, colour="DDDDDD", anchor="b")
-
-
-def _text_style(sp, algn: str, size: int, anchor: str, bold: bool = False, colour: str | None = None) -> None:
-    body = sp.find(f"{P}txBody")
-    body.find(f"{A}bodyPr").set("anchor", anchor)
-    lst = body.find(f"{A}lstStyle")
-    for child in list(lst):
-        lst.remove(child)
-    lvl = etree.SubElement(lst, f"{A}lvl1pPr", algn=algn)
-    etree.SubElement(lvl, f"{A}buNone")
-    rpr = etree.SubElement(lvl, f"{A}defRPr", sz=str(size))
-    if bold:
-        rpr.set("b", "1")
-    if colour:
-        fill = etree.SubElement(rpr, f"{A}solidFill")
-        etree.SubElement(fill, f"{A}srgbClr", val=colour)
+        kit.text_style(num, algn="r", size=1200, colour="DDDDDD", anchor="b")
 
 
 # --- the sample corporate template ------------------------------------------------------------
@@ -332,7 +186,7 @@ def make_corporate() -> bytes:
     add_picture_layout(prs, "Title and Picture", after="Title Only")
     _theme(prs)
     master = prs.slide_master
-    _title_style(master, size=3600, bold=False)  # left like its cover, not centred
+    kit.title_style(master, size=3600, bold=False)  # left like its cover, not centred
     _bottom_bar(master)
     _logo(master)
     for lay in prs.slide_layouts:
