@@ -2,7 +2,8 @@
 #   make demo   build the sample deck into build/
 #   make test   install what the tests need (system packages included), lint, and run the whole suite
 # For everyday work:
-#   make check  the quick tier: every test but the browser, office and bench ones (under a minute)
+#   make check  the quick tier: every test but the browser, office, bench, slow and new-user ones,
+#               on every core (under a minute on an idle two-core machine)
 #   make lint   ruff and mypy
 PYTHON ?= python3
 VENV ?= .venv
@@ -10,7 +11,7 @@ BIN := $(VENV)/bin
 SAMPLE := decks/social-media-society
 
 .PHONY: demo test check lint golden bench fuzz templates clean system-deps
-QUICK := not browser and not office and not bench
+QUICK := not browser and not office and not bench and not slow and not new_user
 
 demo: $(VENV)/.installed
 	$(BIN)/slidegen build $(SAMPLE) -o build
@@ -19,7 +20,7 @@ test: $(VENV)/.installed-test system-deps lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 check: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -m "$(QUICK)" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n auto -m "$(QUICK)" $(PYTEST_ARGS)
 
 # `ruff format --check` joins once the tree has been formatted in one go.
 lint: $(VENV)/.installed-test

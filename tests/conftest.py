@@ -1,8 +1,10 @@
 """Shared fixtures, the --update-golden switch and the test tiers; the toolkit beside this file holds the factories.
 
-Tiers are markers: ``browser`` (real Chromium), ``office`` (real LibreOffice) and ``bench`` (the
-benchmark). ``make check`` leaves all three out; ``make test`` and CI run everything. A test of a
-tier whose real client is missing skips loudly here, and fails when ``CI`` is set.
+Tiers are markers: ``browser`` (real Chromium), ``office`` (real LibreOffice), ``bench`` (the
+benchmark), ``slow`` (full replays and full-size inputs) and ``new_user`` (README from a clone).
+``make check`` leaves them out; ``make test`` and CI run everything. A test of a tier whose real
+client is missing skips loudly here, and fails when ``CI`` is set; so does a CI run that leaves a
+tier out with ``-m``.
 """
 
 import functools
@@ -64,6 +66,17 @@ def pytest_runtest_setup(item):
             if os.environ.get("CI"):
                 pytest.fail(f"{message} (CI is set: real-client tests must run)", pytrace=False)
             pytest.skip(message)
+
+
+TIERS = ("browser", "office", "bench", "slow", "new_user")
+
+
+def pytest_deselected(items):
+    # CI runs every tier: a marker expression that drops one would make CI pass without running it.
+    if os.environ.get("CI"):
+        dropped = sorted({tier for item in items for tier in TIERS if item.get_closest_marker(tier) is not None})
+        if dropped:
+            raise pytest.UsageError(f"CI is set: every tier must run, but -m leaves out {', '.join(dropped)}")
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -74,6 +74,7 @@ def test_a_writer_failing_midway_writes_nothing_of_its_deck(tmp_path, monkeypatc
     assert os.listdir(tmp_path / "out") == ["t.html"] and (tmp_path / "out" / "t.html").read_bytes() == b"earlier"
 
 
+@pytest.mark.slow  # two whole sample builds at once; test_atomic checks the whole-file replace it relies on
 def test_row43_two_builds_into_one_folder_never_tear_a_file(tmp_path):
     out = tmp_path / "out"
     procs = [subprocess.Popen([sys.executable, "-m", "slidegen", "build", str(SAMPLE), "-o", str(out), "-q",

@@ -72,8 +72,10 @@ def test_row13_fallback_encoding_builds_with_a_warning(tmp_path):
     assert "\u201csmart\u201d" in (tmp_path / "out" / "t.notes.md").read_text()
 
 
-@pytest.mark.parametrize("name", ["14-bom-utf8.md", "14-utf16le.md", "14-utf16be.txt", "14-utf32.txt",
-                                  "15-newlines.md"])
+ENCODINGS = ["14-bom-utf8.md", "14-utf16le.md", "14-utf16be.txt", "14-utf32.txt", "15-newlines.md"]
+
+
+@pytest.mark.parametrize("name", ENCODINGS)
 def test_row14_15_encodings_and_newlines_read_cleanly(tmp_path, name):
     shown, run = build(tmp_path, name, "-f", "notes")
     assert run.returncode == 0 and run.stderr == "", run.stderr
@@ -90,6 +92,7 @@ def test_row17_size_cap_and_flag_to_raise_it(tmp_path):
     assert run.returncode == 0, run.stderr
 
 
+@pytest.mark.slow  # full-size inputs (10,000 markers, a 5 MB line); test_parse checks the 500-slide limit quickly
 def test_row18_ten_thousand_markers_and_a_long_line_finish(tmp_path):
     many = tmp_path / "many.md"
     many.write_text("# M\n\n" + "".join(f"Slide {n % 999 + 1}: x\n\n" for n in range(10_000)))
@@ -101,11 +104,20 @@ def test_row18_ten_thousand_markers_and_a_long_line_finish(tmp_path):
     assert run.returncode == 0
 
 
-def test_corpus_replay_ends_in_success_or_our_own_error(tmp_path):
+# Files a row test above builds through the command line already, with these checks and more; the
+# quick tier replays the others, and the full replay (slow) runs in make test.
+BUILT_BY_A_ROW = {name for _, name, *_ in ROWS} | set(ENCODINGS)
+
+
+def _replay(path: Path):
+    return pytest.param(path.name, marks=pytest.mark.slow) if path.name in BUILT_BY_A_ROW else path.name
+
+
+@pytest.mark.parametrize("name", [_replay(path) for path in sorted(CORPUS.iterdir())])
+def test_corpus_replay_ends_in_success_or_our_own_error(tmp_path, name):
     """Pillow-style: every hostile file gives exit 0 or 1 with our one-line error, never a crash."""
-    for path in sorted(CORPUS.iterdir()):
-        run = slidegen("build", path, "-o", tmp_path / path.stem, "--no-cache")
-        assert run.returncode in (0, 1), (path.name, run.stderr)
-        assert "Traceback" not in run.stderr and "internal error" not in run.stderr, (path.name, run.stderr)
-        if run.returncode:
-            assert [x for x in run.stderr.splitlines() if ": error: " in x], (path.name, run.stderr)
+    run = slidegen("build", CORPUS / name, "-o", tmp_path / Path(name).stem, "--no-cache")
+    assert run.returncode in (0, 1), (name, run.stderr)
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr, (name, run.stderr)
+    if run.returncode:
+        assert [x for x in run.stderr.splitlines() if ": error: " in x], (name, run.stderr)

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageChops, ImageOps
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,6 +49,7 @@ def test_rotated_photo_shows_upright_only_once_exif_is_applied():
     assert sum(diff.histogram()[255:]) < 0.01 * 320 * 240
 
 
+@pytest.mark.slow  # a full 12-megapixel photo; the quick tier draws small ones with the same code
 def test_phone_photo_default_is_a_12_megapixel_photo_of_2_to_5_mb():
     data = phone_photo(1000)
     assert Image.open(io.BytesIO(data)).size == (4032, 3024)
@@ -96,6 +98,7 @@ def test_committed_pictures_are_phone_sized_jpegs_two_stored_sideways():
     assert set(draw_sample_deck.ROTATED.values()) == {6, 8}
 
 
+@pytest.mark.slow  # draws two full sample pictures again; the quick tier checks the drawing is repeatable
 def test_committed_pictures_are_what_the_script_draws():
     for n in (1, 7):
         drawn = draw_sample_deck.draw(n)
