@@ -27,7 +27,7 @@ def test_anything_else_names_the_key_and_the_line(raw, message):
 
 
 def test_images_and_titles_both_use_it():
+    import slidegen.deckmeta as deckmeta
     import slidegen.pairing as pairing
-    import slidegen.parse as parse
 
-    assert pairing.by_slide_number is parse.by_slide_number is by_slide_number
+    assert pairing.by_slide_number is deckmeta.by_slide_number is by_slide_number
