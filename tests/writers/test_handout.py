@@ -42,6 +42,7 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@pytest.mark.office
 def test_long_notes_continue_on_following_pages_and_none_is_cut():
     deck = long_deck()
     files = writer("handout")(deck, BuildOptions(formats=("handout",), use_cache=False))
@@ -86,6 +87,7 @@ def _in_order(want: list[str], words: list[str]) -> bool:
     return True
 
 
+@pytest.mark.office
 @pytest.mark.parametrize("fmt", ["pdf", "handout"])
 def test_pdfs_are_tagged_with_title_language_and_alt_text(fmt):
     deck = make_deck(2, title="Tagged deck", lang="pt-BR")

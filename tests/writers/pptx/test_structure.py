@@ -107,6 +107,7 @@ def test_every_text_slide_fits_its_box_by_font_metrics_and_none_is_below_18_pt(b
     assert checked == len(prs.slides) - 1 >= 6
 
 
+@pytest.mark.office
 def test_libreoffice_draws_one_page_per_slide(built):
     _, data, prs = built
     pdf = convert({"guide.pptx": data})["guide.pdf"]
