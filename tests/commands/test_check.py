@@ -44,7 +44,9 @@ def our_deck(tmp_path: Path, template: Path | None) -> Path:
     source = make_deck_dir(tmp_path / "post", {"post.md": MIXED_POST, "board.png": image_bytes(fmt="PNG"),
                                                "other.png": image_bytes(80, 60, fmt="PNG")})
     out = tmp_path / "out"
-    options = BuildOptions(out_dir=out, formats=("pptx",), template=template, use_cache=False, jobs=1)
+    # The run's own picture cache (see conftest): the sample's photos are processed once per run, not
+    # once per template; a cached picture is the same bytes (tests/test_cache.py).
+    options = BuildOptions(out_dir=out, formats=("pptx",), template=template, jobs=1)
     result = build([source, ROOT / "decks" / "social-media-society"], options, Report(stream=None))
     assert not result.failed
     return sorted(out.glob("*.pptx"))
