@@ -29,3 +29,14 @@ def test_this_run_has_its_own_cache_folder():
 
     assert Path(os.environ["XDG_CACHE_HOME"]).name.startswith("slidegen-test-cache-")
     assert default_root().is_relative_to(os.environ["XDG_CACHE_HOME"])
+
+
+def test_with_ci_set_a_marker_expression_that_leaves_a_tier_out_is_refused(tmp_path):
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--basetemp",
+                               str(tmp_path / "base"), *args, "tests/tools/test_whiteboard.py"], cwd=ROOT,
+                              env=dict(os.environ, CI="true"), capture_output=True, text=True, timeout=300)
+
+    refused = run("-m", "not slow", "--collect-only")
+    assert refused.returncode == 4 and "-m leaves out slow" in refused.stdout + refused.stderr
+    assert run("-k", "ink", "--collect-only").returncode == 0  # choosing tests by name stays possible
