@@ -183,3 +183,25 @@ def test_builds_that_add_only_slides_trim_the_cache_once_a_day(tmp_path, monkeyp
     assert len(trims) == 2
     cache_module.prune_daily(None)
     assert len(trims) == 2
+
+
+def test_a_library_upgrade_changes_whiteboard_keys_only(monkeypatch):
+    """A new OpenCV or NumPy must not serve stale cleaned boards, nor cool a warm cache of plain pictures."""
+    from slidegen import cache
+
+    plain, board = ImageSettings(), ImageSettings(whiteboard=True)
+    before = cache_key("0" * 64, plain, 1), cache_key("0" * 64, board, 1)
+    libraries = dict(cache.board_libraries())
+    assert "numpy" in libraries and any(name.startswith("opencv") for name in libraries)
+    monkeypatch.setattr(cache, "board_libraries", lambda: (("numpy", "9.9"), ("opencv-python-headless", "9.9")))
+    after = cache_key("0" * 64, plain, 1), cache_key("0" * 64, board, 1)
+    assert after[0] == before[0] and after[1] != before[1]
+    # The plain key is the one earlier versions wrote: caches already warm stay warm.
+    import dataclasses
+    import hashlib
+    import json
+
+    from PIL import __version__ as pillow
+
+    blob = json.dumps(["0" * 64, dataclasses.asdict(plain), 1, pillow.split(".")[0]], sort_keys=True)
+    assert before[0] == hashlib.sha256(blob.encode()).hexdigest()

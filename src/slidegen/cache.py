@@ -9,6 +9,7 @@ miss. The cache never fails a build: any I/O error just means "not cached".
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -52,8 +53,33 @@ def cache_key(source_digest: str, settings: object, version: int) -> str:
     is_record = dataclasses.is_dataclass(settings) and not isinstance(settings, type)
     fields = dataclasses.asdict(settings) if is_record else repr(settings)  # type: ignore[call-overload]
     # Pillow's encoders decide the output bytes too, so an upgrade must not reuse old entries.
-    blob = json.dumps([source_digest, fields, version, pillow.split(".")[0]], sort_keys=True)
+    parts = [source_digest, fields, version, pillow.split(".")[0]]
+    if getattr(settings, "whiteboard", False):
+        # So do OpenCV's and NumPy's for a cleaned whiteboard; plain pictures keep their keys.
+        parts.append(board_libraries())
+    blob = json.dumps(parts, sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()
+
+
+#: Distributions that install the ``cv2`` module; more than one may be installed at once.
+_OPENCV = ("opencv-python-headless", "opencv-python", "opencv-contrib-python-headless", "opencv-contrib-python")
+
+
+@functools.cache
+def board_libraries() -> tuple[tuple[str, str], ...]:
+    """The installed versions of NumPy and OpenCV, which shape a cleaned whiteboard.
+
+    Read from the packages' metadata: importing OpenCV would cost the parent process a quarter second.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in ("numpy", *_OPENCV):
+        try:
+            found.append((name, version(name)))
+        except PackageNotFoundError:
+            continue
+    return tuple(found)
 
 
 class PictureCache:
