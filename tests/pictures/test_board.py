@@ -170,7 +170,7 @@ def test_pen_colours_keep_their_hue(name):
     from slidegen.pictures.whiteboard import light_on
 
     cleaned, board, _ = slide_picture(name)
-    photo = photo_as_cleaned(name, board)
+    photo = photo_as_cleaned(name, board, cleaned.shape)
     assert photo.shape == cleaned.shape
     # Judge colour on the photo with its light divided out (the board's cast is not a pen colour).
     balanced = np.clip(photo / light_on(photo), 0, 1)
@@ -184,7 +184,7 @@ def test_pen_colours_keep_their_hue(name):
     assert np.median(hsv_after[..., 1][inked]) >= np.median(hsv_before[..., 1][inked])  # no greyer
 
 
-def photo_as_cleaned(name: str, board: dict) -> np.ndarray:
+def photo_as_cleaned(name: str, board: dict, shape: tuple | None = None) -> np.ndarray:
     """The upright photo cut and straightened as its slide picture was, but not cleaned."""
     from slidegen.pictures.scan import _fit
 
@@ -192,7 +192,11 @@ def photo_as_cleaned(name: str, board: dict) -> np.ndarray:
     if not board["corners"]:
         return _fit(rgb, (SLIDE.box_width, SLIDE.box_height))
     h, w = rgb.shape[:2]
-    return straighten(rgb, np.array(board["corners"]) * [w, h], (SLIDE.box_width, SLIDE.box_height))
+    photo = straighten(rgb, np.array(board["corners"]) * [w, h], (SLIDE.box_width, SLIDE.box_height))
+    if shape is not None and photo.shape != shape and np.abs(np.subtract(photo.shape, shape)).max() <= 1:
+        # The corners are reported to 4 decimals: the size may come out a pixel off.
+        photo = cv2.resize(photo, (shape[1], shape[0]), interpolation=cv2.INTER_AREA)
+    return photo
 
 
 @pytest.mark.parametrize("name", ["imagelabs__Whiteboard1.jpg", "imagelabs__Whiteboard2.jpg",
@@ -201,12 +205,12 @@ def test_no_blocks_or_halo_along_the_board_edge(name):
     """The old cleanup scaled a 128-px board mask up: stair-steps of whitened wall and a halo over
     the frame along the board's edge. Now, wherever the photo shows bare board in the outer band,
     the slide picture is white, right to its edge."""
-    from slidegen.pictures.whiteboard import normalise
+    from slidegen.pictures.whiteboard import measure
 
     cleaned, board, _ = slide_picture(name)
-    photo = photo_as_cleaned(name, board)
+    photo = photo_as_cleaned(name, board, cleaned.shape)
     assert photo.shape == cleaned.shape
-    ink = (grey(normalise(photo)) < 0.9).astype(np.uint8)
+    ink = (grey(measure(photo).ratio) < 0.9 * 255).astype(np.uint8)
     bare = cv2.dilate(ink, np.ones((7, 7), np.uint8)) == 0
     where = bare & outer_band(photo.shape)
     assert where.sum() > 0.5 * outer_band(photo.shape).sum()
@@ -265,7 +269,7 @@ def test_crop_and_corners_are_part_of_the_cache_key():
     assert len(keys) == 3
 
 
-@pytest.mark.parametrize(("ink", "cleanup"), [(120, "full"), (174, "mild"), (174, "none")])
+@pytest.mark.parametrize(("ink", "cleanup"), [(120, "full"), (178, "mild"), (178, "none")])
 def test_never_worse_than_the_photo(ink, cleanup, monkeypatch):
     """Writing as faint as the cleanup would whiten gets a milder cleanup, or the photo itself, and a warning."""
     from PIL import ImageDraw

@@ -3,7 +3,7 @@
 import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageStat
 
-from slidegen.pictures.whiteboard import FULL, MILD, clean, kept_writing, light_on, normalise
+from slidegen.pictures.whiteboard import FULL, MILD, clean, kept_writing, light_on, measure
 
 SIZE = (480, 360)
 STROKES = [((40, 60), (440, 80), (40, 40, 60)), ((60, 300), (420, 120), (40, 40, 60)),
@@ -90,15 +90,15 @@ def test_the_light_estimate_ignores_the_strokes_and_has_no_blocks():
 def test_kept_writing_counts_the_strokes_still_ink():
     img, _ = board()
     rgb = np.asarray(img)
-    ratio = normalise(rgb)
+    ratio = measure(rgb).ratio
     assert kept_writing(ratio, clean(rgb)) >= 0.95
     assert kept_writing(ratio, np.full_like(rgb, 255)) == 0.0  # everything whitened: nothing kept
 
 
 def test_faint_writing_is_kept_by_the_mild_cleanup():
     img = Image.new("RGB", SIZE, (200, 200, 195))
-    ImageDraw.Draw(img).line([(40, 180), (440, 180)], fill=(172, 172, 170), width=4)  # 0.86 of the board
+    ImageDraw.Draw(img).line([(40, 180), (440, 180)], fill=(178, 178, 176), width=4)  # 0.89 of the board
     rgb = np.asarray(img)
-    ratio = normalise(rgb)
+    ratio = measure(rgb).ratio
     assert kept_writing(ratio, clean(rgb, FULL)) < 0.9
     assert kept_writing(ratio, clean(rgb, MILD)) >= 0.9

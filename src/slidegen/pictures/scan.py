@@ -45,7 +45,7 @@ def scan(img: Image.Image, box: tuple[int, int], crop: bool, corners) -> tuple[I
     board finding; with ``crop`` off the whole photo is kept and only cleaned.
     """
     grey = img.mode == "L"
-    rgb = np.asarray(img.convert("RGB"))
+    rgb = np.asarray(img if img.mode == "RGB" else img.convert("RGB"))
     height, width = rgb.shape[:2]
     notes: list[str] = []
     quad, state, reason = None, "not cropped", ""
@@ -65,15 +65,14 @@ def scan(img: Image.Image, box: tuple[int, int], crop: bool, corners) -> tuple[I
         photo = _fit(rgb, box)
     del rgb
     fractions = [[round(x / width, 4), round(y / height, 4)] for x, y in quad] if quad is not None else None
-    light = whiteboard.light_on(photo)
-    if quad is None and _board_like(photo, light) < MIN_BOARD_LIKE:
+    measured = whiteboard.measure(photo)
+    if quad is None and _board_like(photo, measured) < MIN_BOARD_LIKE:
         why = "does not look like a whiteboard; left as photographed"
         return _image(photo, grey), BoardReport(state, None, "left alone", 1.0, why), notes
-    ratio = whiteboard.normalise(photo, light)
     cleanup, picture, tried = "none", photo, []
     for name, strength in (("full", whiteboard.FULL), ("mild", whiteboard.MILD)):
-        candidate = whiteboard.clean(photo, strength, light, ratio)
-        tried.append(whiteboard.kept_writing(ratio, candidate))
+        candidate = whiteboard.clean(photo, strength, measured)
+        tried.append(whiteboard.kept_writing(measured.ratio, candidate))
         if tried[-1] >= MIN_KEPT:
             cleanup, picture = name, candidate
             break
@@ -124,15 +123,19 @@ def _fit(rgb: np.ndarray, box: tuple[int, int]) -> np.ndarray:
     return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
 
 
-def _board_like(rgb: np.ndarray, light: np.ndarray) -> float:
+def _board_like(rgb: np.ndarray, measured: whiteboard.Board) -> float:
     """The share of the picture that is lit board: bright, smooth (the photo close to its light,
-    strokes removed) and not strongly coloured (a warm cast is fine, blue sky or grass are not)."""
-    lum = light @ np.array([0.299, 0.587, 0.114], np.float32)
-    level = (rgb.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)) / np.maximum(lum, 1)
+    strokes removed) and not strongly coloured (a warm cast is fine, blue sky or grass are not).
+    Judged on a copy a quarter the size: a share needs no more."""
+    h, w = rgb.shape[:2]
+    size = (max(1, w // 4), max(1, h // 4))
+    light = cv2.resize(measured.light, size, interpolation=cv2.INTER_AREA).astype(np.float32)
+    level = cv2.resize(cv2.cvtColor(measured.ratio, cv2.COLOR_RGB2GRAY), size, interpolation=cv2.INTER_AREA)
+    lum = cv2.cvtColor(light, cv2.COLOR_RGB2GRAY)
     spread = light.max(axis=2) - light.min(axis=2)
     top = np.percentile(lum, 90)
     bright = (lum >= 0.7 * top) & (lum >= 60)
-    return float((bright & (level >= 0.85) & (spread <= 0.45 * np.maximum(lum, 1))).mean())
+    return float((bright & (level >= 0.85 * 255) & (spread <= 0.45 * np.maximum(lum, 1))).mean())
 
 
 def _image(rgb: np.ndarray, grey: bool) -> Image.Image:

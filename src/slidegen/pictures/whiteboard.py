@@ -1,12 +1,15 @@
 """Whiteboard cleanup at full quality: even out the light, white background, dark strokes, true pen colours.
 
-After Zhang & He (2007), made smooth: the light falling on the board is estimated without the
-strokes (a dilation removes the ink, a median and a Gaussian blur on a quarter-size copy make it
-smooth, and it is scaled up with linear interpolation, so there are no cells, blocks or halos),
-divided out of each channel (which also white-balances the board and flattens glare, so writing
-that runs through a glare patch stays visible), and a curve then makes the board and the ghosts
-of erased ink pure white while strokes get darker and their colours more saturated.
+After Zhang & He (2007), made smooth and robust: the light falling on the board is a high
+percentile of each channel in small cells of a quarter-size copy (strokes and specks of glare
+are in the other tenth), median-filtered across cells, interpolated smoothly and scaled up (no
+cells, blocks or halos), then divided out of each channel, which also white-balances the board.
+Glare adds light on top of the board's: where the light rises above the board's broad level,
+the ink's contrast is scaled back up by as much, so writing that runs through a glare patch
+stays writing instead of being whitened. A curve then makes the board and the ghosts of erased
+ink pure white while strokes get darker and their colours more saturated.
 
+Everything full-size is 8-bit or a single float channel, computed at the slide picture's own size.
 ``kept_writing`` is the in-pipeline measure that keeps the cleanup honest: the share of the
 photo's stroke pixels that are still ink afterwards.
 """
@@ -28,12 +31,16 @@ class Strength:
     deepen: float  # the ink's distance from white is multiplied by this (darker, more saturated)
 
 
-FULL = Strength(white_at=0.90, white_from=0.80, deepen=1.8)
+FULL = Strength(white_at=0.93, white_from=0.84, deepen=1.8)
 #: For faint or dense writing that the full strength would thin out.
-MILD = Strength(white_at=0.96, white_from=0.90, deepen=1.35)
+MILD = Strength(white_at=0.97, white_from=0.91, deepen=1.35)
 
 #: Where the light is below this fraction of the board's, it is not the board: kept as photographed.
 OFF_BOARD = 0.3
+#: The light is this percentile of each cell: writing may cover up to a few tenths of a cell.
+LIGHT_PERCENTILE = 90
+#: Glare: the ink's contrast is restored by the light over the board's broad level, up to this factor.
+MAX_GLARE = 3.0
 
 #: In the normalised photo, a pixel this far below the board's light is writing...
 INK_AT = 0.90
@@ -42,25 +49,86 @@ INK_AT = 0.90
 KEEP_CONTRAST = 0.8
 
 
-def light_on(rgb: np.ndarray) -> np.ndarray:
-    """The light falling on the board, per channel (float32, same size): the board without strokes."""
+@dataclass(frozen=True)
+class Board:
+    """A board picture measured for cleaning: the light on it and the photo as a share of that light."""
+
+    light: np.ndarray  # the light per channel, uint8 (H×W×3), at least 1
+    ratio: np.ndarray  # the photo over the light per channel, uint8 0–255 standing for 0–1 (H×W×3)
+    glare: np.ndarray | None  # how much of the light is glare, float32 ≥ 1 (H×W), None without any
+    on_board: np.ndarray | None  # float32 0–1 (H×W) where the light is the board's, None if all of it is
+    board_level: float  # the board's light (luminance, 0–255)
+
+
+def measure(rgb: np.ndarray) -> Board:
+    """The light on the board ``rgb`` (H×W×3 uint8), its glare and the photo normalised by it."""
+    h, w = rgb.shape[:2]
+    cells, small = _cells(rgb)
+    lum = cells @ np.array([0.299, 0.587, 0.114], np.float32)
+    board = float(np.percentile(lum, 75))
+    light = cv2.resize(np.clip(small + 0.5, 1, 255).astype(np.uint8), (w, h), interpolation=cv2.INTER_LINEAR)
+    ratio = cv2.divide(rgb, light, scale=255)  # saturates at 255: nothing is lighter than the board
+    t = np.clip((lum * (1.0 / max(board, 1.0)) - OFF_BOARD) * (1.0 / 0.15), 0.0, 1.0)
+    on_board = None
+    if t.min() < 1.0:  # some of the picture is not board: it will be kept as photographed
+        on_board = _smooth_up((t * t * (3 - 2 * t)).astype(np.float32), w, h)
+    glare = _glare(lum)
+    return Board(light, ratio, None if glare is None else _smooth_up(glare, w, h), on_board, board)
+
+
+def _smooth_up(cells: np.ndarray, w: int, h: int) -> np.ndarray:
+    """A map of cells (float32) interpolated smoothly to ``w`` × ``h`` pixels."""
+    gh, gw = cells.shape[:2]
+    fine = cv2.resize(cells, (gw * 4, gh * 4), interpolation=cv2.INTER_CUBIC)
+    fine = cv2.GaussianBlur(fine, (0, 0), 2.0)
+    return cv2.resize(fine, (w, h), interpolation=cv2.INTER_LINEAR)
+
+
+def _cells(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The light of each channel (float32) in cells about 64 along the long side, and interpolated
+    smoothly over a copy a quarter the size."""
     h, w = rgb.shape[:2]
     factor = 4 if min(h, w) >= 64 else 1
-    small = cv2.resize(rgb, (max(1, w // factor), max(1, h // factor)), interpolation=cv2.INTER_AREA)
-    # Marker strokes are a few pixels wide at slide size: a dilation wider than that swallows them.
-    side = max(3, round(max(small.shape[:2]) / 60)) | 1
-    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
-    bright = cv2.dilate(small, kernel)
-    bright = cv2.medianBlur(bright, min(side * 2 + 1, 31))  # what a dilation left of a dense scribble
-    sigma = max(1.0, max(small.shape[:2]) / 80)
-    bright = cv2.GaussianBlur(bright.astype(np.float32), (0, 0), sigma)
-    return np.maximum(cv2.resize(bright, (w, h), interpolation=cv2.INTER_LINEAR), 1.0)
+    # By a whole factor (OpenCV's fast path); the last few rows or columns are left out.
+    small = cv2.resize(rgb[: h // factor * factor, : w // factor * factor], (w // factor, h // factor),
+                       interpolation=cv2.INTER_AREA)
+    sh, sw = small.shape[:2]
+    cell = max(2, round(max(sh, sw) / 64))
+    gh, gw = max(1, sh // cell), max(1, sw // cell)
+    # Cells tile the copy exactly (the few rows and columns left over are the last cells' too).
+    grid = small if (sh, sw) == (gh * cell, gw * cell) else \
+        cv2.resize(small, (gw * cell, gh * cell), interpolation=cv2.INTER_AREA)
+    blocks = grid.reshape(gh, cell, gw, cell, 3).transpose(0, 2, 1, 3, 4).reshape(gh, gw, cell * cell, 3)
+    # A high percentile, not the maximum: a speck of glare or a bright pixel of noise is not the light.
+    k = int(cell * cell * LIGHT_PERCENTILE / 100)
+    level = np.ascontiguousarray(np.partition(blocks, k, axis=2)[:, :, k])
+    if min(gh, gw) >= 3:
+        level = cv2.medianBlur(level, 3 if min(gh, gw) < 12 else 5)  # cells that are all ink take their neighbours' light
+    level = level.astype(np.float32)
+    light = cv2.resize(level, (sw, sh), interpolation=cv2.INTER_CUBIC)
+    return level, cv2.GaussianBlur(light, (0, 0), max(1.0, cell * 0.75))
 
 
-def normalise(rgb: np.ndarray, light: np.ndarray | None = None) -> np.ndarray:
-    """Each pixel as a fraction of the light on the board there (float32, 0–1 per channel)."""
-    ratio = cv2.divide(rgb.astype(np.float32), light_on(rgb) if light is None else light)
-    return np.minimum(ratio, 1.0, out=ratio)
+def _glare(lum: np.ndarray) -> np.ndarray | None:
+    """Per cell, how many times the board's broad level the light is (≥ 1), or None without glare.
+
+    The broad level is the light opened with a kernel a third of the picture wide: it follows
+    the board's shading but cuts a glare disc or band narrower than that away.
+    """
+    h, w = lum.shape
+    side = max(3, round(max(h, w) / 3)) | 1
+    broad = cv2.morphologyEx(lum, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side)))
+    broad = cv2.GaussianBlur(broad, (0, 0), side / 4)
+    glare = np.clip(lum / np.maximum(broad, 1.0), 1.0, MAX_GLARE)
+    # A gentle rise of the light (a lamp's falloff) is not glare: only a clear one counts.
+    glare = np.where(glare < 1.15, 1.0, glare).astype(np.float32)
+    glare = cv2.GaussianBlur(glare, (0, 0), 1.0)
+    return glare if glare.max() > 1.05 else None
+
+
+def light_on(rgb: np.ndarray) -> np.ndarray:
+    """The light falling on the board, per channel (float32, same size): the board without strokes."""
+    return measure(rgb).light.astype(np.float32)
 
 
 def _grey(img: np.ndarray) -> np.ndarray:
@@ -68,48 +136,59 @@ def _grey(img: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
 
 
-def clean(rgb: np.ndarray, strength: Strength = FULL, light: np.ndarray | None = None,
-          ratio: np.ndarray | None = None) -> np.ndarray:
+def clean(rgb: np.ndarray, strength: Strength = FULL, board: Board | None = None) -> np.ndarray:
     """A cleaned copy (uint8 RGB) of a whiteboard picture (H×W×3 uint8).
 
-    Where the light is far below the board's (a dark frame, a door, a person beside the board in
-    a photo that was not cropped), the photo is kept as it was, fading smoothly into the cleanup.
+    Every pixel's distance from white is scaled by one factor in all channels (its hue is kept):
+    deepened for ink, shrunk to nothing for the board and ghosts. Where the light is far below
+    the board's (a dark frame, a door, a person beside the board in a photo that was not
+    cropped), the photo is kept as it was, fading smoothly into the cleanup.
     """
-    light = light_on(rgb) if light is None else light
-    ratio = normalise(rgb, light) if ratio is None else ratio
-    # Ink: its distance from white, lengthened by the same factor in every channel (never past
-    # black), so a stroke comes out darker and more saturated with its hue unchanged.
-    distance = 1.0 - ratio
-    gain = np.minimum(strength.deepen, 1.0 / np.maximum(distance.max(axis=2), 1e-3))
-    out = 1.0 - distance * gain[..., None]
+    board = measure(rgb) if board is None else board
+    distance = cv2.bitwise_not(board.ratio)  # 255 - ratio: how far each channel is from the board's white
+    r, g, b = cv2.split(board.ratio)
+    farthest = cv2.bitwise_not(cv2.min(cv2.min(r, g), b))
+    grey = cv2.bitwise_not(_grey(board.ratio))
+    if board.glare is None:  # both factors depend on one 8-bit value each: tables
+        factor = cv2.multiply(cv2.LUT(farthest, _deepen(strength)), cv2.LUT(grey, _keep(strength)))
+    else:  # glare lightened the ink as much as the board: scale its contrast back
+        factor = _deepen(strength, farthest * board.glare) * _keep(strength, grey * board.glare) * board.glare
+    out = cv2.bitwise_not(cv2.multiply(distance, cv2.merge((factor, factor, factor)), dtype=cv2.CV_8U))
+    if board.on_board is not None:  # some of the picture is not board: keep it as photographed
+        out = cv2.blendLinear(out, rgb, board.on_board, 1.0 - board.on_board)
+    return out
+
+
+def _deepen(strength: Strength, farthest: np.ndarray | None = None) -> np.ndarray:
+    """How much the ink's distance from white is lengthened: darker and more saturated, never
+    past black in the darkest channel (``farthest``: that channel's distance, 0–255; by default
+    the table of all 256)."""
+    farthest = np.arange(256, dtype=np.float32) if farthest is None else farthest
+    return np.minimum(strength.deepen, 255.0 / np.maximum(farthest, 1.0)).astype(np.float32)
+
+
+def _keep(strength: Strength, grey: np.ndarray | None = None) -> np.ndarray:
+    """How much of a pixel's distance from white is kept (0 makes it white), by its grey distance."""
+    grey = np.arange(256, dtype=np.float32) if grey is None else grey
     span = strength.white_at - strength.white_from
-    t = np.clip((_grey(ratio) - strength.white_from) * (1.0 / span), 0.0, 1.0)
-    whiten = t * t * (3 - 2 * t)  # smoothstep: no hard outline around strokes
-    out += (1.0 - out) * whiten[..., None]
-    out *= 255.0
-    lum = _grey(light)
-    board = float(np.percentile(lum[::4, ::4], 75))
-    t = np.clip((lum * (1.0 / max(board, 1.0)) - OFF_BOARD) * (1.0 / 0.15), 0.0, 1.0)
-    if t.min() < 1.0:  # some of the picture is not board: keep it as photographed
-        on_board = (t * t * (3 - 2 * t))[..., None]
-        out = out * on_board + rgb.astype(np.float32) * (1.0 - on_board)
-    return (out + 0.5).astype(np.uint8)
+    t = np.clip(((1.0 - strength.white_from) - grey * (1 / 255)) * (1.0 / span), 0.0, 1.0)
+    return (1.0 - t * t * (3 - 2 * t)).astype(np.float32)  # smoothstep: no hard outline around strokes
 
 
 def writing(ratio: np.ndarray) -> np.ndarray:
-    """The photo's stroke pixels (bool), judged on the normalised photo."""
-    mask = (_grey(ratio) < INK_AT).astype(np.uint8)
+    """The photo's stroke pixels (uint8 mask, 1 for ink), judged on the normalised photo (uint8)."""
+    mask = (_grey(ratio) < round(INK_AT * 255)).astype(np.uint8)
     # Single specks are noise, not writing.
-    opened: np.ndarray = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
-    return (opened & mask).astype(bool)  # an even kernel's opening may shift by a pixel
+    opened = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    return opened & mask  # an even kernel's opening may shift by a pixel
 
 
 def kept_writing(ratio: np.ndarray, cleaned: np.ndarray) -> float:
     """The share of the photo's stroke pixels that are still ink in ``cleaned`` (1.0 without strokes)."""
     strokes = writing(ratio)
-    total = int(strokes.sum())
+    total = cv2.countNonZero(strokes)
     if total < 50:
         return 1.0
-    level = _grey(ratio)[strokes]
-    grey = _grey(cleaned)[strokes].astype(np.float32) / 255.0
-    return float((1.0 - grey >= KEEP_CONTRAST * (1.0 - level)).sum()) / total
+    before = cv2.bitwise_not(_grey(ratio)).astype(np.float32) * KEEP_CONTRAST
+    after = cv2.bitwise_not(_grey(cleaned)).astype(np.float32)
+    return cv2.countNonZero((after >= before).astype(np.uint8) & strokes) / total
