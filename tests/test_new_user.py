@@ -125,11 +125,8 @@ def test_make_demo_then_the_first_deck_as_readme_says(tmp_path, env):
     assert re.search(r"^slidegen \d+\.\d+", out, re.M)
     # inspect: both phone photos found and attached to their notes
     assert "picture: my-talk/IMG_20240312_101512.jpg" in out and "picture: my-talk/IMG_20240312_101547.jpg" in out
-    # The sample deck's drawn boards still make the board cleanup fall back to its milder form
-    # (issue 13 is open on it); any other warning on a new user's first run is a failure.
-    unexpected = [line for line in run.stderr.splitlines()
-                  if "warning" in line and "a milder cleanup was used" not in line]
-    assert not unexpected, run.stderr
+    # No warning at all on a new user's first run (the sample deck's boards are cleaned in full).
+    assert not [line for line in run.stderr.splitlines() if "warning" in line], run.stderr
     # build: the three files, and last lines that say how to present
     built = repo / "build"
     for suffix in (".pptx", ".html", ".notes.md"):

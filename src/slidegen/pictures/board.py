@@ -56,13 +56,18 @@ def find_board(rgb: np.ndarray) -> Found:
     height, width = rgb.shape[:2]
     if min(height, width) < 32 or max(height, width) / min(height, width) > 6:
         return Found(None, "picture too small or too narrow to look for a board")
-    # Shrunk by a whole factor (a few rows or columns past a multiple of it left out): OpenCV's
-    # fast path, three times faster than shrinking to exactly SMALL_SIDE.
-    factor = max(1, round(max(height, width) / SMALL_SIDE))
-    small = rgb if factor == 1 else cv2.resize(
-        rgb[: height // factor * factor, : width // factor * factor], (width // factor, height // factor),
-        interpolation=cv2.INTER_AREA)
-    scale = 1.0 / factor
+    scale = SMALL_SIDE / max(height, width)
+    small = rgb
+    factor = int(1 / scale) if scale < 1 else 1
+    if factor > 1:
+        # First by a whole factor, OpenCV's fast path (three times faster than one step); the
+        # few rows or columns past a multiple of it are left out.
+        small = cv2.resize(rgb[: height // factor * factor, : width // factor * factor],
+                           (width // factor, height // factor), interpolation=cv2.INTER_AREA)
+    if scale < 1:
+        small = cv2.resize(small, (max(1, round(width * scale)), max(1, round(height * scale))),
+                           interpolation=cv2.INTER_AREA)
+    scale = min(scale, 1.0)
     masks = _bright_region(small)
     if masks is None:
         return Found(None, "no bright board-like region in the middle of the picture")
