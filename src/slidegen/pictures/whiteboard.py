@@ -42,6 +42,9 @@ LIGHT_PERCENTILE = 90
 #: Glare: the ink's contrast is restored by the light over the board's broad level, up to this factor.
 MAX_GLARE = 3.0
 
+#: A pixel at most this fraction of the board's light is surely a stroke (a ghost is fainter).
+STROKE_AT = 0.75
+
 #: In the normalised photo, a pixel this far below the board's light is writing...
 INK_AT = 0.90
 #: ...and it is still writing after cleaning when it keeps this share of its contrast against
@@ -153,6 +156,11 @@ def clean(rgb: np.ndarray, strength: Strength = FULL, board: Board | None = None
         factor = cv2.multiply(cv2.LUT(farthest, _deepen(strength)), cv2.LUT(grey, _keep(strength)))
     else:  # glare lightened the ink as much as the board: scale its contrast back
         factor = _deepen(strength, farthest * board.glare) * _keep(strength, grey * board.glare) * board.glare
+    # A stroke's soft edge is as faint as a ghost, but whitening it would thin the stroke to a
+    # hairline that people and text recognition misread: next to a stroke, nothing is lightened.
+    near = cv2.dilate(grey, np.ones((3, 3), np.uint8))
+    factor = cv2.max(factor, cv2.threshold(near, round((1 - STROKE_AT) * 255) - 1, 1.0, cv2.THRESH_BINARY)[1]
+                     .astype(np.float32))
     out = cv2.bitwise_not(cv2.multiply(distance, cv2.merge((factor, factor, factor)), dtype=cv2.CV_8U))
     if board.on_board is not None:  # some of the picture is not board: keep it as photographed
         out = cv2.blendLinear(out, rgb, board.on_board, 1.0 - board.on_board)
