@@ -161,7 +161,9 @@ def clean(rgb: np.ndarray, strength: Strength = FULL, board: Board | None = None
     near = cv2.dilate(grey, np.ones((3, 3), np.uint8))
     factor = cv2.max(factor, cv2.threshold(near, round((1 - STROKE_AT) * 255) - 1, 1.0, cv2.THRESH_BINARY)[1]
                      .astype(np.float32))
-    out = cv2.bitwise_not(cv2.multiply(distance, cv2.merge((factor, factor, factor)), dtype=cv2.CV_8U))
+    # Channel by channel: no full-size three-channel float copy is ever held.
+    out = cv2.bitwise_not(cv2.merge([cv2.multiply(channel, factor, dtype=cv2.CV_8U)
+                                     for channel in cv2.split(distance)]))
     if board.on_board is not None:  # some of the picture is not board: keep it as photographed
         out = cv2.blendLinear(out, rgb, board.on_board, 1.0 - board.on_board)
     return out
@@ -197,6 +199,6 @@ def kept_writing(ratio: np.ndarray, cleaned: np.ndarray) -> float:
     total = cv2.countNonZero(strokes)
     if total < 50:
         return 1.0
-    before = cv2.bitwise_not(_grey(ratio)).astype(np.float32) * KEEP_CONTRAST
-    after = cv2.bitwise_not(_grey(cleaned)).astype(np.float32)
-    return cv2.countNonZero((after >= before).astype(np.uint8) & strokes) / total
+    before = cv2.multiply(cv2.bitwise_not(_grey(ratio)), KEEP_CONTRAST, dtype=cv2.CV_8U)
+    still = cv2.compare(cv2.bitwise_not(_grey(cleaned)), before, cv2.CMP_GE)
+    return cv2.countNonZero(cv2.bitwise_and(still, still, mask=strokes)) / total
