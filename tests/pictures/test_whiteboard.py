@@ -102,3 +102,24 @@ def test_faint_writing_is_kept_by_the_mild_cleanup():
     ratio = measure(rgb).ratio
     assert kept_writing(ratio, clean(rgb, FULL)) < 0.9
     assert kept_writing(ratio, clean(rgb, MILD)) >= 0.9
+
+
+def test_writing_through_a_glare_disc_stays_writing():
+    """Glare adds light on top of the board's, so ink under it is lighter too (here 150 where it is
+    90 elsewhere): its contrast is restored instead of whitened, and the glare itself goes white."""
+    h, w = SIZE[1], SIZE[0]
+    yy, xx = np.mgrid[0:h, 0:w]
+    glare = 90.0 * np.exp(-((xx - w / 2) ** 2 + (yy - h / 2) ** 2) / (2 * 45.0 ** 2))
+    ink = np.zeros((h, w), bool)
+    for y in range(60, h - 40, 40):
+        ink[y: y + 4, 30: w - 30] = True  # lines of writing running through the disc
+    board_light = 160.0
+    photo = np.where(ink, 0.35 * board_light, board_light) + glare
+    rgb = np.clip(np.repeat(photo[..., None], 3, axis=2), 0, 255).astype(np.uint8)
+    out = clean(rgb).astype(float).mean(axis=2)
+    in_glare = glare > 45
+    assert (in_glare & ink).sum() > 100
+    assert np.median(out[in_glare & ink]) <= np.median(out[~in_glare & ink]) + 30
+    assert np.median(out[in_glare & ink]) < 110
+    board_only = ~np.asarray(Image.fromarray(ink.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(9)), bool)
+    assert np.percentile(out[in_glare & board_only], 5) >= 250
