@@ -269,7 +269,7 @@ def test_crop_and_corners_are_part_of_the_cache_key():
     assert len(keys) == 3
 
 
-@pytest.mark.parametrize(("ink", "cleanup"), [(120, "full"), (178, "mild"), (178, "none")])
+@pytest.mark.parametrize(("ink", "cleanup"), [(120, "full"), (185, "mild"), (185, "none")])
 def test_never_worse_than_the_photo(ink, cleanup, monkeypatch):
     """Writing as faint as the cleanup would whiten gets a milder cleanup, or the photo itself, and a warning."""
     from PIL import ImageDraw

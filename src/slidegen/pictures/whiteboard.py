@@ -31,14 +31,14 @@ class Strength:
     deepen: float  # the ink's distance from white is multiplied by this (darker, more saturated)
 
 
-FULL = Strength(white_at=0.93, white_from=0.84, deepen=1.8)
+FULL = Strength(white_at=0.95, white_from=0.88, deepen=1.8)
 #: For faint or dense writing that the full strength would thin out.
-MILD = Strength(white_at=0.97, white_from=0.91, deepen=1.35)
+MILD = Strength(white_at=0.98, white_from=0.94, deepen=1.35)
 
 #: Where the light is below this fraction of the board's, it is not the board: kept as photographed.
 OFF_BOARD = 0.3
 #: The light is this percentile of each cell: writing may cover up to a few tenths of a cell.
-LIGHT_PERCENTILE = 90
+LIGHT_PERCENTILE = 97
 #: Glare: the ink's contrast is restored by the light over the board's broad level, up to this factor.
 MAX_GLARE = 3.0
 
@@ -46,7 +46,7 @@ MAX_GLARE = 3.0
 STROKE_AT = 0.75
 
 #: In the normalised photo, a pixel this far below the board's light is writing...
-INK_AT = 0.90
+INK_AT = 0.93
 #: ...and it is still writing after cleaning when it keeps this share of its contrast against
 #: the board (on a white board a faint stroke needs no more than it had in the photo).
 KEEP_CONTRAST = 0.8
@@ -150,15 +150,17 @@ def clean(rgb: np.ndarray, strength: Strength = FULL, board: Board | None = None
     board = measure(rgb) if board is None else board
     distance = cv2.bitwise_not(board.ratio)  # 255 - ratio: how far each channel is from the board's white
     r, g, b = cv2.split(board.ratio)
+    # How far a pixel is from white is judged by its farthest channel, not its grey: a thin
+    # green or red stroke is as light as a ghost in grey but clearly coloured.
     farthest = cv2.bitwise_not(cv2.min(cv2.min(r, g), b))
-    grey = cv2.bitwise_not(_grey(board.ratio))
-    if board.glare is None:  # both factors depend on one 8-bit value each: tables
-        factor = cv2.multiply(cv2.LUT(farthest, _deepen(strength)), cv2.LUT(grey, _keep(strength)))
+    if board.glare is None:  # the factor depends on one 8-bit value: a table
+        factor = cv2.LUT(farthest, _deepen(strength) * _keep(strength))
     else:  # glare lightened the ink as much as the board: scale its contrast back
-        factor = _deepen(strength, farthest * board.glare) * _keep(strength, grey * board.glare) * board.glare
+        corrected = farthest * board.glare
+        factor = _deepen(strength, corrected) * _keep(strength, corrected) * board.glare
     # A stroke's soft edge is as faint as a ghost, but whitening it would thin the stroke to a
     # hairline that people and text recognition misread: next to a stroke, nothing is lightened.
-    near = cv2.dilate(grey, np.ones((3, 3), np.uint8))
+    near = cv2.dilate(farthest, np.ones((3, 3), np.uint8))
     factor = cv2.max(factor, cv2.threshold(near, round((1 - STROKE_AT) * 255) - 1, 1.0, cv2.THRESH_BINARY)[1]
                      .astype(np.float32))
     # Channel by channel: no full-size three-channel float copy is ever held.
@@ -177,11 +179,12 @@ def _deepen(strength: Strength, farthest: np.ndarray | None = None) -> np.ndarra
     return np.minimum(strength.deepen, 255.0 / np.maximum(farthest, 1.0)).astype(np.float32)
 
 
-def _keep(strength: Strength, grey: np.ndarray | None = None) -> np.ndarray:
-    """How much of a pixel's distance from white is kept (0 makes it white), by its grey distance."""
-    grey = np.arange(256, dtype=np.float32) if grey is None else grey
+def _keep(strength: Strength, farthest: np.ndarray | None = None) -> np.ndarray:
+    """How much of a pixel's distance from white is kept (0 makes it white), by its farthest
+    channel's distance (0–255; by default the table of all 256)."""
+    farthest = np.arange(256, dtype=np.float32) if farthest is None else farthest
     span = strength.white_at - strength.white_from
-    t = np.clip(((1.0 - strength.white_from) - grey * (1 / 255)) * (1.0 / span), 0.0, 1.0)
+    t = np.clip(((1.0 - strength.white_from) - farthest * (1 / 255)) * (1.0 / span), 0.0, 1.0)
     return (1.0 - t * t * (3 - 2 * t)).astype(np.float32)  # smoothstep: no hard outline around strokes
 
 
