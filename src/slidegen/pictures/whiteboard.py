@@ -1,8 +1,8 @@
 """Whiteboard cleanup at full quality: even out the light, white background, dark strokes, true pen colours.
 
 After Zhang & He (2007), made smooth and robust: the light falling on the board is a high
-percentile of each channel in small cells of a quarter-size copy (strokes and specks of glare
-are in the other tenth), median-filtered across cells, interpolated smoothly and scaled up (no
+percentile of each channel in small cells of a quarter-size copy (a speck of glare or noise is
+above it, strokes below), median-filtered across cells, interpolated smoothly and scaled up (no
 cells, blocks or halos), then divided out of each channel, which also white-balances the board.
 Glare adds light on top of the board's: where the light rises above the board's broad level,
 the ink's contrast is scaled back up by as much, so writing that runs through a glare patch
@@ -37,7 +37,7 @@ MILD = Strength(white_at=0.98, white_from=0.94, deepen=1.35)
 
 #: Where the light is below this fraction of the board's, it is not the board: kept as photographed.
 OFF_BOARD = 0.3
-#: The light is this percentile of each cell: writing may cover up to a few tenths of a cell.
+#: The light is this percentile of each cell: a few bright specks in a cell do not raise it.
 LIGHT_PERCENTILE = 97
 #: Glare: the ink's contrast is restored by the light over the board's broad level, up to this factor.
 MAX_GLARE = 3.0
@@ -60,7 +60,6 @@ class Board:
     ratio: np.ndarray  # the photo over the light per channel, uint8 0–255 standing for 0–1 (H×W×3)
     glare: np.ndarray | None  # how much of the light is glare, float32 ≥ 1 (H×W), None without any
     on_board: np.ndarray | None  # float32 0–1 (H×W) where the light is the board's, None if all of it is
-    board_level: float  # the board's light (luminance, 0–255)
 
 
 def measure(rgb: np.ndarray) -> Board:
@@ -76,7 +75,7 @@ def measure(rgb: np.ndarray) -> Board:
     if t.min() < 1.0:  # some of the picture is not board: it will be kept as photographed
         on_board = _smooth_up((t * t * (3 - 2 * t)).astype(np.float32), w, h)
     glare = _glare(lum)
-    return Board(light, ratio, None if glare is None else _smooth_up(glare, w, h), on_board, board)
+    return Board(light, ratio, None if glare is None else _smooth_up(glare, w, h), on_board)
 
 
 def _smooth_up(cells: np.ndarray, w: int, h: int) -> np.ndarray:
