@@ -123,9 +123,8 @@ def _glare(lum: np.ndarray) -> np.ndarray | None:
     broad = cv2.GaussianBlur(broad, (0, 0), side / 4)
     glare = np.clip(lum / np.maximum(broad, 1.0), 1.0, MAX_GLARE)
     # A gentle rise of the light (a lamp's falloff) is not glare: only a clear one counts.
-    glare = np.where(glare < 1.15, 1.0, glare).astype(np.float32)
-    glare = cv2.GaussianBlur(glare, (0, 0), 1.0)
-    return glare if glare.max() > 1.05 else None
+    clear: np.ndarray = cv2.GaussianBlur(np.where(glare < 1.15, 1.0, glare).astype(np.float32), (0, 0), 1.0)
+    return clear if clear.max() > 1.05 else None
 
 
 def light_on(rgb: np.ndarray) -> np.ndarray:
@@ -191,7 +190,7 @@ def writing(ratio: np.ndarray) -> np.ndarray:
     """The photo's stroke pixels (uint8 mask, 1 for ink), judged on the normalised photo (uint8)."""
     mask = (_grey(ratio) < round(INK_AT * 255)).astype(np.uint8)
     # Single specks are noise, not writing.
-    opened = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    opened: np.ndarray = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
     return opened & mask  # an even kernel's opening may shift by a pixel
 
 
@@ -201,6 +200,6 @@ def kept_writing(ratio: np.ndarray, cleaned: np.ndarray) -> float:
     total = cv2.countNonZero(strokes)
     if total < 50:
         return 1.0
-    before = cv2.multiply(cv2.bitwise_not(_grey(ratio)), KEEP_CONTRAST, dtype=cv2.CV_8U)
+    before = cv2.convertScaleAbs(cv2.bitwise_not(_grey(ratio)), alpha=KEEP_CONTRAST)
     still = cv2.compare(cv2.bitwise_not(_grey(cleaned)), before, cv2.CMP_GE)
     return cv2.countNonZero(cv2.bitwise_and(still, still, mask=strokes)) / total
