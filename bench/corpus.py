@@ -14,9 +14,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 SIZES = (9, 50, 200)
-WORDS = ("the board shows how influence and tolerance trade against each other while the audience "
-         "watches the curve fall off a cliff and every consultant draws a simpler story than the "
-         "enterprise can live with so the conference preaches to the choir").split()
+WORDS = (
+    "the board shows how influence and tolerance trade against each other while the audience "
+    "watches the curve fall off a cliff and every consultant draws a simpler story than the "
+    "enterprise can live with so the conference preaches to the choir"
+).split()
 
 
 def cache_root() -> Path:
@@ -25,6 +27,7 @@ def cache_root() -> Path:
     if env:
         return Path(env)
     from platformdirs import user_cache_dir
+
     return Path(user_cache_dir("slidegen")) / "bench"
 
 
@@ -35,8 +38,16 @@ def sentence(seed: int, n: int = 12) -> str:
 
 def post_text(n_slides: int, title: str) -> str:
     """A post with prose and a Slide N: note of 2-4 sentences per slide."""
-    out = ["---", f"title: {title}", "author: Bench Mark", "date: 2024-05-01", "---", "",
-           sentence(1, 20) + " " + sentence(2, 16), ""]
+    out = [
+        "---",
+        f"title: {title}",
+        "author: Bench Mark",
+        "date: 2024-05-01",
+        "---",
+        "",
+        sentence(1, 20) + " " + sentence(2, 16),
+        "",
+    ]
     for n in range(1, n_slides + 1):
         sentences = " ".join(sentence(n * 5 + k, 9 + k) for k in range(2 + n % 3))
         out += [f"Slide {n}: {sentences}", ""]

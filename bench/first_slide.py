@@ -6,8 +6,15 @@ import shutil
 import time
 from pathlib import Path
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def time_to_first_slide(html: Path) -> float:
@@ -22,10 +29,11 @@ def time_to_first_slide(html: Path) -> float:
         # Polled from here: wait_for_function would evaluate the check inside the page, which the
         # show's CSP (no 'unsafe-eval') refuses whenever the first check is not true yet.
         while not page.evaluate(
-                """() => { const s = document.querySelector('section');
+            """() => { const s = document.querySelector('section');
                            if (!s || s.getBoundingClientRect().width === 0) return false;
                            const img = s.querySelector('img');
-                           return !img || (img.complete && img.naturalWidth > 0); }"""):
+                           return !img || (img.complete && img.naturalWidth > 0); }"""
+        ):
             time.sleep(0.002)
         elapsed = (time.perf_counter() - start) * 1000
         browser.close()

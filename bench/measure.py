@@ -34,5 +34,10 @@ def measure(argv: list[str], cwd=None, outputs: Path | None = None) -> Sample:
     by_suffix: dict[str, int] = {}
     for path in files:
         by_suffix[path.suffix] = by_suffix.get(path.suffix, 0) + path.stat().st_size
-    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, sum(by_suffix.values()),
-                  tuple(sorted(by_suffix.items())))
+    return Sample(
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss / 1024,
+        sum(by_suffix.values()),
+        tuple(sorted(by_suffix.items())),
+    )

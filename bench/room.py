@@ -95,8 +95,9 @@ def move(port: int, token: str, slide: int) -> int:
     """The speaker shows ``slide``: the HTTP status of the change."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
-        conn.request("POST", "/slide", body=str(slide), headers={"X-Slidegen-Token": token,
-                                                                 "Content-Type": "text/plain"})
+        conn.request(
+            "POST", "/slide", body=str(slide), headers={"X-Slidegen-Token": token, "Content-Type": "text/plain"}
+        )
         return conn.getresponse().status
     finally:
         conn.close()
@@ -113,8 +114,9 @@ def delays(port: int, token: str, viewers: int = 200, changes: int = 20, last: i
             start = time.perf_counter()
             before = [len(p.seen) for p in room.phones]
             move(port, token, slide)
-            got = room.wait_until(lambda before=before: all(len(p.seen) > n for p, n in zip(room.phones, before)),
-                                  time.monotonic() + 10)
+            got = room.wait_until(
+                lambda before=before: all(len(p.seen) > n for p, n in zip(room.phones, before)), time.monotonic() + 10
+            )
             for phone, n in zip(room.phones, before):
                 arrived = [t for s, t in phone.seen[n:] if s == slide]
                 if arrived:

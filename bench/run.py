@@ -39,8 +39,15 @@ class Contender:
     samples: list[Sample] = field(default_factory=list)
 
 
-def slidegen_build(folder: Path, fmt: str = "pptx,html,notes", warm_cache: Path | None = None,
-                   jobs: int | None = None, edit_note: bool = False, whiteboard: bool = False, extra: tuple[str, ...] = ()):
+def slidegen_build(
+    folder: Path,
+    fmt: str = "pptx,html,notes",
+    warm_cache: Path | None = None,
+    jobs: int | None = None,
+    edit_note: bool = False,
+    whiteboard: bool = False,
+    extra: tuple[str, ...] = (),
+):
     def make(work: Path):
         out = work / "out"
         src = folder
@@ -59,16 +66,19 @@ def slidegen_build(folder: Path, fmt: str = "pptx,html,notes", warm_cache: Path 
         if whiteboard:
             argv.append("--whiteboard")
         return argv + list(extra), None, out
+
     return make
 
 
 def slidegen_pptx_only(folder: Path, warm_cache: Path):
     """PPTX alone with every picture cached and no slide cached: the time python-pptx takes."""
+
     def make(work: Path):
         cache = work / "cache"
         shutil.copytree(warm_cache / "pictures", cache / "pictures", copy_function=os.link)
         argv = [*SLIDEGEN, "build", str(folder), "-o", str(work / "out"), "-f", "pptx", "--cache-dir", str(cache), "-q"]
         return argv, None, work / "out"
+
     return make
 
 
@@ -78,6 +88,7 @@ def command(argv_of):
         out.mkdir()
         argv, cwd = argv_of(out)
         return argv, cwd, out
+
     return make
 
 
@@ -99,22 +110,33 @@ def ocr_quality() -> list[str]:
 
     rows = measure(HERE.parent / "tests" / "data" / "whiteboards")
     s = summary(rows)
-    out = ["## Reading the boards (--ocr) on the 13 real photos", "",
-           "Word recall and character error rate against hand transcripts (tests/data/whiteboards/transcripts.json),",
-           "the picture as it goes on the slide, without and with --whiteboard cleanup.", "",
-           "Recall counts a word when it was read as a word of its own; findable counts it when the browser's",
-           "find would reach it (read inside a longer run of letters, as handwriting often is).", "",
-           "| photo | recall | recall cleaned | findable | findable cleaned | CER | CER cleaned |",
-           "|---|---:|---:|---:|---:|---:|---:|"]
+    out = [
+        "## Reading the boards (--ocr) on the 13 real photos",
+        "",
+        "Word recall and character error rate against hand transcripts (tests/data/whiteboards/transcripts.json),",
+        "the picture as it goes on the slide, without and with --whiteboard cleanup.",
+        "",
+        "Recall counts a word when it was read as a word of its own; findable counts it when the browser's",
+        "find would reach it (read inside a longer run of letters, as handwriting often is).",
+        "",
+        "| photo | recall | recall cleaned | findable | findable cleaned | CER | CER cleaned |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     fmt = lambda v: "–" if v is None else f"{v:.2f}"  # noqa: E731
     for r in rows:
-        out.append(f"| {r['name']} | {fmt(r['upright']['recall'])} | {fmt(r['cleaned']['recall'])} "
-                   f"| {fmt(r['upright']['findable'])} | {fmt(r['cleaned']['findable'])} "
-                   f"| {fmt(r['upright']['cer'])} | {fmt(r['cleaned']['cer'])} |")
-    out += ["", f"Median word recall {s['upright']['recall_median']:.2f} upright, {s['cleaned']['recall_median']:.2f} "
-            f"cleaned (mean {s['upright']['recall_mean']:.2f} / {s['cleaned']['recall_mean']:.2f}); findable "
-            f"{s['upright']['findable_median']:.2f} / {s['cleaned']['findable_median']:.2f}; median CER "
-            f"{s['upright']['cer_median']:.2f} / {s['cleaned']['cer_median']:.2f}.", ""]
+        out.append(
+            f"| {r['name']} | {fmt(r['upright']['recall'])} | {fmt(r['cleaned']['recall'])} "
+            f"| {fmt(r['upright']['findable'])} | {fmt(r['cleaned']['findable'])} "
+            f"| {fmt(r['upright']['cer'])} | {fmt(r['cleaned']['cer'])} |"
+        )
+    out += [
+        "",
+        f"Median word recall {s['upright']['recall_median']:.2f} upright, {s['cleaned']['recall_median']:.2f} "
+        f"cleaned (mean {s['upright']['recall_mean']:.2f} / {s['cleaned']['recall_mean']:.2f}); findable "
+        f"{s['upright']['findable_median']:.2f} / {s['cleaned']['findable_median']:.2f}; median CER "
+        f"{s['upright']['cer_median']:.2f} / {s['cleaned']['cer_median']:.2f}.",
+        "",
+    ]
     return out
 
 
@@ -131,8 +153,11 @@ def revealjs_dir(root: Path) -> Path | None:
         return target
     if not shutil.which("npm"):
         return None
-    run = subprocess.run(["npm", "install", "--prefix", str(root / "revealjs"), "reveal.js@5", "--silent"],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        ["npm", "install", "--prefix", str(root / "revealjs"), "reveal.js@5", "--silent"],
+        capture_output=True,
+        text=True,
+    )
     return target if run.returncode == 0 and target.exists() else None
 
 
@@ -143,17 +168,29 @@ def build_contenders(args, root: Path) -> list[Contender]:
     main_n = sizes[0] if args.quick else 50
     main = decks[main_n]
     warm = root / "warm-cache"
-    subprocess.run([*SLIDEGEN, "build", str(main), "-o", str(root / "warm-out"), "--cache-dir", str(warm), "-q"],
-                   check=True)
+    subprocess.run(
+        [*SLIDEGEN, "build", str(main), "-o", str(root / "warm-out"), "--cache-dir", str(warm), "-q"], check=True
+    )
     c = [
-        Contender("floor: read photos", str(main_n), command(lambda out: ([PY, str(HERE / "floor.py"), "read", str(main)], None))),
-        Contender("floor: draft decode", str(main_n), command(lambda out: ([PY, str(HERE / "floor.py"), "decode", str(main)], None))),
+        Contender(
+            "floor: read photos",
+            str(main_n),
+            command(lambda out: ([PY, str(HERE / "floor.py"), "read", str(main)], None)),
+        ),
+        Contender(
+            "floor: draft decode",
+            str(main_n),
+            command(lambda out: ([PY, str(HERE / "floor.py"), "decode", str(main)], None)),
+        ),
         Contender("slidegen cold", str(main_n), slidegen_build(main)),
         Contender("slidegen cold --whiteboard", str(main_n), slidegen_build(main, whiteboard=True)),
         Contender("slidegen warm (1 note edited)", str(main_n), slidegen_build(main, warm_cache=warm, edit_note=True)),
         Contender("slidegen PPTX only, pictures cached", str(main_n), slidegen_pptx_only(main, warm)),
-        Contender("python-pptx, straightforward", str(main_n),
-                  command(lambda out: ([PY, str(HERE / "naive_pptx.py"), str(main), str(out / "naive.pptx")], None))),
+        Contender(
+            "python-pptx, straightforward",
+            str(main_n),
+            command(lambda out: ([PY, str(HERE / "naive_pptx.py"), str(main), str(out / "naive.pptx")], None)),
+        ),
     ]
     for n, folder in decks.items():
         if n != main_n:
@@ -162,22 +199,68 @@ def build_contenders(args, root: Path) -> list[Contender]:
         small_n = min(decks)
         small = decks[small_n]
         ocr_warm = root / "ocr-warm-cache"
-        subprocess.run([*SLIDEGEN, "build", str(small), "-o", str(root / "ocr-warm-out"), "--cache-dir",
-                        str(ocr_warm), "-q", "--ocr"], check=True)
+        subprocess.run(
+            [
+                *SLIDEGEN,
+                "build",
+                str(small),
+                "-o",
+                str(root / "ocr-warm-out"),
+                "--cache-dir",
+                str(ocr_warm),
+                "-q",
+                "--ocr",
+            ],
+            check=True,
+        )
         c.append(Contender("slidegen cold --ocr", str(small_n), slidegen_build(small, extra=("--ocr",))))
-        c.append(Contender("slidegen warm --ocr (1 note edited)", str(small_n),
-                           slidegen_build(small, warm_cache=ocr_warm, edit_note=True, extra=("--ocr",))))
+        c.append(
+            Contender(
+                "slidegen warm --ocr (1 note edited)",
+                str(small_n),
+                slidegen_build(small, warm_cache=ocr_warm, edit_note=True, extra=("--ocr",)),
+            )
+        )
     if not args.no_pandoc and shutil.which("pandoc"):
         md = root / f"pandoc-{main_n}.md"
         md.write_text(__import__("pandoc_md").convert(main), encoding="utf-8")
-        c.append(Contender("pandoc → pptx", str(main_n), command(
-            lambda out: (["pandoc", str(md), "-o", str(out / "deck.pptx"), "--resource-path", str(main)], None))))
+        c.append(
+            Contender(
+                "pandoc → pptx",
+                str(main_n),
+                command(
+                    lambda out: (["pandoc", str(md), "-o", str(out / "deck.pptx"), "--resource-path", str(main)], None)
+                ),
+            )
+        )
         reveal = revealjs_dir(root)
         if reveal:
             embed = pandoc_supports_embed()
-            c.append(Contender("pandoc → revealjs single file", str(main_n), command(
-                lambda out: (["pandoc", str(md), "-t", "revealjs", "-s", embed, "-V", f"revealjs-url={reveal}",
-                              "--resource-path", str(main), "-o", str(out / "deck.html")], None))))
+            c.append(
+                Contender(
+                    "pandoc → revealjs single file",
+                    str(main_n),
+                    command(
+                        lambda out: (
+                            [
+                                "pandoc",
+                                str(md),
+                                "-t",
+                                "revealjs",
+                                "-s",
+                                embed,
+                                "-V",
+                                f"revealjs-url={reveal}",
+                                "--resource-path",
+                                str(main),
+                                "-o",
+                                str(out / "deck.html"),
+                            ],
+                            None,
+                        )
+                    ),
+                )
+            )
         else:
             print("pandoc → revealjs skipped: no local reveal.js (npm install failed)")
     elif not args.no_pandoc:
@@ -185,11 +268,25 @@ def build_contenders(args, root: Path) -> list[Contender]:
     exports = (20,) if args.quick else (100, 1000)
     for posts in exports:
         path = corpus.export(root, posts)
-        c.append(Contender(f"slidegen export, {posts} posts", str(posts), command(
-            lambda out, path=path: ([*SLIDEGEN, "build", str(path), "-o", str(out), "-q", "--no-cache"], None))))
+        c.append(
+            Contender(
+                f"slidegen export, {posts} posts",
+                str(posts),
+                command(
+                    lambda out, path=path: ([*SLIDEGEN, "build", str(path), "-o", str(out), "-q", "--no-cache"], None)
+                ),
+            )
+        )
     big = corpus.export(root, exports[-1])
-    c.append(Contender(f"slidegen export, {exports[-1]} posts, --jobs 1", str(exports[-1]), command(
-        lambda out: ([*SLIDEGEN, "build", str(big), "-o", str(out), "-q", "--no-cache", "--jobs", "1"], None))))
+    c.append(
+        Contender(
+            f"slidegen export, {exports[-1]} posts, --jobs 1",
+            str(exports[-1]),
+            command(
+                lambda out: ([*SLIDEGEN, "build", str(big), "-o", str(out), "-q", "--no-cache", "--jobs", "1"], None)
+            ),
+        )
+    )
     c.append(Contender("python -c pass", "-", command(lambda out: ([PY, "-c", "pass"], None))))
     script = Path(PY).parent / "slidegen"
     c.append(Contender("slidegen --help", "-", command(lambda out: ([str(script), "--help"], None))))
@@ -207,14 +304,18 @@ def run_all(contenders: list[Contender], runs: int) -> None:
 
 
 def table(contenders: list[Contender]) -> str:
-    rows = ["| contender | deck | median s | min–max s | CPU s | peak RSS MiB | output MB |",
-            "|---|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| contender | deck | median s | min–max s | CPU s | peak RSS MiB | output MB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for c in contenders:
         walls = [s.wall for s in c.samples]
-        rows.append(f"| {c.name} | {c.deck} | {statistics.median(walls):.3f} | {min(walls):.3f}–{max(walls):.3f} "
-                    f"| {statistics.median(s.cpu for s in c.samples):.2f} "
-                    f"| {statistics.median(s.maxrss_mib for s in c.samples):.0f} "
-                    f"| {statistics.median(s.out_bytes for s in c.samples) / 1e6:.2f} |")
+        rows.append(
+            f"| {c.name} | {c.deck} | {statistics.median(walls):.3f} | {min(walls):.3f}–{max(walls):.3f} "
+            f"| {statistics.median(s.cpu for s in c.samples):.2f} "
+            f"| {statistics.median(s.maxrss_mib for s in c.samples):.0f} "
+            f"| {statistics.median(s.out_bytes for s in c.samples) / 1e6:.2f} |"
+        )
     return "\n".join(rows)
 
 
@@ -238,50 +339,85 @@ def main(argv=None) -> int:
     p.add_argument("--no-pandoc", action="store_true")
     p.add_argument("--no-browser", action="store_true", help="skip time to first slide in Chromium")
     p.add_argument("--out", type=Path, help="also write the report (Markdown) here")
-    p.add_argument("--only", action="append", default=[], metavar="NAME@DECK",
-                   help="run only these contenders, e.g. 'slidegen cold@50' (repeatable; for measuring one case)")
+    p.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME@DECK",
+        help="run only these contenders, e.g. 'slidegen cold@50' (repeatable; for measuring one case)",
+    )
     args = p.parse_args(argv)
     root = corpus.cache_root() / ("quick" if args.quick else "full")
     root.mkdir(parents=True, exist_ok=True)
     print(f"corpus in {root}")
     contenders = build_contenders(args, root)
     if args.only:
-        contenders = [c for c in contenders if any(c.name == name and c.deck == deck
-                                                   for name, deck in (o.rsplit("@", 1) for o in args.only))]
+        contenders = [
+            c
+            for c in contenders
+            if any(c.name == name and c.deck == deck for name, deck in (o.rsplit("@", 1) for o in args.only))
+        ]
     run_all(contenders, args.runs)
-    report = [f"Machine: {machine()}", f"Runs per contender: {args.runs} (alternating); figures are medians.", "",
-              table(contenders), ""]
+    report = [
+        f"Machine: {machine()}",
+        f"Runs per contender: {args.runs} (alternating); figures are medians.",
+        "",
+        table(contenders),
+        "",
+    ]
     if not args.no_browser:
         from first_slide import time_to_first_slide
+
         html = next((root / "warm-out").glob("*.html"))
         ms = [time_to_first_slide(html) for _ in range(args.runs)]
-        report += [f"Time to first slide ({html.name}, headless Chromium): median {statistics.median(ms):.0f} ms "
-                   f"(min {min(ms):.0f}, max {max(ms):.0f})", ""]
+        report += [
+            f"Time to first slide ({html.name}, headless Chromium): median {statistics.median(ms):.0f} ms "
+            f"(min {min(ms):.0f}, max {max(ms):.0f})",
+            "",
+        ]
     report += check_targets(contenders, quick=args.quick)
-    plain, _ = next(((statistics.median(s.wall for s in c.samples), c) for c in contenders
-                     if c.name == "slidegen cold" and c.deck == str(min(corpus.SIZES))), (None, None))
-    with_ocr = next((statistics.median(s.wall for s in c.samples) for c in contenders
-                     if c.name == "slidegen cold --ocr"), None)
-    warm_ocr = next((statistics.median(s.wall for s in c.samples) for c in contenders
-                     if c.name.startswith("slidegen warm --ocr")), None)
+    plain, _ = next(
+        (
+            (statistics.median(s.wall for s in c.samples), c)
+            for c in contenders
+            if c.name == "slidegen cold" and c.deck == str(min(corpus.SIZES))
+        ),
+        (None, None),
+    )
+    with_ocr = next(
+        (statistics.median(s.wall for s in c.samples) for c in contenders if c.name == "slidegen cold --ocr"), None
+    )
+    warm_ocr = next(
+        (statistics.median(s.wall for s in c.samples) for c in contenders if c.name.startswith("slidegen warm --ocr")),
+        None,
+    )
     if plain and with_ocr and not args.quick:
         per = (with_ocr - plain) / min(corpus.SIZES)
-        report += [f"- {'met   ' if per <= 3 else 'MISSED'} --ocr costs ≤ 3 s a 12-megapixel photo cold: "
-                   f"{per:.2f} s ({with_ocr:.2f} s vs {plain:.2f} s for {min(corpus.SIZES)} photos)"]
+        report += [
+            f"- {'met   ' if per <= 3 else 'MISSED'} --ocr costs ≤ 3 s a 12-megapixel photo cold: "
+            f"{per:.2f} s ({with_ocr:.2f} s vs {plain:.2f} s for {min(corpus.SIZES)} photos)"
+        ]
     if warm_ocr and plain and not args.quick:
-        report += [f"- {'met   ' if warm_ocr < plain else 'MISSED'} --ocr warm rebuild reads nothing: "
-                   f"{warm_ocr:.2f} s (cold without --ocr {plain:.2f} s)", ""]
+        report += [
+            f"- {'met   ' if warm_ocr < plain else 'MISSED'} --ocr warm rebuild reads nothing: "
+            f"{warm_ocr:.2f} s (cold without --ocr {plain:.2f} s)",
+            "",
+        ]
     if ocr_installed() and not args.quick:
         report += ocr_quality()
     from room import measure_room
+
     rooms = [measure_room(viewers=20 if args.quick else 200) for _ in range(args.runs)]
     p95 = statistics.median(r[1] for r in rooms)
     missed = sum(r[3] for r in rooms)
     ok = p95 <= 200 and missed == 0
-    report += [f"- {'met   ' if ok else 'MISSED'} `slidegen present`: a slide change reaches "
-               f"{20 if args.quick else 200} phones with 95th-percentile delay ≤ 200 ms: "
-               f"{p95:.1f} ms (median {statistics.median(r[0] for r in rooms):.1f} ms, "
-               f"worst {max(r[2] for r in rooms):.1f} ms, {missed} missed)", ""]
+    report += [
+        f"- {'met   ' if ok else 'MISSED'} `slidegen present`: a slide change reaches "
+        f"{20 if args.quick else 200} phones with 95th-percentile delay ≤ 200 ms: "
+        f"{p95:.1f} ms (median {statistics.median(r[0] for r in rooms):.1f} ms, "
+        f"worst {max(r[2] for r in rooms):.1f} ms, {missed} missed)",
+        "",
+    ]
     text = "\n".join(report) + "\n"
     print("\n" + text)
     if args.out:

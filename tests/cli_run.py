@@ -13,8 +13,14 @@ ROOT = Path(__file__).resolve().parents[1]
 def slidegen(*args, cwd=None, env=None, timeout=300) -> subprocess.CompletedProcess:
     """``python -m slidegen ARGS`` with captured text output."""
     full_env = dict(os.environ, **(env or {}))
-    return subprocess.run([sys.executable, "-m", "slidegen", *map(str, args)], cwd=cwd or ROOT,
-                          capture_output=True, text=True, timeout=timeout, env=full_env)
+    return subprocess.run(
+        [sys.executable, "-m", "slidegen", *map(str, args)],
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=full_env,
+    )
 
 
 def assert_one_line_error(run: subprocess.CompletedProcess, where: str, what: str, code: int = 1) -> None:

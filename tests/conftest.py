@@ -62,8 +62,10 @@ def pytest_runtest_setup(item):
     clients = real_clients()
     for tier, program in clients.items():
         if program is None and item.get_closest_marker(tier) is not None:
-            message = (f"{tier} test needs {'Chromium' if tier == 'browser' else 'LibreOffice'}, not found on PATH; "
-                       "install it with `bash tools/install-system-deps.sh`")
+            message = (
+                f"{tier} test needs {'Chromium' if tier == 'browser' else 'LibreOffice'}, not found on PATH; "
+                "install it with `bash tools/install-system-deps.sh`"
+            )
             _MISSING.setdefault(tier, []).append(item.nodeid)
             if os.environ.get("CI"):
                 pytest.fail(f"{message} (CI is set: real-client tests must run)", pytrace=False)
@@ -86,13 +88,19 @@ def pytest_terminal_summary(terminalreporter):
     for tier, nodeids in _MISSING.items():
         terminalreporter.section(f"{tier.upper()} TESTS DID NOT RUN", sep="!", red=True, bold=True)
         outcome = "failed (CI is set)" if os.environ.get("CI") else "skipped"
-        terminalreporter.line(f"{len(nodeids)} {tier} test(s) {outcome}: the real client is missing on this machine; "
-                              "install it with `bash tools/install-system-deps.sh`.", red=True)
+        terminalreporter.line(
+            f"{len(nodeids)} {tier} test(s) {outcome}: the real client is missing on this machine; "
+            "install it with `bash tools/install-system-deps.sh`.",
+            red=True,
+        )
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden/ from the current output instead of comparing")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output instead of comparing",
+    )
 
 
 @pytest.fixture
@@ -111,8 +119,7 @@ def sample_deck():
 
     options = BuildOptions()
     report = Report(stream=None)
-    (deck,) = read_decks([Path(__file__).resolve().parent.parent / "decks" / "social-media-society"], options,
-                         report)
+    (deck,) = read_decks([Path(__file__).resolve().parent.parent / "decks" / "social-media-society"], options, report)
     assert not prepare_media([deck], options, report)
     return deck
 

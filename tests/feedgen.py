@@ -15,8 +15,10 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-WORDS = ("influence tolerance audience network signal trust enterprise context snippet feedback "
-         "whiteboard sketch customer channel story reach cliff curve attention community").split()
+WORDS = (
+    "influence tolerance audience network signal trust enterprise context snippet feedback "
+    "whiteboard sketch customer channel story reach cliff curve attention community"
+).split()
 
 
 def sentence(seed: int, words: int = 12) -> str:
@@ -43,8 +45,16 @@ def _cdata(text: str) -> str:
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
-def wxr(n_posts: int, *, with_notes: int | None = None, notes: int = 3, control_chars: int = 0,
-        pages: int = 1, drafts: int = 1, attachments: int = 1) -> bytes:
+def wxr(
+    n_posts: int,
+    *,
+    with_notes: int | None = None,
+    notes: int = 3,
+    control_chars: int = 0,
+    pages: int = 1,
+    drafts: int = 1,
+    attachments: int = 1,
+) -> bytes:
     """A WXR 1.2 export: ``n_posts`` published posts, the first ``with_notes`` of them with notes.
 
     ``control_chars`` posts (among those with notes) carry a NUL, ^Q or DLE byte in their body.
@@ -62,7 +72,8 @@ def wxr(n_posts: int, *, with_notes: int | None = None, notes: int = 3, control_
     extra += [(f"photo-{k}.jpg", "attachment", "inherit") for k in range(attachments)]
     for k, (title, post_type, status) in enumerate(extra):
         items.append(_wxr_item(n_posts + k, title, note_html(n_posts + k, 2), day, post_type, status))
-    return ("""<?xml version="1.0" encoding="UTF-8" ?>
+    return (
+        """<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0"
 \txmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
 \txmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -76,7 +87,10 @@ def wxr(n_posts: int, *, with_notes: int | None = None, notes: int = 3, control_
 \t<description>Sketches and notes</description>
 \t<wp:wxr_version>1.2</wp:wxr_version>
 \t<wp:author><wp:author_login><![CDATA[ann]]></wp:author_login></wp:author>
-""" + "".join(items) + "</channel>\n</rss>\n").encode("utf-8")
+"""
+        + "".join(items)
+        + "</channel>\n</rss>\n"
+    ).encode("utf-8")
 
 
 def _wxr_item(i: int, title: str, body: str, day: dt.date, post_type: str, status: str) -> str:
@@ -85,7 +99,7 @@ def _wxr_item(i: int, title: str, body: str, day: dt.date, post_type: str, statu
 \t<item>
 \t\t<title>{escape(title)}</title>
 \t\t<link>https://blog.example.org/{day.year}/post-{i + 1}/</link>
-\t\t<pubDate>{day.strftime('%a, %d %b %Y')} 09:30:00 +0000</pubDate>
+\t\t<pubDate>{day.strftime("%a, %d %b %Y")} 09:30:00 +0000</pubDate>
 \t\t<dc:creator><![CDATA[Ann Author]]></dc:creator>
 \t\t<guid isPermaLink="false">https://blog.example.org/?p={i + 1}</guid>
 \t\t<description></description>
@@ -103,25 +117,33 @@ def rss(n_posts: int, *, with_notes: int | None = None, notes: int = 3) -> bytes
     with_notes = n_posts if with_notes is None else with_notes
     items = []
     for i in range(n_posts):
-        html = "".join(f"<p>{para}</p>" for para in (note_html(i, notes) if i < with_notes
-                                                       else plain_html(i)).split("\n\n"))
+        html = "".join(
+            f"<p>{para}</p>" for para in (note_html(i, notes) if i < with_notes else plain_html(i)).split("\n\n")
+        )
         day = dt.date(2010, 3, 1) + dt.timedelta(days=i)
-        body = (f"<content:encoded>{_cdata(html)}</content:encoded>" if i % 2 == 0
-                else f"<description>{escape(html)}</description>")
+        body = (
+            f"<content:encoded>{_cdata(html)}</content:encoded>"
+            if i % 2 == 0
+            else f"<description>{escape(html)}</description>"
+        )
         items.append(f"""
     <item>
       <title>Feed post {i + 1}</title>
       <link>https://feed.example.org/p/{i + 1}</link>
       <author>ann@example.org (Ann Author)</author>
-      <pubDate>{day.strftime('%a, %d %b %Y')} 08:00:00 GMT</pubDate>
+      <pubDate>{day.strftime("%a, %d %b %Y")} 08:00:00 GMT</pubDate>
       {body}
     </item>""")
-    return ("""<?xml version="1.0" encoding="utf-8"?>
+    return (
+        """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
   <channel>
     <title>Feed blog</title>
     <link>https://feed.example.org/</link>
-    <description>A feed</description>""" + "".join(items) + "\n  </channel>\n</rss>\n").encode("utf-8")
+    <description>A feed</description>"""
+        + "".join(items)
+        + "\n  </channel>\n</rss>\n"
+    ).encode("utf-8")
 
 
 def atom(n_posts: int, *, with_notes: int | None = None, notes: int = 3) -> bytes:
@@ -151,12 +173,16 @@ def atom(n_posts: int, *, with_notes: int | None = None, notes: int = 3) -> byte
     <updated>{stamp}</updated>
     {content}
   </entry>""")
-    return ("""<?xml version="1.0" encoding="utf-8"?>
+    return (
+        """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <title>Atom blog</title>
   <id>urn:example:atom</id>
   <updated>2011-05-01T12:00:00Z</updated>
-  <author><name>Ann Author</name></author>""" + "".join(entries) + "\n</feed>\n").encode("utf-8")
+  <author><name>Ann Author</name></author>"""
+        + "".join(entries)
+        + "\n</feed>\n"
+    ).encode("utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

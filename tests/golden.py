@@ -18,6 +18,7 @@ def assert_golden(name: str, actual: str, update: bool) -> None:
     assert path.exists(), f"no golden file {name}; run `make golden` to create it"
     expected = path.read_text(encoding="utf-8")
     if expected != actual:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                            f"golden/{name}", "actual"))
+        diff = "".join(
+            difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), f"golden/{name}", "actual")
+        )
         raise AssertionError(f"output differs from golden/{name} (refresh: make golden)\n{diff}")

@@ -38,6 +38,7 @@ def normalise_page(html: str) -> str:
         assert m.group(2) in blocks, f"CSP hash {m.group(2)} allows no block of the page"
     html = _HASH.sub(lambda m: f"{m.group(1)}sha256-{blocks[m.group(2)]}{m.group(1)}", html)
     html = _STYLE.sub(lambda m: m.group(1) + "/* theme css */" + m.group(3), html)
-    html = _SCRIPT.sub(lambda m: m.group(1) + "/* theme script */" + m.group(3)
-                       if len(m.group(2)) > 400 else m.group(0), html)
+    html = _SCRIPT.sub(
+        lambda m: m.group(1) + "/* theme script */" + m.group(3) if len(m.group(2)) > 400 else m.group(0), html
+    )
     return _DATA_URI.sub(lambda m: picture_label(m.group(1), base64.b64decode(m.group(2))), html)

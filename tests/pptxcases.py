@@ -20,7 +20,7 @@ from toolkit import make_deck, picture
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORATE = ROOT / "assets" / "templates" / "corporate.pptx"
-HOSTILE = "Ctl\x01\x0b\x1f \ufffe\uffff lone\ud800 <script>alert(1)</script> & \"q\" ]]>"
+HOSTILE = 'Ctl\x01\x0b\x1f \ufffe\uffff lone\ud800 <script>alert(1)</script> & "q" ]]>'
 #: The same text as decoding leaves it for every writer: no lone surrogate can survive reading a file.
 HOSTILE_DECODED = HOSTILE.replace("\ud800", "")
 
@@ -38,8 +38,12 @@ def xml_keeps(text: str) -> str:
         code = ord(char)
         if char in "\x0b\x0c":
             kept.append(" ")
-        elif char in "\t\n" or (0x20 <= code <= 0xD7FF and not 0x7F <= code <= 0x9F) \
-                or 0xE000 <= code <= 0xFFFD or code >= 0x10000:
+        elif (
+            char in "\t\n"
+            or (0x20 <= code <= 0xD7FF and not 0x7F <= code <= 0x9F)
+            or 0xE000 <= code <= 0xFFFD
+            or code >= 0x10000
+        ):
             kept.append(char)
     return "".join(kept)
 
@@ -49,19 +53,33 @@ def rich_deck(**fields):
     deck = make_deck(4, author="Matt Ridings", date=dt.date(2009, 3, 7), **fields)
     deck.intro = Note(((Span("Intro before the first note. It stays in the title slide's notes."),),))
     deck.link = "https://example.com/blog/post.html"
-    deck.slides[0].note = Note((
-        (Span("Influence "), Span("matters", bold=True), Span(" but "), Span("tolerance", italic=True),
-         Span(" runs out. See "), Span("the post", href="https://example.com/a?b=1&c=2"),
-         Span(" or "), Span("relative", href="other.html"), Span(".")),
-        (Span("Second paragraph with "), Span("code()", code=True), Span(" and a\nline break.")),
-        (Span("Unsafe link", href="javascript:alert(1)"),),
-    ))
+    deck.slides[0].note = Note(
+        (
+            (
+                Span("Influence "),
+                Span("matters", bold=True),
+                Span(" but "),
+                Span("tolerance", italic=True),
+                Span(" runs out. See "),
+                Span("the post", href="https://example.com/a?b=1&c=2"),
+                Span(" or "),
+                Span("relative", href="other.html"),
+                Span("."),
+            ),
+            (Span("Second paragraph with "), Span("code()", code=True), Span(" and a\nline break.")),
+            (Span("Unsafe link", href="javascript:alert(1)"),),
+        )
+    )
     deck.slides[1].image = ImageRef("slide-2.jpg", deck.source, alt="")  # alt from the note
     deck.slides[2].image = ImageRef("IMG_0042.JPG", deck.source, alt="IMG_0042.JPG")  # never a file name
     deck.media["IMG_0042.JPG"] = picture(48, 64)
     deck.slides[3].image = None
-    deck.slides[3].note = Note(((Span("A text slide: no picture, so this note is on the slide. "
-                                      "It keeps its words readable."),), ((Span("And a second paragraph."),))))
+    deck.slides[3].note = Note(
+        (
+            (Span("A text slide: no picture, so this note is on the slide. It keeps its words readable."),),
+            ((Span("And a second paragraph."),)),
+        )
+    )
     return deck
 
 
@@ -148,8 +166,10 @@ def cases(folder: Path) -> dict[str, tuple]:
         "default": (rich_deck(), BuildOptions()),
         "corporate": (rich_deck(), BuildOptions(template=CORPORATE)),
         "corporate-potx": (rich_deck(), BuildOptions(template=potx)),
-        "corporate-named-layouts": (rich_deck(), BuildOptions(template=CORPORATE, title_layout="heading only",
-                                                              slide_layout="Heading Only")),
+        "corporate-named-layouts": (
+            rich_deck(),
+            BuildOptions(template=CORPORATE, title_layout="heading only", slide_layout="Heading Only"),
+        ),
         "front-matter-template": (rich_deck(template=potx), BuildOptions()),
         "four-three": (rich_deck(), BuildOptions(template=four_three_template(folder))),
         "blank-only": (rich_deck(), BuildOptions(template=blank_only_template(folder))),

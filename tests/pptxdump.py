@@ -53,8 +53,7 @@ def _shape(shape) -> list[str]:
         blob = shape.image.blob
         descr = shape._element.nvPicPr.cNvPr.get("descr")
         crop = (shape.crop_left, shape.crop_top, shape.crop_right, shape.crop_bottom)
-        out = [head, f"  image {shape.image.content_type} {_pixels(blob)}",
-               f"  alt={descr!r}"]
+        out = [head, f"  image {shape.image.content_type} {_pixels(blob)}", f"  alt={descr!r}"]
         if any(crop):
             out.append(f"  crop={crop}")
         return out
@@ -80,8 +79,14 @@ def _paragraphs(frame) -> list[str]:
     out = []
     for p in frame.paragraphs:
         size = {r.font.size.pt for r in p.runs if r.font.size is not None}
-        text = "".join(_run(_Run(child, p)) if child.tag.endswith("}r") else "\\n" if child.tag.endswith("}br")
-                       else child.text or "" for child in p._p.content_children)
+        text = "".join(
+            _run(_Run(child, p))
+            if child.tag.endswith("}r")
+            else "\\n"
+            if child.tag.endswith("}br")
+            else child.text or ""
+            for child in p._p.content_children
+        )
         prefix = f"({'/'.join(f'{s:g}' for s in sorted(size))}pt) " if size else ""
         out.append(f"| {prefix}{text}".rstrip())
     return out

@@ -50,9 +50,17 @@ def rich_deck(path: Path) -> Path:
     _numbered(tf.add_paragraph(), "Thank the team")
     _numbered(tf.add_paragraph(), "Take questions")
     p = tf.add_paragraph()
-    for text, style in (("Say it ", {}), ("loudly", {"bold": True}), (" and ", {}), ("slowly", {"italic": True}),
-                        (", run ", {}), ("make report", {"code": True}), (", see ", {}),
-                        ("the wiki", {"href": "https://example.org/wiki"}), (".", {})):
+    for text, style in (
+        ("Say it ", {}),
+        ("loudly", {"bold": True}),
+        (" and ", {}),
+        ("slowly", {"italic": True}),
+        (", run ", {}),
+        ("make report", {"code": True}),
+        (", see ", {}),
+        ("the wiki", {"href": "https://example.org/wiki"}),
+        (".", {}),
+    ):
         run = p.add_run()
         run.text = text
         run.font.bold = style.get("bold")
@@ -126,7 +134,8 @@ def with_background(part_owner, picture: Path) -> str:
     bg = etree.fromstring(
         f'<p:bg xmlns:p="{p}" xmlns:a="{_A[1:-1]}" xmlns:r="{r}"><p:bgPr><a:blipFill dpi="0" rotWithShape="1">'
         f'<a:blip r:embed="{r_id}"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></a:blipFill>'
-        '<a:effectLst/></p:bgPr></p:bg>')
+        "<a:effectLst/></p:bgPr></p:bg>"
+    )
     c_sld = part_owner.element.find(f"{{{p}}}cSld")
     c_sld.insert(0, bg)
     return r_id
@@ -140,8 +149,11 @@ def background_deck(path: Path, other_picture: Path) -> Path:
 
     prs = Presentation()
     layouts = {layout.name: layout for layout in prs.slide_layouts}
-    for title, note in (("The board", "The whole board, as a background."), ("With a logo", "Logo top right."),
-                        ("Photo on top", "The photo covers the background.")):
+    for title, note in (
+        ("The board", "The whole board, as a background."),
+        ("With a logo", "Logo top right."),
+        ("Photo on top", "The photo covers the background."),
+    ):
         s = prs.slides.add_slide(layouts["Title Only"])
         s.shapes.title.text = title
         s.notes_slide.notes_text_frame.text = note
@@ -190,21 +202,25 @@ def forge_unpacked_size(source: Path, target: Path, size: int) -> Path:
     """A copy whose central directory claims one part unpacks to ``size`` bytes (a zip bomb's header)."""
     data = bytearray(source.read_bytes())
     at = data.rfind(b"PK\x01\x02")  # the last central directory record
-    data[at + 24:at + 28] = size.to_bytes(4, "little")
+    data[at + 24 : at + 28] = size.to_bytes(4, "little")
     target.write_bytes(bytes(data))
     return target
 
 
-XXE = (b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE p:sld [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n')
-LAUGHS = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
-          b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;">]>\n')
+XXE = b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE p:sld [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+LAUGHS = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
+    b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;">]>\n'
+)
 
 
 def with_prolog(prolog: bytes):
     """A ``change`` that puts ``prolog`` (a DTD) before the first slide's XML."""
+
     def change(name: str, data: bytes) -> bytes:
         if name == "ppt/slides/slide1.xml":
             body = data.split(b"?>", 1)[1] if data.startswith(b"<?xml") else data
             return prolog + body.lstrip()
         return data
+
     return change

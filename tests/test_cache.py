@@ -45,10 +45,12 @@ def test_changed_settings_or_bytes_miss_the_cache(tmp_path, counted):
     make_deck_dir(tmp_path, {"a.jpg": image_bytes(1000, 800)})
     base = BuildOptions(cache_dir=tmp_path / "cache", jobs=1)
     prepare_media([deck(tmp_path)], base, Report(stream=None))
-    prepare_media([deck(tmp_path)], BuildOptions(cache_dir=tmp_path / "cache", jobs=1, image_width=640),
-                  Report(stream=None))
-    prepare_media([deck(tmp_path)], BuildOptions(cache_dir=tmp_path / "cache", jobs=1, whiteboard=True),
-                  Report(stream=None))
+    prepare_media(
+        [deck(tmp_path)], BuildOptions(cache_dir=tmp_path / "cache", jobs=1, image_width=640), Report(stream=None)
+    )
+    prepare_media(
+        [deck(tmp_path)], BuildOptions(cache_dir=tmp_path / "cache", jobs=1, whiteboard=True), Report(stream=None)
+    )
     make_deck_dir(tmp_path, {"a.jpg": image_bytes(1000, 800, color=(1, 2, 3))})
     prepare_media([deck(tmp_path)], base, Report(stream=None))
     assert len(counted) == 4

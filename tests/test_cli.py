@@ -17,9 +17,11 @@ def test_stored_help_is_the_parsers_help(monkeypatch, update_golden):
 
 
 def test_help_starts_without_argparse_or_libraries():
-    code = ("import sys; from slidegen.cli import main; main(['--help']); "
-            "heavy = {'argparse', 'pptx', 'PIL', 'jinja2', 'markdown', 'lxml', 'pathlib'} & set(sys.modules); "
-            "print(sorted(heavy), file=sys.stderr)")
+    code = (
+        "import sys; from slidegen.cli import main; main(['--help']); "
+        "heavy = {'argparse', 'pptx', 'PIL', 'jinja2', 'markdown', 'lxml', 'pathlib'} & set(sys.modules); "
+        "print(sorted(heavy), file=sys.stderr)"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.stdout.startswith("usage: slidegen")
     assert run.stderr.strip() == "[]"

@@ -33,8 +33,11 @@ def busy_machine():
 CASES = {
     "deep-lists": (CORPUS / "18-deep-lists.md", 101, "nested too deeply"),
     "deep-quotes": (CORPUS / "18-quotes.md", 1, "nested too deeply"),
-    "quote-lines": ("# Q\n\nSlide 1: a\n\n" + "\n".join(">" * k + " a" for k in range(1, 400)), 55,
-                    "nested too deeply"),
+    "quote-lines": (
+        "# Q\n\nSlide 1: a\n\n" + "\n".join(">" * k + " a" for k in range(1, 400)),
+        55,
+        "nested too deeply",
+    ),
     "brackets": (CORPUS / "18-brackets.md", 1, "20,000 '[' that are never closed"),
     "nested-brackets": ("# B\n\nSlide 1: " + "[" * 3000 + "a" + "]" * 3000 + "\n", 3, "'[' nested 3,000 deep"),
     "open-tags": ("# T\n\nSlide 1: x\n" + "<a\n" * 3000, 3, "'<' that are never closed by '>'"),
@@ -76,8 +79,9 @@ def test_nesting_counts_markers_and_four_columns_a_level():
 def test_real_depths_and_links_pass():
     lists = "\n".join("    " * k + "- item" for k in range(MAX_NESTING))
     quotes = "\n".join("> " * k + "quote" for k in range(1, MAX_NESTING + 1))
-    links = "\n\n".join("Slide 1: see [the talk](https://example.com/a) and [notes][n], <b>bold</b> a < b." * 20
-                        for _ in range(2000))
+    links = "\n\n".join(
+        "Slide 1: see [the talk](https://example.com/a) and [notes][n], <b>bold</b> a < b." * 20 for _ in range(2000)
+    )
     for body in (lists, quotes, links, "```\n" + "[" * 100_000 + "\n```\n"):
         check_markdown(body, 1, POS)
     with pytest.raises(InputError, match="nested too deeply"):
@@ -98,7 +102,7 @@ def test_scan_cost_is_what_the_library_walks_over():
     assert scan_cost("[a [b] \\[ c") == (13, 1, 2, 0)  # an escaped bracket costs nothing
     assert scan_cost("<a <b> <c") == (0, 0, 0, 9)
     assert scan_cost("a < b > c") == (0, 0, 0, 0)  # '<' before a space opens no tag
-    many = "\n\n".join("[" * 200 for _ in range(MAX_SCAN // 200 ** 2 * 2 + 2))
+    many = "\n\n".join("[" * 200 for _ in range(MAX_SCAN // 200**2 * 2 + 2))
     with pytest.raises(InputError, match="never closed"):
         check_markdown(many, 7, POS)  # many small paragraphs add up
 
@@ -106,7 +110,13 @@ def test_scan_cost_is_what_the_library_walks_over():
 def test_the_time_backstop_counts_processor_time_not_waiting():
     with cpu_limit(0.3, "reading the Markdown", POS):
         time.sleep(0.6)  # waiting (or being pushed aside by a neighbour) uses no processor time
-    with pytest.raises(InputError, match=r"post\.md:1: error: reading the Markdown used up its time budget "
-                       r"\(0\.3 s of processor time\)"), cpu_limit(0.3, "reading the Markdown", POS):
+    with (
+        pytest.raises(
+            InputError,
+            match=r"post\.md:1: error: reading the Markdown used up its time budget "
+            r"\(0\.3 s of processor time\)",
+        ),
+        cpu_limit(0.3, "reading the Markdown", POS),
+    ):
         while True:
             pass

@@ -41,8 +41,7 @@ def test_degenerate_sizes_give_the_box():
     assert fit_picture(10, 10, Box(0, 0, 0, 5)) == Box(0, 0, 0, 5)
 
 
-@given(st.integers(1, 100_000), st.integers(1, 100_000),
-       st.integers(1_000, 20_000_000), st.integers(1_000, 20_000_000))
+@given(st.integers(1, 100_000), st.integers(1, 100_000), st.integers(1_000, 20_000_000), st.integers(1_000, 20_000_000))
 def test_fit_is_inside_keeps_aspect_and_touches_two_sides(pw, ph, bw, bh):
     box = Box(7, 11, bw, bh)
     f = fit_picture(pw, ph, box)

@@ -68,7 +68,7 @@ def commands(text: str) -> list[str]:
             line = line.removeprefix("$ ").strip()
             if re.match(r"(\S*/)?slidegen\s", line):
                 argv = shlex.split(line, comments=True)
-                found.append([a for a in argv[:next((i for i, a in enumerate(argv) if a in (">", "|")), None)]])
+                found.append([a for a in argv[: next((i for i, a in enumerate(argv) if a in (">", "|")), None)]])
     return found
 
 
@@ -81,8 +81,14 @@ def env(tmp_path_factory) -> dict:
     # No slidegen from this run's own environment may answer for the clone's.
     path = [str(shims)] + [p for p in os.environ["PATH"].split(os.pathsep) if p and not Path(p, "slidegen").exists()]
     run_env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
-    run_env.update(PATH=os.pathsep.join(path), PIP_NO_INDEX="1", PIP_NO_DEPS="1", PIP_NO_BUILD_ISOLATION="0",
-                   PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_PROGRESS_BAR="off")
+    run_env.update(
+        PATH=os.pathsep.join(path),
+        PIP_NO_INDEX="1",
+        PIP_NO_DEPS="1",
+        PIP_NO_BUILD_ISOLATION="0",
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+        PIP_PROGRESS_BAR="off",
+    )
     return run_env
 
 
@@ -161,8 +167,11 @@ def test_pip_install_from_the_clone_as_readme_says(tmp_path, env):
     run = shell(pip_block, repo, env)
     assert re.search(r"^slidegen \d+\.\d+", run.stdout, re.M)
     # The clone's own code is what got installed, templates included.
-    where = shell(".venv/bin/python -c 'import slidegen, slidegen.templates as t; print(slidegen.__file__, t.shipped())'",
-                  repo, env).stdout
+    where = shell(
+        ".venv/bin/python -c 'import slidegen, slidegen.templates as t; print(slidegen.__file__, t.shipped())'",
+        repo,
+        env,
+    ).stdout
     assert where.startswith(str(repo / ".venv")) and "['corporate']" in where
     shell(".venv/bin/slidegen build decks/social-media-society -o out -f pptx --template corporate -q", repo, env)
     assert (repo / "out" / "social-media-society-snippets.pptx").exists()
@@ -177,5 +186,7 @@ def test_readme_names_only_extras_and_a_distribution_that_exist():
     shown = "\n".join(blocks(text, "sh", "console"))
     assert not re.search(r"pip install '?slidegen\b", shown), "never install 'slidegen' from the index"
     pipx = [line for b in blocks(section(text, "## Install"), "sh") for line in b.splitlines() if "pipx" in line]
-    assert pipx and all(shlex.split(line, comments=True)[:3] in (["pipx", "install", "."],
-                                                                 ["pipx", "install", ".[heic]"]) for line in pipx)
+    assert pipx and all(
+        shlex.split(line, comments=True)[:3] in (["pipx", "install", "."], ["pipx", "install", ".[heic]"])
+        for line in pipx
+    )

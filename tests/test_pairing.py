@@ -18,8 +18,10 @@ def pair(tmp_path: Path, post: str, pictures=(), *, folder=True, name="post.md",
     make_deck_dir(tmp_path, {name: post, **{p: JPEG for p in pictures}})
     report = Report(stream=None)
     deck = read_decks([tmp_path if folder else tmp_path / name], BuildOptions(strict=strict), report)[0]
-    return ([(s.number, s.image.ref if s.image else None, s.image.why if s.image else None) for s in deck.slides],
-            [str(w) for w in report.warnings])
+    return (
+        [(s.number, s.image.ref if s.image else None, s.image.why if s.image else None) for s in deck.slides],
+        [str(w) for w in report.warnings],
+    )
 
 
 def notes(n: int, start: int = 1) -> str:
@@ -33,13 +35,16 @@ def test_slide_named_files_match_by_number_in_natural_order(tmp_path):
     assert any("slide-10.jpg" in w and "no matching note" in w for w in warnings)
 
 
-@pytest.mark.parametrize("names", [
-    ["sketch-01.jpg", "sketch-02.jpg", "sketch-03.jpg"],
-    ["snap-1.png", "snap-2.png", "snap-3.png"],
-    ["board_1.jpeg", "board_2.jpeg", "board_3.jpeg"],
-    ["wzdx_slide1.png", "wzdx_slide2.png", "wzdx_slide3.png"],
-    ["photo (1).jpg", "photo (2).jpg", "photo (3).jpg"],
-])
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["sketch-01.jpg", "sketch-02.jpg", "sketch-03.jpg"],
+        ["snap-1.png", "snap-2.png", "snap-3.png"],
+        ["board_1.jpeg", "board_2.jpeg", "board_3.jpeg"],
+        ["wzdx_slide1.png", "wzdx_slide2.png", "wzdx_slide3.png"],
+        ["photo (1).jpg", "photo (2).jpg", "photo (3).jpg"],
+    ],
+)
 def test_a_number_at_the_end_of_any_name_pairs_in_a_deck_folder(tmp_path, names):
     got, warnings = pair(tmp_path, notes(3), list(reversed(names)))
     assert got == [(i + 1, n, "number in file name") for i, n in enumerate(names)]
@@ -55,8 +60,11 @@ def test_beside_a_post_file_only_slide_names_count_so_other_posts_pictures_stay_
 def test_numbers_that_do_not_match_the_notes_are_not_slide_numbers(tmp_path):
     # 41..43 are shot numbers for a three-note post: they go by name order instead, as a guess
     got, _ = pair(tmp_path, notes(3), ["shot-43.jpg", "shot-41.jpg", "shot-42.jpg"])
-    assert [(g[1], g[2]) for g in got] == [("shot-41.jpg", "name order"), ("shot-42.jpg", "name order"),
-                                           ("shot-43.jpg", "name order")]
+    assert [(g[1], g[2]) for g in got] == [
+        ("shot-41.jpg", "name order"),
+        ("shot-42.jpg", "name order"),
+        ("shot-43.jpg", "name order"),
+    ]
 
 
 def test_camera_names_carry_no_slide_number(tmp_path):
@@ -75,7 +83,7 @@ def test_pictures_named_in_the_post_win_and_are_not_paired_again(tmp_path):
 def test_front_matter_list_and_map(tmp_path):
     got, _ = pair(tmp_path / "a", "---\nimages: [a.jpg, b.jpg]\n---\n" + notes(2), ["a.jpg", "b.jpg"])
     assert [(g[1], g[2]) for g in got] == [("a.jpg", "front matter images"), ("b.jpg", "front matter images")]
-    got, _ = pair(tmp_path / "b", "---\nimages: {\"2\": b.jpg}\n---\n" + notes(2), ["b.jpg"])
+    got, _ = pair(tmp_path / "b", '---\nimages: {"2": b.jpg}\n---\n' + notes(2), ["b.jpg"])
     assert [g[1] for g in got] == [None, "b.jpg"]
 
 
@@ -102,8 +110,7 @@ def test_pictures_after_their_markers_are_inside_the_notes(tmp_path):
 def test_pictures_above_their_markers_pair_with_the_marker_below(tmp_path):
     post = "![](a.jpg)\n\nSlide 1: One.\n\n![](b.jpg)\n\nSlide 2: Two.\n\n![](c.jpg)\n\nSlide 3: Three.\n"
     got, warnings = pair(tmp_path, post, ["a.jpg", "b.jpg", "c.jpg"])
-    assert got == [(1, "a.jpg", "above the marker"), (2, "b.jpg", "above the marker"),
-                   (3, "c.jpg", "above the marker")]
+    assert got == [(1, "a.jpg", "above the marker"), (2, "b.jpg", "above the marker"), (3, "c.jpg", "above the marker")]
     assert warnings == []
 
 
@@ -114,28 +121,33 @@ def test_a_picture_and_its_marker_in_one_paragraph_belong_together(tmp_path):
 
 
 def test_html_figures_above_markers_in_their_own_containers(tmp_path):
-    post = "".join(f'<div class="shot"><figure><img src="{c}.jpg" alt="Board {c}"><figcaption>Board {c}'
-                   f'</figcaption></figure><p><strong>Slide {n}:</strong> Note {n}.</p></div>\n'
-                   for n, c in ((1, "a"), (2, "b")))
-    got, warnings = pair(tmp_path, f"<html><body><article>{post}</article></body></html>", ["a.jpg", "b.jpg"],
-                         name="post.html")
+    post = "".join(
+        f'<div class="shot"><figure><img src="{c}.jpg" alt="Board {c}"><figcaption>Board {c}'
+        f"</figcaption></figure><p><strong>Slide {n}:</strong> Note {n}.</p></div>\n"
+        for n, c in ((1, "a"), (2, "b"))
+    )
+    got, warnings = pair(
+        tmp_path, f"<html><body><article>{post}</article></body></html>", ["a.jpg", "b.jpg"], name="post.html"
+    )
     assert got == [(1, "a.jpg", "above the marker"), (2, "b.jpg", "above the marker")]
     assert warnings == []
 
 
 def test_a_picture_at_the_end_of_one_container_is_not_the_next_containers_marker(tmp_path):
-    post = ('<div><p>Slide 1: One.</p><img src="a.jpg"></div>\n'
-            '<div><p>Slide 2: Two.</p><img src="b.jpg"></div>\n')
-    got, _ = pair(tmp_path, f"<html><body><article>{post}</article></body></html>", ["a.jpg", "b.jpg"],
-                  name="post.html")
+    post = '<div><p>Slide 1: One.</p><img src="a.jpg"></div>\n<div><p>Slide 2: Two.</p><img src="b.jpg"></div>\n'
+    got, _ = pair(
+        tmp_path, f"<html><body><article>{post}</article></body></html>", ["a.jpg", "b.jpg"], name="post.html"
+    )
     assert [(g[1], g[2]) for g in got] == [("a.jpg", "inside the note"), ("b.jpg", "inside the note")]
 
 
 def test_a_mixed_post_marks_the_pictures_that_could_go_either_way_as_guesses(tmp_path):
     # a.jpg is above Slide 1 and in no note (says "above"); d.jpg closes the last note (says "after"):
     # a tie keeps the documented default, pictures after their markers
-    post = ("![](a.jpg)\n\nSlide 1: One.\n\n![](b.jpg)\n\nSlide 2: Two.\n\n![](c.jpg)\n\nSlide 3: Three.\n\n"
-            "More words.\n\n![](d.jpg)\n")
+    post = (
+        "![](a.jpg)\n\nSlide 1: One.\n\n![](b.jpg)\n\nSlide 2: Two.\n\n![](c.jpg)\n\nSlide 3: Three.\n\n"
+        "More words.\n\n![](d.jpg)\n"
+    )
     got, warnings = pair(tmp_path, post, ["a.jpg", "b.jpg", "c.jpg", "d.jpg"], strict=True)
     assert [g[1] for g in got] == ["b.jpg", "c.jpg", "d.jpg"]
     assert any("Slide 1: picture b.jpg paired by a guess (inside the note)" in w for w in warnings)
@@ -162,12 +174,19 @@ def test_a_heading_above_the_picture_above_the_marker_still_titles_the_slide(tmp
     make_deck_dir(tmp_path, {"post.md": post, "a.jpg": JPEG, "b.jpg": JPEG})
     deck = read_decks([tmp_path], BuildOptions(), Report(stream=None))[0]
     assert [(s.title, s.image.ref, s.image.rule) for s in deck.slides] == [
-        ("The curve", "a.jpg", "above the marker"), ("The bandwagon", "b.jpg", "above the marker")]
+        ("The curve", "a.jpg", "above the marker"),
+        ("The bandwagon", "b.jpg", "above the marker"),
+    ]
 
 
 def test_the_missing_picture_warning_points_at_the_first_slide_without_one(tmp_path):
-    make_deck_dir(tmp_path, {"post.md": "# T\n\nSlide 1: a\n\n![x](a.png)\n\nSlide 2: b\n\n![y](b.png)\n\n"
-                                        "Slide 3: c\n\n![z](c.png)\n\nSlide 4: no picture here\n",
-                             **{f"{n}.png": image_bytes(fmt="PNG") for n in "abc"}})
+    make_deck_dir(
+        tmp_path,
+        {
+            "post.md": "# T\n\nSlide 1: a\n\n![x](a.png)\n\nSlide 2: b\n\n![y](b.png)\n\n"
+            "Slide 3: c\n\n![z](c.png)\n\nSlide 4: no picture here\n",
+            **{f"{n}.png": image_bytes(fmt="PNG") for n in "abc"},
+        },
+    )
     run = slidegen("build", "post.md", "-o", "out", "-f", "notes", cwd=tmp_path)
     assert run.returncode == 0 and "post.md:15: warning: no picture for Slide 4" in run.stderr, run.stderr

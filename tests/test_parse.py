@@ -20,8 +20,9 @@ def post(*paras, kind="para", single=True, **kw):
             blocks.append(p)
         else:
             blocks.append(Block(kind, (Span(p),), line=i))
-    return Post(SourcePos("post.md"), base_dir=__import__("pathlib").Path("."), blocks=blocks,
-                title="Post", single=single, **kw)
+    return Post(
+        SourcePos("post.md"), base_dir=__import__("pathlib").Path("."), blocks=blocks, title="Post", single=single, **kw
+    )
 
 
 def parse(*paras, **kw):
@@ -29,20 +30,40 @@ def parse(*paras, **kw):
     return parse_post(post(*paras, **kw), report), report
 
 
-@pytest.mark.parametrize("text", [
-    "Slide 1: a", "slide 1: a", "SLIDE 1: a", "Slide 1 - a", "Slide 1 \u2013 a", "Slide 1 \u2014 a",
-    "Slide 1. a", "Slide #1: a", "**Slide 1:** a", "  Slide 1:a", "Slide 1:",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slide 1: a",
+        "slide 1: a",
+        "SLIDE 1: a",
+        "Slide 1 - a",
+        "Slide 1 \u2013 a",
+        "Slide 1 \u2014 a",
+        "Slide 1. a",
+        "Slide #1: a",
+        "**Slide 1:** a",
+        "  Slide 1:a",
+        "Slide 1:",
+    ],
+)
 def test_marker_forms_are_accepted(text):
     deck, _ = parse(text)
     assert [s.number for s in deck.slides] == [1]
     assert deck.slides[0].note.text in ("a", "")
 
 
-@pytest.mark.parametrize("text", [
-    "In slide 2: we saw", "Slide two: a", "Slide \uff12: a", "Slide \u0663: a", "Slide 2.5 is", "Slides 2: a",
-    "Slide 3-4 shows",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In slide 2: we saw",
+        "Slide two: a",
+        "Slide \uff12: a",
+        "Slide \u0663: a",
+        "Slide 2.5 is",
+        "Slides 2: a",
+        "Slide 3-4 shows",
+    ],
+)
 def test_near_misses_are_not_markers(text):
     with pytest.raises(InputError, match="no slide notes"):
         parse(text)
@@ -71,8 +92,7 @@ def test_heading_and_sign_off_end_a_note():
 
 def test_markers_in_code_and_quotes_do_not_count():
     with pytest.raises(InputError):
-        parse(Block("code", (Span("Slide 1: x", code=True),), line=1),
-              Block("quote", (Span("Slide 2: y"),), line=2))
+        parse(Block("code", (Span("Slide 1: x", code=True),), line=1), Block("quote", (Span("Slide 2: y"),), line=2))
 
 
 def test_slide_notes_opens_a_single_slide():
@@ -99,9 +119,15 @@ def test_duplicate_number_is_an_error_naming_both_lines():
     assert str(err.value) == "post.md:3: error: duplicate Slide 2 (first at line 2); renumber one of them"
 
 
-@pytest.mark.parametrize("text, message", [("Slide 0: a", "start at 1"), ("Slide -1: a", "not -1"),
-                                           ("Slide 1000: a", "too large"),
-                                           ("Slide 99999999999: a", "too large")])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("Slide 0: a", "start at 1"),
+        ("Slide -1: a", "not -1"),
+        ("Slide 1000: a", "too large"),
+        ("Slide 99999999999: a", "too large"),
+    ],
+)
 def test_impossible_numbers_are_errors(text, message):
     with pytest.raises(InputError, match=message):
         parse(text)
@@ -125,8 +151,13 @@ def test_near_miss_inside_a_note_is_warned():
 
 
 def test_titles_come_from_front_matter_then_heading_then_the_note():
-    deck, _ = parse(Block("heading", (Span("Tolerance"),), line=1, level=2), "Slide 1: First sentence. Then.",
-                    "Slide 2: Second one here.", "Slide 3: x", meta={"titles": {3: "Third"}})
+    deck, _ = parse(
+        Block("heading", (Span("Tolerance"),), line=1, level=2),
+        "Slide 1: First sentence. Then.",
+        "Slide 2: Second one here.",
+        "Slide 3: x",
+        meta={"titles": {3: "Third"}},
+    )
     assert [s.title for s in deck.slides] == ["Tolerance", "Second one here", "Third"]
     assert [s.title_is_explicit for s in deck.slides] == [True, False, True]
 
@@ -171,6 +202,7 @@ def test_first_sentence_is_cut_past_the_limit():
 
 def test_alt_text_is_never_a_file_name():
     from slidegen.model import ImageRef, Slide, SourcePos
+
     pos = SourcePos("p")
     slide = Slide(1, "Title", note("The curve drops. More."), pos, ImageRef("img/IMG_0042.JPG", pos, "IMG_0042.JPG"))
     assert alt_text(slide) == "The curve drops."
@@ -205,30 +237,43 @@ def blocks_post(blocks):
 
 
 def test_heading_note_keeps_its_sub_headings_until_a_heading_of_its_level():
-    blocks = [Block("heading", (Span("Slide 1: Opening"),), 3, level=2), Block("para", (Span("First."),), 4),
-              Block("heading", (Span("Details"),), 5, level=3), Block("item", (Span("a point"),), 6),
-              Block("item", (Span("deeper"),), 7, level=1, ordered=True),
-              Block("heading", (Span("Unrelated"),), 8, level=2), Block("para", (Span("Stray."),), 9),
-              Block("para", (Span("Slide 2: Next."),), 10)]
+    blocks = [
+        Block("heading", (Span("Slide 1: Opening"),), 3, level=2),
+        Block("para", (Span("First."),), 4),
+        Block("heading", (Span("Details"),), 5, level=3),
+        Block("item", (Span("a point"),), 6),
+        Block("item", (Span("deeper"),), 7, level=1, ordered=True),
+        Block("heading", (Span("Unrelated"),), 8, level=2),
+        Block("para", (Span("Stray."),), 9),
+        Block("para", (Span("Slide 2: Next."),), 10),
+    ]
     deck = parse_post(blocks_post(blocks), Report(stream=None))
     parts = [(r.kind, r.level, "".join(s.text for s in p)) for r, p in deck.slides[0].note.parts()]
-    assert parts == [("para", 0, "First."), ("heading", 3, "Details"), ("bullet", 0, "a point"),
-                     ("number", 1, "deeper")]
+    assert parts == [
+        ("para", 0, "First."),
+        ("heading", 3, "Details"),
+        ("bullet", 0, "a point"),
+        ("number", 1, "deeper"),
+    ]
     assert deck.slides[1].note.text == "Next."
     # "Unrelated" titles nothing (slide 2 is opened by a paragraph after "Stray."), so both are on record.
     assert [(pos.line, text) for pos, text in deck.outside_notes] == [(8, "Unrelated"), (9, "Stray.")]
 
 
 def test_paragraph_note_still_ends_at_any_heading():
-    blocks = [Block("para", (Span("Slide 1: One."),), 1), Block("heading", (Span("Sub"),), 2, level=4),
-              Block("para", (Span("Not in the note."),), 3)]
+    blocks = [
+        Block("para", (Span("Slide 1: One."),), 1),
+        Block("heading", (Span("Sub"),), 2, level=4),
+        Block("para", (Span("Not in the note."),), 3),
+    ]
     deck = parse_post(blocks_post(blocks), Report(stream=None))
     assert deck.slides[0].note.text == "One."
     assert [text for _, text in deck.outside_notes] == ["Sub", "Not in the note."]
 
 
-@pytest.mark.parametrize("footer", ["Posted via email from Matt's posterous", "Sent from my iPhone",
-                                    "Posted with Blogsy"])
+@pytest.mark.parametrize(
+    "footer", ["Posted via email from Matt's posterous", "Sent from my iPhone", "Posted with Blogsy"]
+)
 def test_service_footers_end_the_last_note(footer):
     deck, _ = parse("Slide 1: The note.", footer)
     assert deck.slides[0].note.text == "The note."

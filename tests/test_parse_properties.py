@@ -15,12 +15,27 @@ from slidegen.readers.markdown import read as read_markdown
 from slidegen.readers.text import read as read_text
 from slidegen.untrusted import decode
 
-MARKERS = ["Slide {n}:", "slide {n}:", "SLIDE {n} -", "Slide {n}.", "Slide #{n}:", "**Slide {n}:**",
-           "Slide {n} \u2013", "Slide {n} \u2014"]
-prose = st.text(alphabet=string.ascii_letters + " ,;'\"()?!éü漢😀\t", min_size=1, max_size=60).map(
-    lambda s: s.strip() or "words").filter(lambda s: not s.lower().lstrip("*_ ").startswith("slide"))
-unicode_junk = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
-                       max_size=40)
+MARKERS = [
+    "Slide {n}:",
+    "slide {n}:",
+    "SLIDE {n} -",
+    "Slide {n}.",
+    "Slide #{n}:",
+    "**Slide {n}:**",
+    "Slide {n} \u2013",
+    "Slide {n} \u2014",
+]
+prose = (
+    st.text(alphabet=string.ascii_letters + " ,;'\"()?!éü漢😀\t", min_size=1, max_size=60)
+    .map(lambda s: s.strip() or "words")
+    .filter(lambda s: not s.lower().lstrip("*_ ").startswith("slide"))
+)
+unicode_junk = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cs",), blacklist_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+    ),
+    max_size=40,
+)
 
 
 @st.composite
@@ -69,8 +84,13 @@ def test_notes_survive_any_unicode_without_xml_illegal_characters(a, b):
     assert all(0x20 <= ord(c) or c in "\t\n" for c in deck.slides[0].note.text)
 
 
-notes_text = st.lists(st.text(alphabet=string.ascii_letters + string.digits + " ,.;'!?éü漢<>&\"", min_size=1,
-                              max_size=50).map(str.strip).filter(bool), min_size=1, max_size=4)
+notes_text = st.lists(
+    st.text(alphabet=string.ascii_letters + string.digits + " ,.;'!?éü漢<>&\"", min_size=1, max_size=50)
+    .map(str.strip)
+    .filter(bool),
+    min_size=1,
+    max_size=4,
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

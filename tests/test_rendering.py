@@ -63,14 +63,17 @@ def test_a_writer_bug_fails_only_its_deck_and_names_it(tmp_path, monkeypatch):
     monkeypatch.delenv("SLIDEGEN_DEBUG", raising=False)
     options = BuildOptions(out_dir=tmp_path, formats=("notes",), jobs=1)
     outcomes = rendering.render_all(decks(2), options, rendering.Progress())
-    assert str(outcomes[0].error) == "post.md:1: error: internal error while rendering this deck: " \
-                                     "ZeroDivisionError: division by zero (please report it)"
+    assert (
+        str(outcomes[0].error) == "post.md:1: error: internal error while rendering this deck: "
+        "ZeroDivisionError: division by zero (please report it)"
+    )
     assert outcomes[1].error is None and (tmp_path / "deck-1.notes.md").read_bytes() == b"ok"
 
 
 def test_formats_of_a_failing_deck_are_all_or_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr("slidegen.writers.notes.render_text",
-                        lambda deck, options: (_ for _ in ()).throw(InputError("no text", "x")))
+    monkeypatch.setattr(
+        "slidegen.writers.notes.render_text", lambda deck, options: (_ for _ in ()).throw(InputError("no text", "x"))
+    )
     options = BuildOptions(out_dir=tmp_path, formats=("notes", "txt"), jobs=1)
     outcome = rendering.render_one(decks(1)[0], options)
     assert outcome.error is not None and list(tmp_path.iterdir()) == []

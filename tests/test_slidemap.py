@@ -14,12 +14,15 @@ def test_list_and_map_give_the_same_pairs():
     assert by_slide_number({1: "a", "2": "b", " 3 ": "c"}, "images", "path", POS) == [(1, "a"), (2, "b"), (3, "c")]
 
 
-@pytest.mark.parametrize("raw, message", [
-    ("a.jpg", "front matter 'titles' must be a list (in slide order) or a map {number: title}"),
-    ({0: "a"}, "front matter 'titles' key 0 is not a slide number"),
-    ({True: "a"}, "front matter 'titles' key True is not a slide number"),
-    ({"two": "a"}, "front matter 'titles' key 'two' is not a slide number"),
-])
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ("a.jpg", "front matter 'titles' must be a list (in slide order) or a map {number: title}"),
+        ({0: "a"}, "front matter 'titles' key 0 is not a slide number"),
+        ({True: "a"}, "front matter 'titles' key True is not a slide number"),
+        ({"two": "a"}, "front matter 'titles' key 'two' is not a slide number"),
+    ],
+)
 def test_anything_else_names_the_key_and_the_line(raw, message):
     with pytest.raises(InputError) as info:
         by_slide_number(raw, "titles", "title", POS)

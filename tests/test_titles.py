@@ -8,12 +8,9 @@ from slidegen.titles import TITLE_PT, TITLE_WIDTH_PT, cut_title, fits, fitted_si
 
 # First sentences of the sample deck's notes (a real post), and what each becomes.
 REAL = {
-    "Please note that the visual does not, and is not meant to, display any actual data":
-        "Please note that the visual does not",
-    "Had little to do with the sketch other than showing how the numbers can be misleading":
-        "Had little to do with the sketch other than showing",
-    "Was a in your face (this was an enterprise audience) reminder":
-        "Was a in your face (this was an enterprise audience) reminder",
+    "Please note that the visual does not, and is not meant to, display any actual data": "Please note that the visual does not",
+    "Had little to do with the sketch other than showing how the numbers can be misleading": "Had little to do with the sketch other than showing",
+    "Was a in your face (this was an enterprise audience) reminder": "Was a in your face (this was an enterprise audience) reminder",
 }
 
 
@@ -25,8 +22,10 @@ def test_real_first_sentences_are_cut_at_a_clause_or_phrase(sentence):
 
 
 def test_a_title_never_ends_on_a_dangling_word_or_an_ellipsis():
-    sentence = ("Was a discussion on how social media likes to jump on the bandwagon of the latest thing "
-                "without asking whether the thing works for the business at all")
+    sentence = (
+        "Was a discussion on how social media likes to jump on the bandwagon of the latest thing "
+        "without asking whether the thing works for the business at all"
+    )
     title = cut_title(sentence)
     assert fits(title) and not title.endswith(("…", " the", " of", " on", " to", " a"))
     assert title.split()[-1].lower() not in {"the", "of", "to", "on", "how", "and"}

@@ -9,8 +9,12 @@ from slidegen.untrusted import decode, xml_safe
 
 
 def test_boms_decide_the_encoding_and_are_dropped():
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                     (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF32_LE, "utf-32-le")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+    ):
         assert decode(bom + "Slide 1: é".encode(enc), "p").text == "Slide 1: é"
 
 
@@ -44,9 +48,16 @@ def test_one_rule_for_posts_and_exports():
     post = decode(text.encode("utf-8"), "post.md")
     export = xmlsafe.prescan(f"<t>{text}</t>".encode(), "feed.xml", repair=True)
     assert post.text == "a bcde" and export.text == "<t>a bcde</t>"
-    assert [m for _, _, m in post.problems] == [m for _, _, m in export.repairs] == [
-        "removed control character U+000B", "removed control character U+007F",
-        "removed control character U+0085", "removed control character U+0001"]
+    assert (
+        [m for _, _, m in post.problems]
+        == [m for _, _, m in export.repairs]
+        == [
+            "removed control character U+000B",
+            "removed control character U+007F",
+            "removed control character U+0085",
+            "removed control character U+0001",
+        ]
+    )
 
 
 def test_stray_controls_in_an_export_go_even_without_repair():

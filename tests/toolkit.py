@@ -11,8 +11,14 @@ from PIL import Image
 from slidegen.model import Deck, ImageRef, Note, Picture, Slide, SourcePos, Span
 
 
-def image_bytes(width: int = 64, height: int = 48, fmt: str = "JPEG", color=(200, 40, 40),
-                orientation: int | None = None, mode: str = "RGB") -> bytes:
+def image_bytes(
+    width: int = 64,
+    height: int = 48,
+    fmt: str = "JPEG",
+    color=(200, 40, 40),
+    orientation: int | None = None,
+    mode: str = "RGB",
+) -> bytes:
     """An encoded picture of one colour with a dark top-left quarter, so rotations show."""
     img = Image.new(mode, (width, height), color if mode == "RGB" else None)
     if mode == "RGB":
@@ -38,15 +44,23 @@ def note(*paragraphs: str) -> Note:
     return Note(tuple((Span(p),) for p in paragraphs))
 
 
-def make_deck(n_slides: int = 3, *, title: str = "A test deck", pictures: bool = True,
-              base_dir: Path | None = None, slug: str = "a-test-deck", **fields) -> Deck:
+def make_deck(
+    n_slides: int = 3,
+    *,
+    title: str = "A test deck",
+    pictures: bool = True,
+    base_dir: Path | None = None,
+    slug: str = "a-test-deck",
+    **fields,
+) -> Deck:
     """A deck of ``n_slides`` slides, each with a two-sentence note and (by default) a picture."""
     src = SourcePos("post.md", 1)
     deck = Deck(title=title, source=src, base_dir=base_dir or Path("."), slug=slug, **fields)
     for n in range(1, n_slides + 1):
         ref = ImageRef(f"slide-{n}.jpg", src.at(n * 2), alt=f"Sketch number {n}") if pictures else None
-        deck.slides.append(Slide(n, f"Slide title {n}", note(f"Note {n} first sentence. Then more."),
-                                 src.at(n * 2), ref))
+        deck.slides.append(
+            Slide(n, f"Slide title {n}", note(f"Note {n} first sentence. Then more."), src.at(n * 2), ref)
+        )
         if ref:
             deck.media[ref.ref] = picture(64 + n, 48, (20 * n % 255, 120, 200))
     return deck

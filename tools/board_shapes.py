@@ -29,11 +29,17 @@ class Shapes:
 
     def curve(self, fn, x0: float, x1: float, color=INK, width: float = 4.0, n: int = 40) -> None:
         """The graph of y = fn(x) from x0 to x1, in one smooth stroke."""
-        self.stroke([(x0 + (x1 - x0) * i / n, fn(x0 + (x1 - x0) * i / n)) for i in range(n + 1)],
-                    color, width, wobble=0.6, smooth=True)
+        self.stroke(
+            [(x0 + (x1 - x0) * i / n, fn(x0 + (x1 - x0) * i / n)) for i in range(n + 1)],
+            color,
+            width,
+            wobble=0.6,
+            smooth=True,
+        )
 
-    def arrow(self, a, b, color=INK, width: float = 4.0, bend: float = 0.0, head: float = 22.0,
-              trim: float = 0.0) -> None:
+    def arrow(
+        self, a, b, color=INK, width: float = 4.0, bend: float = 0.0, head: float = 22.0, trim: float = 0.0
+    ) -> None:
         """An arrow from a to b; ``bend`` bows it sideways, ``trim`` stops it short at both ends."""
         if trim:
             d = math.hypot(b[0] - a[0], b[1] - a[1]) or 1.0
@@ -68,8 +74,13 @@ class Shapes:
         """A hand-drawn ellipse: it starts anywhere and runs a little past where it started."""
         start, n = self.rng.uniform(0, math.tau), 14
         sweep = math.tau * self.rng.uniform(1.03, 1.1)
-        pts = [(cx + rx * math.cos(start + sweep * i / n) * (1 + 0.04 * i / n),
-                cy + ry * math.sin(start + sweep * i / n) * (1 + 0.04 * i / n)) for i in range(n + 1)]
+        pts = [
+            (
+                cx + rx * math.cos(start + sweep * i / n) * (1 + 0.04 * i / n),
+                cy + ry * math.sin(start + sweep * i / n) * (1 + 0.04 * i / n),
+            )
+            for i in range(n + 1)
+        ]
         self.stroke(pts, color, width, wobble=0.5, smooth=True)
 
     def circle(self, cx, cy, r, color=INK, width: float = 3.5) -> None:
@@ -102,8 +113,12 @@ class Shapes:
         """One or more quick strokes under a word."""
         for i in range(times):
             dy = i * 10 + self.rng.uniform(-2, 2)
-            self.stroke([(x - 5, y + dy), (x + length + self.rng.uniform(0, 15), y + dy - self.rng.uniform(0, 6))],
-                        color, width, wobble=0.8)
+            self.stroke(
+                [(x - 5, y + dy), (x + length + self.rng.uniform(0, 15), y + dy - self.rng.uniform(0, 6))],
+                color,
+                width,
+                wobble=0.8,
+            )
 
     def dashed(self, a, b, color=INK, width: float = 3.0, dash: float = 18.0) -> None:
         """A dashed line from a to b."""
@@ -111,9 +126,15 @@ class Shapes:
         n = max(1, int(length / (dash * 1.8)))
         for i in range(n):
             t0, t1 = i / n, i / n + dash / length
-            self.stroke([(a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0),
-                         (a[0] + (b[0] - a[0]) * min(t1, 1), a[1] + (b[1] - a[1]) * min(t1, 1))],
-                        color, width, wobble=0.2)
+            self.stroke(
+                [
+                    (a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0),
+                    (a[0] + (b[0] - a[0]) * min(t1, 1), a[1] + (b[1] - a[1]) * min(t1, 1)),
+                ],
+                color,
+                width,
+                wobble=0.2,
+            )
 
     def hatch(self, x, y, w, h, color=INK, width: float = 2.5, gap: float = 16.0) -> None:
         """Quick diagonal shading inside a rectangle."""
@@ -145,8 +166,19 @@ class Shapes:
         if y_label:
             self.text(ox - 22, oy - h / 2, y_label, color, size, angle=-90, align="center")
 
-    def person(self, x, y, size: float = 80, color=INK, arms=(-30, 30), legs=(-22, 22), lean: float = 0.0,
-               turn: float = 0.0, face: str | None = None, width: float = 3.5) -> dict:
+    def person(
+        self,
+        x,
+        y,
+        size: float = 80,
+        color=INK,
+        arms=(-30, 30),
+        legs=(-22, 22),
+        lean: float = 0.0,
+        turn: float = 0.0,
+        face: str | None = None,
+        width: float = 3.5,
+    ) -> dict:
         """A stick figure, feet at (x, y), ``size`` tall; returns where its joints are.
 
         Limb angles are degrees from hanging straight down, positive towards +x (90 is straight
@@ -167,9 +199,19 @@ class Shapes:
         hands = tuple(limb(shoulder, arm, a) for a in arms)
         feet = tuple(limb(hip, leg, a) for a in legs)
         centre = (x, y - size / 2)
-        j = {name: _rotate(p, centre, turn) for name, p in
-             (("head", head), ("neck", neck), ("hip", hip), ("shoulder", shoulder),
-              ("hand_l", hands[0]), ("hand_r", hands[1]), ("foot_l", feet[0]), ("foot_r", feet[1]))}
+        j = {
+            name: _rotate(p, centre, turn)
+            for name, p in (
+                ("head", head),
+                ("neck", neck),
+                ("hip", hip),
+                ("shoulder", shoulder),
+                ("hand_l", hands[0]),
+                ("hand_r", hands[1]),
+                ("foot_l", feet[0]),
+                ("foot_r", feet[1]),
+            )
+        }
         self.circle(*j["head"], r, color, width)
         self.stroke([j["neck"], j["hip"]], color, width, wobble=0.4)
         self.stroke([j["hand_l"], j["shoulder"], j["hand_r"]], color, width, wobble=0.4)
@@ -179,6 +221,11 @@ class Shapes:
             for dx in (-0.35, 0.35):
                 self.stroke([(hx + dx * r, hy - 0.25 * r), (hx + dx * r, hy - 0.15 * r)], color, width * 0.8, 0)
             sag = 0.25 * r if face == "smile" else -0.25 * r
-            self.stroke([(hx - 0.45 * r, hy + 0.3 * r), (hx, hy + 0.3 * r + sag), (hx + 0.45 * r, hy + 0.3 * r)],
-                        color, width * 0.8, 0, smooth=True)
+            self.stroke(
+                [(hx - 0.45 * r, hy + 0.3 * r), (hx, hy + 0.3 * r + sag), (hx + 0.45 * r, hy + 0.3 * r)],
+                color,
+                width * 0.8,
+                0,
+                smooth=True,
+            )
         return j

@@ -23,8 +23,10 @@ ROTATED = {4: 6, 7: 8}  # slide number -> EXIF Orientation its pixels are stored
 def turned(points, centre, degrees):
     """``points`` turned about ``centre`` (degrees clockwise on the board)."""
     c, s = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
-    return [(centre[0] + (x - centre[0]) * c - (y - centre[1]) * s,
-             centre[1] + (x - centre[0]) * s + (y - centre[1]) * c) for x, y in points]
+    return [
+        (centre[0] + (x - centre[0]) * c - (y - centre[1]) * s, centre[1] + (x - centre[0]) * s + (y - centre[1]) * c)
+        for x, y in points
+    ]
 
 
 def slide1(b: Board) -> None:
@@ -47,9 +49,11 @@ def slide2(b: Board) -> None:
     b.text(90, 75, "SOCIAL MEDIA INFLUENCERS", BLACK, 36)
     b.underline(90, 92, 560, BLACK)
     b.axes((130, 610), 780, 460, "", "# OF PEOPLE", size=24)
-    bars = [(400, "10,000", "SELF-DECLARED", "INFLUENCERS", BLUE),
-            (44, "12", "PRODUCED", "REAL WORK", GREEN),
-            (14, "3", "KNOWN FOR", "THAT WORK", RED)]
+    bars = [
+        (400, "10,000", "SELF-DECLARED", "INFLUENCERS", BLUE),
+        (44, "12", "PRODUCED", "REAL WORK", GREEN),
+        (14, "3", "KNOWN FOR", "THAT WORK", RED),
+    ]
     for i, (h, number, top, bottom, color) in enumerate(bars):
         x = 200 + i * 240
         b.hatch(x, 605 - h, 150, h, color, gap=22 if h > 100 else 10)
@@ -74,7 +78,7 @@ def slide3(b: Board) -> None:
     for i in range(6):
         b.person(145 + i * 68, 435, 95, BLUE, arms=(-135 - 10 * (i % 2), 140 + 8 * (i % 3)), face="smile")
     b.person(60, 690, 90, BLUE, arms=(120, 60), legs=(-40, 35), lean=25)  # running to jump on
-    b.text(100, 250, "\"ME TOO!\"", BLUE, 24, angle=-8)
+    b.text(100, 250, '"ME TOO!"', BLUE, 24, angle=-8)
     b.arrow((525, 490), (610, 470), RED, 5)
     # A corporation's tower, toppling over its bottom corner; arcs trail its top.
     pivot, tilt = (760, 640), 12
@@ -92,7 +96,7 @@ def slide3(b: Board) -> None:
     b.box(880, 560, 95, 80, BLACK)
     b.text(928, 612, "GRACE", BLACK, 16, align="center")
     b.person(920, 470, 95, RED, arms=(-130, 150), legs=(-30, 50), turn=-55, face="frown")
-    b.text(925, 350, "\"EXPERT\"", RED, 24, align="center")
+    b.text(925, 350, '"EXPERT"', RED, 24, align="center")
 
 
 def slide4(b: Board) -> None:
@@ -109,7 +113,7 @@ def slide4(b: Board) -> None:
     b.box(615, 285, w + 30, 65, BLUE)
     for y, label in ((410, "CUSTOMER SERVICE"), (460, "PR"), (510, "SALES"), (560, "HR"), (610, "LEGAL")):
         b.text(740, y, label, BLACK, 20, align="center")
-    b.text(120, 720, "ONE VIEW, SOLD AS \"HOLISTIC\"", RED, 30)
+    b.text(120, 720, 'ONE VIEW, SOLD AS "HOLISTIC"', RED, 30)
 
 
 def slide5(b: Board) -> None:
@@ -117,8 +121,22 @@ def slide5(b: Board) -> None:
     b.text(60, 70, "BIG DIGITAL CONSULTANCY", BLACK, 34)
     b.text(700, 70, "$$$$", GREEN, 40)
     labels = ["CRM", "SCRM", "PR", "BRAND", "WEB", "MKTG", "HR", "LEGAL", "IT", "SALES", "CS", "R&D", "OPS", "DATA"]
-    spots = [(110, 170), (330, 150), (560, 190), (180, 300), (420, 280), (640, 320), (90, 440),
-             (300, 420), (520, 450), (720, 480), (160, 570), (400, 580), (600, 600), (280, 660)]
+    spots = [
+        (110, 170),
+        (330, 150),
+        (560, 190),
+        (180, 300),
+        (420, 280),
+        (640, 320),
+        (90, 440),
+        (300, 420),
+        (520, 450),
+        (720, 480),
+        (160, 570),
+        (400, 580),
+        (600, 600),
+        (280, 660),
+    ]
     centres = []
     for (x, y), label in zip(spots, labels):
         w, h = b.labelled_box(x, y, label, BLACK, 22, pad=12)
@@ -137,8 +155,11 @@ def slide5(b: Board) -> None:
 
 def slide6(b: Board) -> None:
     """Conferences preaching to the choir, with fluffy messages for small business."""
-    for (cx, cy, w, h), word in (((170, 140, 220, 100), "ENGAGE!"), ((480, 105, 300, 105), "RELATIONSHIPS"),
-                                 ((810, 150, 240, 100), "BE REAL!")):
+    for (cx, cy, w, h), word in (
+        ((170, 140, 220, 100), "ENGAGE!"),
+        ((480, 105, 300, 105), "RELATIONSHIPS"),
+        ((810, 150, 240, 100), "BE REAL!"),
+    ):
         b.cloud(cx, cy, w, h, GREEN)
         b.text(cx, cy + 12, word, GREEN, 26, align="center")
     b.line([(70, 520), (420, 520)], BLACK, 5)
@@ -169,8 +190,14 @@ def chair(b: Board, x: float, y: float) -> None:
 def tumbleweed(b: Board, cx: float, cy: float, r: float) -> None:
     """A scribbled ball of twigs rolling left to right, with motion lines."""
     for _ in range(6):
-        b.ellipse(cx + b.rng.uniform(-r, r) * 0.3, cy + b.rng.uniform(-r, r) * 0.3,
-                  r * b.rng.uniform(0.5, 0.9), r * b.rng.uniform(0.4, 0.8), BLACK, 2)
+        b.ellipse(
+            cx + b.rng.uniform(-r, r) * 0.3,
+            cy + b.rng.uniform(-r, r) * 0.3,
+            r * b.rng.uniform(0.5, 0.9),
+            r * b.rng.uniform(0.4, 0.8),
+            BLACK,
+            2,
+        )
     for k in range(3):
         b.line([(cx - r - 70, cy - 20 + k * 20), (cx - r - 15, cy - 20 + k * 20)], BLACK, 2.5)
 
@@ -202,8 +229,10 @@ def slide8(b: Board) -> None:
     b.text(500, rope - 75, "SOCIAL MEDIA", RED, 20, align="center")
     b.text(500, rope - 43, "OWNERSHIP", RED, 20, align="center")
     b.line([(500, rope - 25), (500, rope + 40)], RED, 4)
-    teams = [((90, 230, 370), "MARKETING", "PR", "SALES", -22, (70, 95)),
-             ((630, 770, 910), "IT", "LEGAL", "SERVICE", 22, (-95, -70))]
+    teams = [
+        ((90, 230, 370), "MARKETING", "PR", "SALES", -22, (70, 95)),
+        ((630, 770, 910), "IT", "LEGAL", "SERVICE", 22, (-95, -70)),
+    ]
     for xs, *names, lean, arms in teams:
         for x, name in zip(xs, names):
             # Stand the figure where both its hands hold the rope.

@@ -22,8 +22,16 @@ from playwright.sync_api import sync_playwright
 import slidegen
 
 ROOT = Path(__file__).resolve().parents[1]
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+]
 VIEW = {"width": 1280, "height": 800}
 
 
@@ -31,8 +39,9 @@ def main(deck_dir: Path, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         files = slidegen.build([deck_dir], tmp, formats=("html",), quiet=True)
-        files_full = slidegen.build([deck_dir], Path(tmp) / "full", formats=("html",), quiet=True,
-                                    picture_layout="full")
+        files_full = slidegen.build(
+            [deck_dir], Path(tmp) / "full", formats=("html",), quiet=True, picture_layout="full"
+        )
         show = next(f for f in files if f.suffix == ".html").resolve().as_uri()
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=ARGS)
@@ -54,8 +63,13 @@ def main(deck_dir: Path, out_dir: Path) -> None:
             speaker.set_viewport_size(VIEW)
             speaker.wait_for_selector("#sp-cur .sg-slide")
             shoot(speaker, out_dir / "speaker.png")
-            phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                        reduced_motion="reduce", color_scheme="light", has_touch=True)
+            phone = browser.new_context(
+                viewport={"width": 390, "height": 844},
+                device_scale_factor=2,
+                reduced_motion="reduce",
+                color_scheme="light",
+                has_touch=True,
+            )
             page = phone.new_page()
             page.goto(show)
             shoot(page, out_dir / "phone.png")
@@ -81,8 +95,13 @@ def present_phone(browser, deck_dir: Path, tmp: Path, path: Path) -> None:
         speaker = browser.new_context(viewport=VIEW).new_page()
         speaker.goto(server.presenter_url)
         speaker.wait_for_selector(".sg-slide.is-current")
-        phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                    reduced_motion="reduce", color_scheme="light", has_touch=True).new_page()
+        phone = browser.new_context(
+            viewport={"width": 390, "height": 844},
+            device_scale_factor=2,
+            reduced_motion="reduce",
+            color_scheme="light",
+            has_touch=True,
+        ).new_page()
         phone.goto(server.audience_url)
         phone.wait_for_selector(".sg-slide.is-current")
         speaker.keyboard.press("q")  # the speaker hides the room card, as in a talk
@@ -105,5 +124,7 @@ def shoot(page, path: Path) -> None:
 
 if __name__ == "__main__":
     args = [Path(a) for a in sys.argv[1:]]
-    main(args[0] if args else ROOT / "decks" / "social-media-society",
-         args[1] if len(args) > 1 else ROOT / "docs" / "screenshots")
+    main(
+        args[0] if args else ROOT / "decks" / "social-media-society",
+        args[1] if len(args) > 1 else ROOT / "docs" / "screenshots",
+    )

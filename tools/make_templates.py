@@ -47,6 +47,7 @@ CORPORATE_OUT = ROOT / "assets/templates/corporate.pptx"
 # The same file ships in the package, so `--template corporate` works from any install.
 CORPORATE_SHIPPED = ROOT / "src/slidegen/templates/corporate.pptx"
 
+
 def make_default() -> bytes:
     """slidegen's own template, drawn to match the HTML slideshow.
 
@@ -58,8 +59,14 @@ def make_default() -> bytes:
     prs = widescreen_base()
     remove_layouts(prs, ["Title and Vertical Text", "Vertical Title and Text"])
     add_picture_layout(prs, "Title and Picture", after="Title Only", title_box=SLIM_TITLE, picture_box=BIG_PICTURE)
-    add_picture_layout(prs, "Full Picture", after="Title and Picture", title_box=STRIP_TITLE,
-                       picture_box=(0, 0, WIDTH, HEIGHT), picture_first=True)
+    add_picture_layout(
+        prs,
+        "Full Picture",
+        after="Title and Picture",
+        title_box=STRIP_TITLE,
+        picture_box=(0, 0, WIDTH, HEIGHT),
+        picture_first=True,
+    )
     _default_theme(prs)
     master = prs.slide_master
     kit.title_style(master, size=3000, bold=True)
@@ -85,9 +92,20 @@ BODY_BOX = (566_928, 1_143_000, WIDTH - 566_928 - 457_200, HEIGHT - 1_143_000 - 
 STRIP_TITLE = (566_928, HEIGHT - 1_005_840, WIDTH - 566_928 - 457_200, 694_944)
 STRIP_HEIGHT = 1_371_600
 ACCENT = "1A5FB4"
-DEFAULT_COLOURS = {"dk1": "1D1D1F", "lt1": "FFFFFF", "dk2": "1F2A44", "lt2": "F4F3EF", "accent1": ACCENT,
-                   "accent2": "E66100", "accent3": "26A269", "accent4": "C64600", "accent5": "613583",
-                   "accent6": "986A44", "hlink": ACCENT, "folHlink": "613583"}
+DEFAULT_COLOURS = {
+    "dk1": "1D1D1F",
+    "lt1": "FFFFFF",
+    "dk2": "1F2A44",
+    "lt2": "F4F3EF",
+    "accent1": ACCENT,
+    "accent2": "E66100",
+    "accent3": "26A269",
+    "accent4": "C64600",
+    "accent5": "613583",
+    "accent6": "986A44",
+    "hlink": ACCENT,
+    "folHlink": "613583",
+}
 
 
 def _default_theme(prs) -> None:
@@ -128,16 +146,24 @@ def _slide_number_style(master) -> None:
 def _accent_bar(lay) -> None:
     """A short blue bar before the title, as the slideshow's title has."""
     tree = lay._element.cSld.spTree
-    kit.shape(tree, "Accent Bar", (457_200, SLIM_TITLE[1] + 155_448, 73_152, 384_048),
-           f'<a:solidFill><a:srgbClr val="{ACCENT}"/></a:solidFill>')
+    kit.shape(
+        tree,
+        "Accent Bar",
+        (457_200, SLIM_TITLE[1] + 155_448, 73_152, 384_048),
+        f'<a:solidFill><a:srgbClr val="{ACCENT}"/></a:solidFill>',
+    )
 
 
 def _cover(cover) -> None:
     """A real title slide: a blue band down the left, a large bold title, the byline under a short rule."""
     tree = cover._element.cSld.spTree
     kit.shape(tree, "Accent Band", (0, 0, 228_600, HEIGHT), f'<a:solidFill><a:srgbClr val="{ACCENT}"/></a:solidFill>')
-    kit.shape(tree, "Accent Rule", (1_188_720, 4_114_800, 1_097_280, 36_576),
-           f'<a:solidFill><a:srgbClr val="{ACCENT}"/></a:solidFill>')
+    kit.shape(
+        tree,
+        "Accent Rule",
+        (1_188_720, 4_114_800, 1_097_280, 36_576),
+        f'<a:solidFill><a:srgbClr val="{ACCENT}"/></a:solidFill>',
+    )
     title, sub = kit.placeholder_sp(cover, "ctrTitle"), kit.placeholder_sp(cover, "subTitle")
     kit.set_xfrm(title, (1_097_280, 1_645_920, WIDTH - 1_097_280 - 914_400, 2_377_440))
     kit.set_xfrm(sub, (1_097_280, 4_251_960, WIDTH - 1_097_280 - 914_400, 1_280_160))
@@ -148,8 +174,13 @@ def _cover(cover) -> None:
 def _full_picture(lay) -> None:
     """Black behind the picture; the title white at the bottom, over the strip each slide draws."""
     c_sld = lay._element.cSld
-    c_sld.insert(0, etree.fromstring(f'<p:bg xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:bgPr><a:solidFill>'
-                                     '<a:srgbClr val="000000"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'))
+    c_sld.insert(
+        0,
+        etree.fromstring(
+            f'<p:bg xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:bgPr><a:solidFill>'
+            '<a:srgbClr val="000000"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'
+        ),
+    )
     kit.text_style(kit.placeholder_sp(lay, "title"), algn="l", size=3000, bold=True, colour="FFFFFF", anchor="b")
     num = kit.placeholder_sp(lay, "sldNum")
     if num is not None:
@@ -158,12 +189,28 @@ def _full_picture(lay) -> None:
 
 # --- the sample corporate template ------------------------------------------------------------
 
-COLOURS = {"dk1": "1B2A41", "lt1": "FFFFFF", "dk2": "0C3C60", "lt2": "EEF1F5", "accent1": "E4572E",
-           "accent2": "17A398", "accent3": "F3A712", "accent4": "5B8C5A", "accent5": "7768AE",
-           "accent6": "A23B72", "hlink": "0C7BDC", "folHlink": "7768AE"}
+COLOURS = {
+    "dk1": "1B2A41",
+    "lt1": "FFFFFF",
+    "dk2": "0C3C60",
+    "lt2": "EEF1F5",
+    "accent1": "E4572E",
+    "accent2": "17A398",
+    "accent3": "F3A712",
+    "accent4": "5B8C5A",
+    "accent5": "7768AE",
+    "accent6": "A23B72",
+    "hlink": "0C7BDC",
+    "folHlink": "7768AE",
+}
 HEADING_FONT, BODY_FONT = "Georgia", "Verdana"
-RENAMES = {"Title Slide": "Cover", "Title and Content": "Text Slide", "Title and Picture": "Photo Slide",
-           "Title Only": "Heading Only", "Blank": "Empty Page"}
+RENAMES = {
+    "Title Slide": "Cover",
+    "Title and Content": "Text Slide",
+    "Title and Picture": "Photo Slide",
+    "Title Only": "Heading Only",
+    "Blank": "Empty Page",
+}
 
 
 def logo_png() -> bytes:
@@ -181,8 +228,18 @@ def logo_png() -> bytes:
 def make_corporate() -> bytes:
     """A firm's template: navy and orange, Georgia headings, a logo on every slide, its own names."""
     prs = widescreen_base()
-    remove_layouts(prs, ["Title and Vertical Text", "Vertical Title and Text", "Section Header",
-                         "Two Content", "Comparison", "Content with Caption", "Picture with Caption"])
+    remove_layouts(
+        prs,
+        [
+            "Title and Vertical Text",
+            "Vertical Title and Text",
+            "Section Header",
+            "Two Content",
+            "Comparison",
+            "Content with Caption",
+            "Picture with Caption",
+        ],
+    )
     add_picture_layout(prs, "Title and Picture", after="Title Only")
     _theme(prs)
     master = prs.slide_master
@@ -225,7 +282,8 @@ def _bottom_bar(master) -> None:
         '<p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>'
         f'<a:xfrm><a:off x="0" y="{HEIGHT - 91_440}"/><a:ext cx="{WIDTH}" cy="91440"/></a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="accent1"/></a:solidFill>'
-        '<a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
+        "<a:ln><a:noFill/></a:ln></p:spPr></p:sp>"
+    )
     tree.append(bar)
 
 
@@ -234,15 +292,25 @@ def _logo(master) -> None:
     size = Emu(int(0.55 * INCH))
     tree = master._element.cSld.spTree
     shape_id = max(int(e.get("id")) for e in tree.iter(f"{P}cNvPr")) + 1
-    pic = CT_Picture.new_pic(shape_id, "Logo", "Northwind Advisory logo", r_id,
-                             Emu(WIDTH - size - 274_320), Emu(HEIGHT - size - 228_600), size, size)
+    pic = CT_Picture.new_pic(
+        shape_id,
+        "Logo",
+        "Northwind Advisory logo",
+        r_id,
+        Emu(WIDTH - size - 274_320),
+        Emu(HEIGHT - size - 228_600),
+        size,
+        size,
+    )
     tree.append(pic)
 
 
 def _dark_cover(cover) -> None:
     c_sld = cover._element.cSld
-    bg = etree.fromstring(f'<p:bg xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:bgPr><a:solidFill>'
-                          f'<a:schemeClr val="tx2"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>')
+    bg = etree.fromstring(
+        f'<p:bg xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:bgPr><a:solidFill>'
+        f'<a:schemeClr val="tx2"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'
+    )
     c_sld.insert(0, bg)
     for ph in cover.placeholders:
         lst = ph._element.txBody.find(f"{A}lstStyle")

@@ -76,9 +76,13 @@ def measure(folder: Path) -> list[dict]:
             picture, _ = process(data, ImageSettings.for_width(1920, 50_000_000, board))
             started = time.perf_counter()
             read = board_text(recognise(picture.data))
-            row[label] = {"recall": recall(reference, read), "findable": findable(reference, read),
-                          "cer": cer(reference, read),
-                          "seconds": round(time.perf_counter() - started, 2), "text": read}
+            row[label] = {
+                "recall": recall(reference, read),
+                "findable": findable(reference, read),
+                "cer": cer(reference, read),
+                "seconds": round(time.perf_counter() - started, 2),
+                "text": read,
+            }
         rows.append(row)
     return rows
 
@@ -89,10 +93,14 @@ def summary(rows: list[dict]) -> dict:
         recalls = [r[label]["recall"] for r in rows if r[label]["recall"] is not None]
         found = [r[label]["findable"] for r in rows if r[label]["findable"] is not None]
         cers = [r[label]["cer"] for r in rows if r[label]["cer"] is not None]
-        out[label] = {"recall_median": statistics.median(recalls), "recall_mean": statistics.fmean(recalls),
-                      "findable_median": statistics.median(found), "findable_mean": statistics.fmean(found),
-                      "cer_median": statistics.median(cers), "seconds_median":
-                      statistics.median(r[label]["seconds"] for r in rows)}
+        out[label] = {
+            "recall_median": statistics.median(recalls),
+            "recall_mean": statistics.fmean(recalls),
+            "findable_median": statistics.median(found),
+            "findable_mean": statistics.fmean(found),
+            "cer_median": statistics.median(cers),
+            "seconds_median": statistics.median(r[label]["seconds"] for r in rows),
+        }
     return out
 
 
@@ -108,13 +116,17 @@ def main(argv=None) -> int:
     print(f"{'photo':<46} {'recall':>7} {'→ clean':>7} {'find':>6} {'→ clean':>7} {'CER':>6} {'→ clean':>7}")
     for r in rows:
         f = lambda v: "   –" if v is None else f"{v:6.2f}"  # noqa: E731
-        print(f"{r['name']:<46} {f(r['upright']['recall']):>7} {f(r['cleaned']['recall']):>7} "
-              f"{f(r['upright']['findable']):>6} {f(r['cleaned']['findable']):>7} "
-              f"{f(r['upright']['cer']):>6} {f(r['cleaned']['cer']):>7}")
+        print(
+            f"{r['name']:<46} {f(r['upright']['recall']):>7} {f(r['cleaned']['recall']):>7} "
+            f"{f(r['upright']['findable']):>6} {f(r['cleaned']['findable']):>7} "
+            f"{f(r['upright']['cer']):>6} {f(r['cleaned']['cer']):>7}"
+        )
     s = summary(rows)
-    print(f"median recall {s['upright']['recall_median']:.2f} → {s['cleaned']['recall_median']:.2f}; "
-          f"median CER {s['upright']['cer_median']:.2f} → {s['cleaned']['cer_median']:.2f}; "
-          f"median seconds a picture {s['upright']['seconds_median']:.1f} / {s['cleaned']['seconds_median']:.1f}")
+    print(
+        f"median recall {s['upright']['recall_median']:.2f} → {s['cleaned']['recall_median']:.2f}; "
+        f"median CER {s['upright']['cer_median']:.2f} → {s['cleaned']['cer_median']:.2f}; "
+        f"median seconds a picture {s['upright']['seconds_median']:.1f} / {s['cleaned']['seconds_median']:.1f}"
+    )
     return 0
 
 

@@ -38,12 +38,28 @@ def main(deck_dir: Path, out_dir: Path) -> None:
             pdf.write_bytes(pdfs[f"{name}.pdf"])
             for page, label in pages.items():
                 stem = out_dir / f"{name}-{label}"
-                subprocess.run(["pdftoppm", "-png", "-r", "72", "-f", str(page), "-l", str(page), "-singlefile",
-                                str(pdf), str(stem)], check=True)
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        "72",
+                        "-f",
+                        str(page),
+                        "-l",
+                        str(page),
+                        "-singlefile",
+                        str(pdf),
+                        str(stem),
+                    ],
+                    check=True,
+                )
                 print(f"wrote {stem.relative_to(ROOT) if stem.is_relative_to(ROOT) else stem}.png")
 
 
 if __name__ == "__main__":
     args = [Path(a) for a in sys.argv[1:]]
-    main(args[0] if args else ROOT / "decks" / "social-media-society",
-         args[1] if len(args) > 1 else ROOT / "docs" / "screenshots")
+    main(
+        args[0] if args else ROOT / "decks" / "social-media-society",
+        args[1] if len(args) > 1 else ROOT / "docs" / "screenshots",
+    )

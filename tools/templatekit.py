@@ -19,9 +19,11 @@ sys.path.insert(0, str(ROOT / "src"))
 from slidegen.writers.pptx.internals import package_members  # noqa: E402
 from slidegen.writers.pptx.package import core_xml, zip_members  # noqa: E402
 
-NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-      "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+NS = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
 A, P = "{%s}" % NS["a"], "{%s}" % NS["p"]
 WIDTH, HEIGHT = 12_192_000, 6_858_000
 INCH = 914_400
@@ -56,8 +58,9 @@ def remove_layouts(prs, names):
         prs.slide_layouts.remove(layout(prs, name))
 
 
-def add_picture_layout(prs, name: str, after: str, title_box=TITLE_BOX, picture_box=PICTURE_BOX,
-                       picture_first: bool = False):
+def add_picture_layout(
+    prs, name: str, after: str, title_box=TITLE_BOX, picture_box=PICTURE_BOX, picture_first: bool = False
+):
     """A new layout: the title placeholder of "Title Only" plus one large picture placeholder.
 
     The title comes first, so screen readers meet it first; ``picture_first`` draws the picture
@@ -79,10 +82,14 @@ def add_picture_layout(prs, name: str, after: str, title_box=TITLE_BOX, picture_
     pic = etree.fromstring(
         f'<p:sp xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:nvSpPr><p:cNvPr id="3" name="Picture Placeholder 2"/>'
         '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="pic" idx="1"/></p:nvPr></p:nvSpPr>'
-        '<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>')
+        '<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>'
+    )
     set_xfrm(pic, picture_box)
-    title_sp = next(sp for sp in tree.iterchildren(f"{P}sp") if (sp.find(f".//{P}ph") is not None
-                                                                 and sp.find(f".//{P}ph").get("type") == "title"))
+    title_sp = next(
+        sp
+        for sp in tree.iterchildren(f"{P}sp")
+        if (sp.find(f".//{P}ph") is not None and sp.find(f".//{P}ph").get("type") == "title")
+    )
     if picture_first:
         title_sp.addprevious(pic)
     else:
@@ -155,7 +162,8 @@ def shape(tree, name: str, box, fill_xml: str, geometry: str = "rect"):
         f'<p:sp xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/>'
         '<p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>'
         f'<a:xfrm><a:off x="{box[0]}" y="{box[1]}"/><a:ext cx="{box[2]}" cy="{box[3]}"/></a:xfrm>'
-        f'<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>{fill_xml}<a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
+        f'<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>{fill_xml}<a:ln><a:noFill/></a:ln></p:spPr></p:sp>'
+    )
     # Behind the placeholders, so titles and pictures are drawn over it.
     first_ph = next((e for e in tree.iterchildren(f"{P}sp", f"{P}pic") if e.find(f".//{P}ph") is not None), None)
     if first_ph is not None:

@@ -63,8 +63,10 @@ class Board(Shapes):
             return dense
         length = sum(math.hypot(b[0] - a[0], b[1] - a[1]) for a, b in zip(dense, dense[1:]))
         amp = wobble * min(1 + length / 250, 3.5)
-        waves = [(amp * 0.75, max(length * 1.7, 40), self.rng.uniform(0, math.tau)),
-                 (amp * 0.15, self.rng.uniform(60, 120), self.rng.uniform(0, math.tau))]
+        waves = [
+            (amp * 0.75, max(length * 1.7, 40), self.rng.uniform(0, math.tau)),
+            (amp * 0.15, self.rng.uniform(60, 120), self.rng.uniform(0, math.tau)),
+        ]
         out, s = [], 0.0
         for i, (x, y) in enumerate(dense):
             if i:
@@ -76,8 +78,17 @@ class Board(Shapes):
             out.append((x - dy / norm * off, y + dx / norm * off))
         return out
 
-    def text(self, x, y, words: str, color=BLACK, size: float = 30, angle: float = 0.0,
-             align: str = "left", pen: float | None = None) -> float:
+    def text(
+        self,
+        x,
+        y,
+        words: str,
+        color=BLACK,
+        size: float = 30,
+        angle: float = 0.0,
+        align: str = "left",
+        pen: float | None = None,
+    ) -> float:
         """Hand lettering with its baseline starting at (x, y) (centred there if ``align="center"``).
 
         ``size`` is the capital height in board units and ``angle`` turns the line (degrees,
@@ -143,9 +154,14 @@ class Board(Shapes):
         """Half-erased writing from an earlier meeting, and eraser swipes."""
         rng = self.rng
         for _ in range(rng.randint(2, 5)):
-            self.text(rng.uniform(0, 850), rng.uniform(40, 740), rng.choice(
-                ["Q3 PLAN", "TODO", "CALL BOB", "ROADMAP", "DO NOT ERASE", "KPI", "LAUNCH", "V2"]),
-                GHOST, rng.uniform(20, 40), angle=rng.uniform(-4, 4))
+            self.text(
+                rng.uniform(0, 850),
+                rng.uniform(40, 740),
+                rng.choice(["Q3 PLAN", "TODO", "CALL BOB", "ROADMAP", "DO NOT ERASE", "KPI", "LAUNCH", "V2"]),
+                GHOST,
+                rng.uniform(20, 40),
+                angle=rng.uniform(-4, 4),
+            )
         for _ in range(rng.randint(1, 3)):
             x, y = rng.uniform(50, 800), rng.uniform(50, 650)
             self.stroke([(x, y), (x + rng.uniform(80, 200), y + rng.uniform(-30, 30))], GHOST, 28, 3)
@@ -160,16 +176,21 @@ class Board(Shapes):
         frame = max(2, round(9 * self.scale))
         draw = ImageDraw.Draw(img)
         draw.rectangle((left - frame, top - frame, right + frame, bottom + 2.4 * frame), fill=(150, 152, 154))
-        draw.rectangle((left - frame * 0.5, top - frame * 0.5, right + frame * 0.5, bottom + frame * 0.5),
-                       fill=(196, 198, 200))
+        draw.rectangle(
+            (left - frame * 0.5, top - frame * 0.5, right + frame * 0.5, bottom + frame * 0.5), fill=(196, 198, 200)
+        )
         board = tuple(int(c + rng.uniform(-4, 3)) for c in (238, 238, 233))
         draw.rectangle((left, top, right, bottom), fill=board)
         for i, color in enumerate((BLUE, BLACK, RED)[: rng.randint(1, 3)]):  # markers in the tray
             mx = left + (0.62 + 0.06 * i + rng.uniform(0, 0.02)) * (right - left)
-            draw.rounded_rectangle((mx, bottom + 1.1 * frame, mx + 26 * self.scale, bottom + 2.1 * frame),
-                                   radius=frame * 0.4, fill=color)
-        mottle = Image.frombytes("L", (max(1, self.size[0] // 20), max(1, self.size[1] // 20)),
-                                 rng.randbytes(max(1, self.size[0] // 20) * max(1, self.size[1] // 20)))
+            draw.rounded_rectangle(
+                (mx, bottom + 1.1 * frame, mx + 26 * self.scale, bottom + 2.1 * frame), radius=frame * 0.4, fill=color
+            )
+        mottle = Image.frombytes(
+            "L",
+            (max(1, self.size[0] // 20), max(1, self.size[1] // 20)),
+            rng.randbytes(max(1, self.size[0] // 20) * max(1, self.size[1] // 20)),
+        )
         mottle = mottle.resize(self.size, Image.Resampling.BICUBIC).point(lambda v: 185 + v * 70 // 255)
         for color, (mask, _) in self._inks.items():
             if color == GHOST:
@@ -184,8 +205,9 @@ class Board(Shapes):
         w, h = img.size
         d = [self.rng.uniform(-0.012, 0.04) * w for _ in range(8)]
         quad = (d[0], d[1], d[2], h - d[3], w - d[4], h - d[5], w - d[6], d[7])
-        return img.transform(img.size, Image.Transform.QUAD, quad, Image.Resampling.BILINEAR,
-                             fillcolor=img.getpixel((0, 0)))
+        return img.transform(
+            img.size, Image.Transform.QUAD, quad, Image.Resampling.BILINEAR, fillcolor=img.getpixel((0, 0))
+        )
 
     def _light(self) -> Image.Image:
         """A smooth light map: a bright area near a lamp or window, falling off to dim corners."""
@@ -194,10 +216,22 @@ class Board(Shapes):
         cx, cy = rng.uniform(0.15, 0.85) * w, rng.uniform(0.0, 0.55) * h
         fall, slope = rng.uniform(0.22, 0.36), rng.uniform(-0.08, 0.08)
         small = Image.new("L", (w, h))
-        small.putdata([int(255 * max(0.35, 1 - fall * min(1.0, math.hypot(x - cx, y - cy) / w * 1.3)
-                                     - slope * (x / w - 0.5)
-                                     - 0.12 * (math.hypot(x / w - 0.5, y / h - 0.5) * 2) ** 2))
-                       for y in range(h) for x in range(w)])
+        small.putdata(
+            [
+                int(
+                    255
+                    * max(
+                        0.35,
+                        1
+                        - fall * min(1.0, math.hypot(x - cx, y - cy) / w * 1.3)
+                        - slope * (x / w - 0.5)
+                        - 0.12 * (math.hypot(x / w - 0.5, y / h - 0.5) * 2) ** 2,
+                    )
+                )
+                for y in range(h)
+                for x in range(w)
+            ]
+        )
         light = small.resize((self.width, self.height), Image.Resampling.BICUBIC)
         tint = rng.choice([(255, 246, 228), (238, 245, 255), (255, 251, 240), (250, 250, 246)])
         return ImageChops.multiply(Image.merge("RGB", (light, light, light)), Image.new("RGB", light.size, tint))
@@ -213,8 +247,28 @@ class Board(Shapes):
         return Image.composite(Image.new("RGB", img.size, (252, 252, 250)), img, mask)
 
 
-WORDS = ["INFLUENCE", "REACH", "TRUST", "ENTERPRISE", "ROI?", "TIME", "CONTEXT", "NOISE", "SMB", "ENGAGE!",
-         "STRATEGY", "SILOS", "OWNERSHIP", "CUSTOMERS", "BRAND", "PR", "IT", "LEGAL", "$$$", "WHY?"]
+WORDS = [
+    "INFLUENCE",
+    "REACH",
+    "TRUST",
+    "ENTERPRISE",
+    "ROI?",
+    "TIME",
+    "CONTEXT",
+    "NOISE",
+    "SMB",
+    "ENGAGE!",
+    "STRATEGY",
+    "SILOS",
+    "OWNERSHIP",
+    "CUSTOMERS",
+    "BRAND",
+    "PR",
+    "IT",
+    "LEGAL",
+    "$$$",
+    "WHY?",
+]
 
 
 def phone_photo(seed: int, width: int = 4032, height: int = 3024, rotated: bool = False) -> bytes:
@@ -233,8 +287,13 @@ def phone_photo(seed: int, width: int = 4032, height: int = 3024, rotated: bool 
         board.labelled_box(x, y, rng.choice(WORDS), ink())
         board.arrow((x + 60, y + 75), (x + 60 + rng.uniform(-40, 40), y + 150), ink())
     for i in range(rng.randint(1, 3)):
-        board.person(rng.uniform(900, 950), 290 + i * 200 + rng.uniform(0, 40), rng.uniform(70, 120), ink(),
-                     arms=(rng.uniform(-170, -20), rng.uniform(20, 170)))
+        board.person(
+            rng.uniform(900, 950),
+            290 + i * 200 + rng.uniform(0, 40),
+            rng.uniform(70, 120),
+            ink(),
+            arms=(rng.uniform(-170, -20), rng.uniform(20, 170)),
+        )
     cx, cy = rng.uniform(250, 400), rng.uniform(110, 170)
     board.cloud(cx, cy, 220, 100, ink())
     board.text(cx, cy + 12, rng.choice(WORDS), ink(), 26, align="center")

@@ -39,8 +39,11 @@ WORDED = 10
 
 def photos() -> list[Path]:
     """The 13 real photos (the rotated copy made for the EXIF tests is the same photo)."""
-    return sorted(p for p in PHOTOS.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png")
-                  and not p.name.startswith("rotated-"))
+    return sorted(
+        p
+        for p in PHOTOS.iterdir()
+        if p.suffix.lower() in (".jpg", ".jpeg", ".png") and not p.name.startswith("rotated-")
+    )
 
 
 def slide_picture(data: bytes, whiteboard: bool) -> np.ndarray:
@@ -53,14 +56,14 @@ def edge_white(rgb: np.ndarray) -> float:
     h, w = grey.shape
     dy, dx = max(1, round(h * EDGE)), max(1, round(w * EDGE))
     band = np.ones_like(grey, dtype=bool)
-    band[dy:h - dy, dx:w - dx] = False
+    band[dy : h - dy, dx : w - dx] = False
     return float((grey[band] >= WHITE).mean())
 
 
 def middle(rgb: np.ndarray) -> float:
     grey = rgb @ np.array([0.299, 0.587, 0.114])
     h, w = grey.shape
-    return float(np.median(grey[h // 4: h - h // 4, w // 4: w - w // 4]))
+    return float(np.median(grey[h // 4 : h - h // 4, w // 4 : w - w // 4]))
 
 
 def characters(engine, rgb: np.ndarray) -> int:
@@ -89,15 +92,21 @@ def main(ocr: bool) -> None:
             if read_before >= WORDED:
                 worded.append(ratio)
             text = f"{read_before:>8} → {read_after:<6} {ratio:6.2f}"
-        print(f"{path.name:<46} {text:>25} {edges_before[-1]:6.0%} → {edges_after[-1]:<6.0%} "
-              f"{middle(before):4.0f} → {middle(after):<4.0f}", flush=True)
+        print(
+            f"{path.name:<46} {text:>25} {edges_before[-1]:6.0%} → {edges_after[-1]:<6.0%} "
+            f"{middle(before):4.0f} → {middle(after):<4.0f}",
+            flush=True,
+        )
     print(f"median edge white: {statistics.median(edges_before):.0%} → {statistics.median(edges_after):.0%}")
     if ratios:
-        print(f"characters read, cleaned over photo: median {statistics.median(ratios):.2f}×, "
-              f"lowest {min(ratios):.2f}×")
+        print(
+            f"characters read, cleaned over photo: median {statistics.median(ratios):.2f}×, lowest {min(ratios):.2f}×"
+        )
         # A drawing with a stray glyph or two (2 → 1 characters) says nothing about the cleanup.
-        print(f"  on the {len(worded)} photos with at least {WORDED} characters read upright: "
-              f"median {statistics.median(worded):.2f}×, lowest {min(worded):.2f}×")
+        print(
+            f"  on the {len(worded)} photos with at least {WORDED} characters read upright: "
+            f"median {statistics.median(worded):.2f}×, lowest {min(worded):.2f}×"
+        )
 
 
 if __name__ == "__main__":

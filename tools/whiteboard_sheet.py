@@ -25,8 +25,11 @@ ORIGINALS = 13  # the rotated variant repeats a photo
 
 def photos() -> list[Path]:
     """The real photos, without the rotated copy made for the EXIF tests."""
-    return sorted(p for p in PHOTOS.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png")
-                  and not p.name.startswith("rotated-"))
+    return sorted(
+        p
+        for p in PHOTOS.iterdir()
+        if p.suffix.lower() in (".jpg", ".jpeg", ".png") and not p.name.startswith("rotated-")
+    )
 
 
 def cell(img: Image.Image) -> Image.Image:

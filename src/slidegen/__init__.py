@@ -29,6 +29,7 @@ def _options(**options):
         options["images_dirs"] = tuple(Path(p) for p in options["images_dirs"])
     if isinstance(options.get("formats"), str):
         from slidegen.config import parse_formats
+
         options["formats"] = parse_formats(options["formats"])
     return validate(BuildOptions(**options))
 

@@ -10,8 +10,7 @@ from slidegen.pairing import IMAGE_EXTENSIONS
 from slidegen.titles import first_sentence
 
 # A file name or path of a picture ("IMG_0042.JPG", "img/board 3.png", "C:\\pics\\a.jpg").
-_FILE_NAME = re.compile(r"^[\w\-. ()\[\]~/\\:%]+(" + "|".join(map(re.escape, IMAGE_EXTENSIONS)) + ")$",
-                        re.I)
+_FILE_NAME = re.compile(r"^[\w\-. ()\[\]~/\\:%]+(" + "|".join(map(re.escape, IMAGE_EXTENSIONS)) + ")$", re.I)
 
 
 #: Longest alt text made from a note and the words read on its board; screen readers read it whole.

@@ -15,8 +15,9 @@ from typing import BinaryIO
 Writer = Callable[[BinaryIO], object]
 
 
-def stage(target: Path, write: Writer, *, prefix: str = ".tmp-", suffix: str = "", mode: int | None = None,
-          sync: bool = False) -> str:
+def stage(
+    target: Path, write: Writer, *, prefix: str = ".tmp-", suffix: str = "", mode: int | None = None, sync: bool = False
+) -> str:
     """A new temporary file in ``target``'s folder holding what ``write`` wrote; its path.
 
     ``mode`` sets its permissions (mkstemp makes 0600 files); ``sync`` flushes it to the disk.

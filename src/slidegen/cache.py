@@ -110,10 +110,17 @@ class PictureCache:
             raw = path.read_bytes()
             if not raw.startswith(_MAGIC):
                 return None
-            header, data = raw[len(_MAGIC):].split(b"\n", 1)
+            header, data = raw[len(_MAGIC) :].split(b"\n", 1)
             meta = json.loads(header)
-            picture = Picture(None, meta["mime"], int(meta["width"]), int(meta["height"]),
-                              hashlib.sha256(data).hexdigest(), path, len(raw) - len(data))
+            picture = Picture(
+                None,
+                meta["mime"],
+                int(meta["width"]),
+                int(meta["height"]),
+                hashlib.sha256(data).hexdigest(),
+                path,
+                len(raw) - len(data),
+            )
             notes = [str(n) for n in meta.get("notes", [])]
             board = meta.get("board") if isinstance(meta.get("board"), dict) else None
         except (OSError, ValueError, KeyError, TypeError):
@@ -133,8 +140,13 @@ class PictureCache:
         """
         if self.root is None:
             return picture
-        meta = {"mime": picture.mime, "width": picture.width, "height": picture.height,
-                "digest": picture.digest, "notes": notes}
+        meta = {
+            "mime": picture.mime,
+            "width": picture.width,
+            "height": picture.height,
+            "digest": picture.digest,
+            "notes": notes,
+        }
         if board is not None:
             meta["board"] = board
         head = _MAGIC + json.dumps(meta).encode() + b"\n"
@@ -285,6 +297,5 @@ class SourceIndex:
         """Writes the index atomically if it changed; never fails a build."""
         if not self.changed:
             return
-        entries = dict(list(self.entries.items())[-self.MAX_ENTRIES:])
+        entries = dict(list(self.entries.items())[-self.MAX_ENTRIES :])
         _write_atomic(self.path, json.dumps(entries).encode("utf-8"))
-

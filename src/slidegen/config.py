@@ -80,9 +80,7 @@ def validate(options: BuildOptions) -> BuildOptions:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     if options.html_assets not in HTML_ASSET_MODES:
-        raise UsageError(
-            f"--html-assets must be one of {', '.join(HTML_ASSET_MODES)}, not {options.html_assets!r}"
-        )
+        raise UsageError(f"--html-assets must be one of {', '.join(HTML_ASSET_MODES)}, not {options.html_assets!r}")
     if options.picture_layout not in (None, "picture", "full"):
         raise UsageError(f"--picture-layout must be picture or full, not {options.picture_layout!r}")
     for name, low in (("image_width", 16), ("max_pixels", 1), ("max_post_bytes", 1), ("max_feed_bytes", 1)):

@@ -35,9 +35,10 @@ def apply_lang(deck: Deck, post: Post, report: Report) -> None:
         return
     tag = normalise(raw)
     if tag is None:
-        report.warn(f"language {str(raw)[:40]!r} is not a language tag like 'en' or 'pt-BR'; "
-                    f"using {DEFAULT!r}", post.source.at(post.meta_lines.get(key)) if post.meta_lines.get(key)
-                    else post.source)
+        report.warn(
+            f"language {str(raw)[:40]!r} is not a language tag like 'en' or 'pt-BR'; using {DEFAULT!r}",
+            post.source.at(post.meta_lines.get(key)) if post.meta_lines.get(key) else post.source,
+        )
         return
     deck.lang = tag
 

@@ -49,8 +49,11 @@ def check_markdown(body: str, first_line: int, source) -> None:
             continue
         depth = nesting(line)
         if depth > MAX_NESTING:
-            raise InputError(f"the post is nested too deeply to read: {depth:,} levels of lists or quotes "
-                             f"(slidegen reads at most {MAX_NESTING})", source.at(first_line + i))
+            raise InputError(
+                f"the post is nested too deeply to read: {depth:,} levels of lists or quotes "
+                f"(slidegen reads at most {MAX_NESTING})",
+                source.at(first_line + i),
+            )
         if not paragraph:
             start = i
         paragraph.append(line)
@@ -75,7 +78,7 @@ def fenced_lines(lines: list[str]) -> list[bool]:
             k = bisect.bisect_right(found, i)
             if k < len(found):
                 end = found[k]
-                code[i:end + 1] = [True] * (end + 1 - i)
+                code[i : end + 1] = [True] * (end + 1 - i)
                 i = end
         i += 1
     return code
@@ -139,9 +142,11 @@ def _add_scan(scanned: int, text: str, source, line: int) -> int:
         what = f"{unclosed:,} '[' that are never closed"
     else:
         what = f"'[' nested {deepest:,} deep"
-    raise InputError(f"too many open brackets for Markdown to read: this paragraph has {what} (matching them "
-                     f"would take over {MAX_SCAN:,} steps); close them, or escape them as \\[ and \\<",
-                     source.at(line))
+    raise InputError(
+        f"too many open brackets for Markdown to read: this paragraph has {what} (matching them "
+        f"would take over {MAX_SCAN:,} steps); close them, or escape them as \\[ and \\<",
+        source.at(line),
+    )
 
 
 class _OverTime(Exception):
@@ -167,9 +172,11 @@ def cpu_limit(seconds: float, what: str, pos):
     try:
         yield
     except _OverTime:
-        raise InputError(f"{what} used up its time budget ({seconds:g} s of processor time) although the post "
-                         "passed the nesting and bracket checks; please report this post as a slidegen bug",
-                         pos) from None
+        raise InputError(
+            f"{what} used up its time budget ({seconds:g} s of processor time) although the post "
+            "passed the nesting and bracket checks; please report this post as a slidegen bug",
+            pos,
+        ) from None
     finally:
         signal.setitimer(signal.ITIMER_VIRTUAL, 0)
         signal.signal(signal.SIGVTALRM, previous)

@@ -79,8 +79,9 @@ def fit_picture(px_width: int, px_height: int, box: Box) -> Box:
     return Box(left, top, width, height)
 
 
-def content_box(slide_width: int, slide_height: int, title: Box | None, margin: int | None = None,
-                gap: int | None = None) -> Box:
+def content_box(
+    slide_width: int, slide_height: int, title: Box | None, margin: int | None = None, gap: int | None = None
+) -> Box:
     """Where a picture or text goes on a slide without a placeholder for it.
 
     Below the title (plus a gap) when the slide has one, else the whole slide; inside margins
@@ -113,8 +114,9 @@ def free_area(slide_width: int, slide_height: int, title: Box | None) -> tuple[B
     return top, content_box(slide_width, slide_height, top)
 
 
-def body_font_size(paragraphs: list[str], box: Box, sizes: tuple[int, ...] = BODY_SIZES_PT,
-                   inner_margin: int = 91_440) -> int:
+def body_font_size(
+    paragraphs: list[str], box: Box, sizes: tuple[int, ...] = BODY_SIZES_PT, inner_margin: int = 91_440
+) -> int:
     """The largest size in ``sizes`` (points) at which ``paragraphs`` fit in ``box``, else the smallest.
 
     An estimate from average glyph width, good enough to keep a note readable on a text slide;
@@ -159,6 +161,6 @@ PICTURE_LAYOUTS = ("picture", "full")
 
 
 def picture_layout(deck, options) -> str:
-    """"picture" or "full" for a deck: ``--picture-layout`` first, then the post's ``layout:``."""
+    """ "picture" or "full" for a deck: ``--picture-layout`` first, then the post's ``layout:``."""
     chosen = getattr(options, "picture_layout", None) or getattr(deck, "layout", "") or "picture"
     return chosen if chosen in PICTURE_LAYOUTS else "picture"

@@ -207,8 +207,16 @@ class Picture:
 
     __slots__ = ("_data", "mime", "width", "height", "digest", "path", "offset")
 
-    def __init__(self, data: bytes | None, mime: str, width: int, height: int, digest: str,
-                 path: Path | None = None, offset: int = 0) -> None:
+    def __init__(
+        self,
+        data: bytes | None,
+        mime: str,
+        width: int,
+        height: int,
+        digest: str,
+        path: Path | None = None,
+        offset: int = 0,
+    ) -> None:
         if data is None and path is None:
             raise ValueError("a picture needs its bytes or the file that holds them")
         self._data, self.mime, self.width, self.height = data, mime, width, height
@@ -229,8 +237,9 @@ class Picture:
                 handle.seek(self.offset)
                 data = handle.read()
         except OSError as exc:
-            raise OutputError(f"cached picture vanished during the build ({exc.strerror}); build again",
-                              str(self.path)) from None
+            raise OutputError(
+                f"cached picture vanished during the build ({exc.strerror}); build again", str(self.path)
+            ) from None
         if hashlib.sha256(data).hexdigest() != self.digest:
             raise OutputError("cached picture changed during the build; build again", str(self.path))
         return data
@@ -246,7 +255,12 @@ class Picture:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Picture):
             return NotImplemented
-        return (self.digest, self.mime, self.width, self.height) == (other.digest, other.mime, other.width, other.height)
+        return (self.digest, self.mime, self.width, self.height) == (
+            other.digest,
+            other.mime,
+            other.width,
+            other.height,
+        )
 
     def __hash__(self) -> int:
         return hash(self.digest)

@@ -74,7 +74,9 @@ def write_all(out_dir: Path, files: Mapping[str, Output]) -> list[Path]:
         staged = []
         return written
     except OSError as exc:
-        raise OutputError(f"cannot write output: {exc.strerror or exc}", getattr(exc, "filename", None) or out_dir) from None
+        raise OutputError(
+            f"cannot write output: {exc.strerror or exc}", getattr(exc, "filename", None) or out_dir
+        ) from None
     finally:
         for tmp, _, _ in staged:
             atomic.discard(tmp)

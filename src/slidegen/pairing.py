@@ -23,8 +23,21 @@ from slidegen.model import Block, Deck, ImageRef, Post, Slide, SourcePos
 from slidegen.slidemap import by_slide_number
 
 #: Picture file endings, the one list: folder matching, serve's watcher and alt-text checks use it.
-IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif",
-                    ".avif", ".mpo", ".svg")
+IMAGE_EXTENSIONS = (
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".bmp",
+    ".tif",
+    ".tiff",
+    ".heic",
+    ".heif",
+    ".avif",
+    ".mpo",
+    ".svg",
+)
 
 # The rules' names, as inspect shows them and --json carries them.
 INSIDE = "inside the note"
@@ -40,8 +53,11 @@ _SLIDE_NAMED = re.compile(r"^(?:slide[-_ ]?)?0*(?P<num>[0-9]{1,3})$", re.IGNOREC
 # sketch-01, snap-2, board_3, wzdx_slide2, "photo (4)": a number at the end of a deck folder's file name.
 _ENDS_IN_NUMBER = re.compile(r"^(?P<stem>.*?\D)?0*(?P<num>[0-9]{1,3})[ )\]]*$", re.ASCII)
 # Cameras and phones number their files by shot, not by slide: IMG_0042, DSC_0042, PXL_20260301_…
-_CAMERA_NAMED = re.compile(r"^(?:IMG|IMGP|DSC[NF]?|PXL|MVIMG|PANO|GOPR|GP|DJI|CIMG|SAM|WP|P\d{3})[-_ ]?\d"
-                           r"|(?:19|20)\d\d[-_.]?[01]\d[-_.]?[0-3]\d", re.IGNORECASE | re.ASCII)
+_CAMERA_NAMED = re.compile(
+    r"^(?:IMG|IMGP|DSC[NF]?|PXL|MVIMG|PANO|GOPR|GP|DJI|CIMG|SAM|WP|P\d{3})[-_ ]?\d"
+    r"|(?:19|20)\d\d[-_.]?[01]\d[-_.]?[0-3]\d",
+    re.IGNORECASE | re.ASCII,
+)
 
 
 def natural_key(name: str) -> list:
@@ -83,8 +99,8 @@ def assign_images(deck: Deck, post: Post, extents: list[Extent], report: Report)
     spare = [img for img in loose if img.ref not in taken]
     for slide, img in zip(waiting, spare):
         slide.image = replace(img, rule=POST_ORDER, guess=True)
-    if spare[len(waiting):]:
-        unused = spare[len(waiting):]
+    if spare[len(waiting) :]:
+        unused = spare[len(waiting) :]
         names = ", ".join(i.ref if len(i.ref) < 80 else i.ref[:77] + "..." for i in unused)
         report.warn(f"{len(unused)} picture(s) not used: more pictures than notes ({names})", unused[0].pos)
     used = {s.image.ref for s in deck.slides if s.image}
@@ -96,8 +112,9 @@ def assign_images(deck: Deck, post: Post, extents: list[Extent], report: Report)
     _warn_unused(deck, post, extra, leftover, by_time, report)
 
 
-def place_in_post(blocks: list[Block], extents: list[Extent],
-                  report: Report) -> tuple[dict[int, ImageRef], list[ImageRef]]:
+def place_in_post(
+    blocks: list[Block], extents: list[Extent], report: Report
+) -> tuple[dict[int, ImageRef], list[ImageRef]]:
     """The post's pictures paired by where they sit: ({slide number: picture}, the rest in order).
 
     A post puts its pictures either after their markers (inside the notes) or above them; which
@@ -143,8 +160,11 @@ def place_in_post(blocks: list[Block], extents: list[Extent],
         img, rule, guess = found[0]
         placed[e.number] = replace(img, rule=rule, guess=guess)
         if len(found) > 1:
-            report.warn(f"Slide {e.number} has {len(found)} pictures in its note; using the first "
-                        f"({img.ref}), not {', '.join(f[0].ref for f in found[1:])}", found[1][0].pos)
+            report.warn(
+                f"Slide {e.number} has {len(found)} pictures in its note; using the first "
+                f"({img.ref}), not {', '.join(f[0].ref for f in found[1:])}",
+                found[1][0].pos,
+            )
     taken = {id(img) for found in own.values() for img, _, _ in found}
     loose = [img for i, b in enumerate(blocks) for img in b.images if id(img) not in taken]
     return placed, loose
@@ -194,25 +214,34 @@ def _pair_by_time(deck: Deck, post: Post, names: list[str]) -> list[str]:
     waiting = [s for s in deck.slides if s.image is None]
     for slide, name in zip(waiting, ordered):
         when = times[name]
-        slide.image = ImageRef(name, post.source, rule=TAKEN if when else NAME_ORDER,
-                               detail=f"taken {when[11:19]}" if when else "", guess=True)
-    return ordered[len(waiting):]
+        slide.image = ImageRef(
+            name,
+            post.source,
+            rule=TAKEN if when else NAME_ORDER,
+            detail=f"taken {when[11:19]}" if when else "",
+            guess=True,
+        )
+    return ordered[len(waiting) :]
 
 
-def _warn_unused(deck: Deck, post: Post, extra: list[str], leftover: list[str], by_time: bool,
-                 report: Report) -> None:
+def _warn_unused(deck: Deck, post: Post, extra: list[str], leftover: list[str], by_time: bool, report: Report) -> None:
     """Says which pictures went nowhere and which slides got none, with the rule that would pair them."""
     if extra:
-        report.warn(f"picture file(s) with no matching note: {', '.join(sorted(extra, key=natural_key))} "
-                    "(a number at the end of a picture's name pairs it with the note of that number)", post.source)
+        report.warn(
+            f"picture file(s) with no matching note: {', '.join(sorted(extra, key=natural_key))} "
+            "(a number at the end of a picture's name pairs it with the note of that number)",
+            post.source,
+        )
     bare = [s.number for s in deck.slides if s.image is None]
     if leftover and (post.deck_folder or len(bare) == len(deck.slides)):
         names = ", ".join(leftover[:10]) + (f" and {len(leftover) - 10} more" if len(leftover) > 10 else "")
         if by_time:
             hint = "more pictures than notes"
         else:
-            hint = ("pair one by naming it for its slide (slide-3.jpg), referring to it in the note or "
-                    "listing it in front matter 'images:'")
+            hint = (
+                "pair one by naming it for its slide (slide-3.jpg), referring to it in the note or "
+                "listing it in front matter 'images:'"
+            )
             if not post.deck_folder:
                 hint += "; a deck folder holding only the post and its pictures pairs them in the order taken"
         report.warn(f"{len(leftover)} picture(s) beside the post not used: {names} ({hint})", post.source)

@@ -39,20 +39,26 @@ _MARKER = re.compile(
         (?::|(?:{_DASH}|\.)(?=\s|\*|_|$))[ \t]*(?:\*\*|__)?[ \t]*""",
     re.IGNORECASE | re.ASCII | re.VERBOSE,
 )
-_SLIDE_NOTES = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]+notes[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*",
-                          re.IGNORECASE)
-_NEAR_MISS = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]*#?[ \t]*(?P<what>[^\s:.\-\u2013\u2014]{1,12})"
-                        rf"[ \t]*(?::|{_DASH})", re.IGNORECASE)
+_SLIDE_NOTES = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]+notes[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*", re.IGNORECASE)
+_NEAR_MISS = re.compile(
+    r"^[ \t]*(?:\*\*|__)?[ \t]*slide[ \t]*#?[ \t]*(?P<what>[^\s:.\-\u2013\u2014]{1,12})"
+    rf"[ \t]*(?::|{_DASH})",
+    re.IGNORECASE,
+)
 # A sign-off line, alone or with the writer's name after a comma ("Thanks,\nSam" reads as "Thanks, Sam").
-_SIGN_OFF = re.compile(r"^(cheers|thanks|thank you|best|regards|kind regards|best regards|warmly|"
-                       r"sincerely|yours|all the best|until next time|posted by\b.*)"
-                       r"(?:[,.!]?|[,!]\s*[-\u2013\u2014~]?\s*[^\W\d_][\w'\u2019.-]*(?:\s+[^\W\d_][\w'\u2019.-]*){0,2}[.!]?)$",
-                       re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    r"^(cheers|thanks|thank you|best|regards|kind regards|best regards|warmly|"
+    r"sincerely|yours|all the best|until next time|posted by\b.*)"
+    r"(?:[,.!]?|[,!]\s*[-\u2013\u2014~]?\s*[^\W\d_][\w'\u2019.-]*(?:\s+[^\W\d_][\w'\u2019.-]*){0,2}[.!]?)$",
+    re.IGNORECASE,
+)
 # Footers a posting service appends to every post ("Posted via email from …" on Posterous,
 # "Sent from my iPhone"); they end a note like a sign-off and are never note text.
-_SERVICE_FOOTER = re.compile(r"^(posted (via|from|with) \S.*|sent from my \w+.*|"
-                             r"(this (post|entry) was )?(posted|published) (via|with|using) \S.*)$", re.IGNORECASE)
-
+_SERVICE_FOOTER = re.compile(
+    r"^(posted (via|from|with) \S.*|sent from my \w+.*|"
+    r"(this (post|entry) was )?(posted|published) (via|with|using) \S.*)$",
+    re.IGNORECASE,
+)
 
 
 def starts_note(line: str) -> bool:
@@ -82,8 +88,11 @@ def parse_post(post: Post, report: Report) -> Deck | None:
     markers = _find_markers(post, report)
     if not markers:
         if post.single:
-            raise InputError("no slide notes found: start each note with 'Slide 1:', 'Slide 2:' … "
-                             "(or 'SLIDE NOTES:' for a single slide)", post.source)
+            raise InputError(
+                "no slide notes found: start each note with 'Slide 1:', 'Slide 2:' … "
+                "(or 'SLIDE NOTES:' for a single slide)",
+                post.source,
+            )
         return None
     _check_numbers(markers, report)
     titles = front_matter_titles(post, report)
@@ -97,14 +106,21 @@ def parse_post(post: Post, report: Report) -> Deck | None:
             report.warn(f"Slide {m.number} has no note text", m.pos)
         slides.append(slide)
     first = markers[0].index
-    intro = Note(tuple(b.spans for b in post.blocks[:first]
-                       if b.kind in ("para", "item", "quote") and b.text.strip()))
-    deck = Deck(title=post.title or slides[0].title, source=post.source, base_dir=post.base_dir,
-                slides=slides, intro=intro, outside_notes=_outside_notes(post, markers))
+    intro = Note(tuple(b.spans for b in post.blocks[:first] if b.kind in ("para", "item", "quote") and b.text.strip()))
+    deck = Deck(
+        title=post.title or slides[0].title,
+        source=post.source,
+        base_dir=post.base_dir,
+        slides=slides,
+        intro=intro,
+        outside_notes=_outside_notes(post, markers),
+    )
     apply_meta(deck, post)
     if deck.layout not in ("", "picture", "full"):
-        report.warn(f"layout {deck.layout!r} is not 'picture' or 'full'; using 'picture'",
-                    post.source.at(post.meta_lines.get("layout")))
+        report.warn(
+            f"layout {deck.layout!r} is not 'picture' or 'full'; using 'picture'",
+            post.source.at(post.meta_lines.get("layout")),
+        )
         deck.layout = ""
     apply_lang(deck, post, report)
     distinct_titles(deck)
@@ -117,8 +133,11 @@ def _outside_notes(post: Post, markers: list[_Marker]) -> list[tuple[SourcePos, 
     """Text after the first note that no note holds, except headings that title the next note."""
     in_notes = {i for m in markers for i in range(m.index, max(m.index, m.last) + 1)}
     titles = {m.index - 1 for m in markers if m.heading_title and post.blocks[m.index].kind != "heading"}
-    return [(post.source.at(b.line), b.text.strip()) for i, b in enumerate(post.blocks)
-            if i > markers[0].index and i not in in_notes and i not in titles and b.text.strip()]
+    return [
+        (post.source.at(b.line), b.text.strip())
+        for i, b in enumerate(post.blocks)
+        if i > markers[0].index and i not in in_notes and i not in titles and b.text.strip()
+    ]
 
 
 def _ends_note(block: Block, current: _Marker) -> bool:
@@ -148,8 +167,13 @@ def _find_markers(post: Post, report: Report) -> list[_Marker]:
         if opened:
             back = 2 if i > 1 and post.blocks[i - 1].kind == "image" else 1  # a picture above the marker
             before = post.blocks[i - back] if i >= back else None
-            if block.kind != "heading" and before is not None and before.kind == "heading" \
-                    and not _MARKER.match(before.text) and before.text.strip() != post.title:
+            if (
+                block.kind != "heading"
+                and before is not None
+                and before.kind == "heading"
+                and not _MARKER.match(before.text)
+                and before.text.strip() != post.title
+            ):
                 opened.heading_title = before.text.strip()
             current = opened
             markers.append(current)
@@ -192,8 +216,11 @@ def _open_marker(block: Block, index: int, pos: SourcePos, numbered: bool, repor
 def _warn_near_miss(block: Block, pos: SourcePos, report: Report) -> None:
     m = _NEAR_MISS.match(block.text)
     if m and not _MARKER.match(block.text) and m.group("what").lower() != "notes":
-        report.warn(f"'{m.group(0).strip()}' looks like a slide marker but is not one; "
-                    "write it as 'Slide 2:' with ASCII digits", pos)
+        report.warn(
+            f"'{m.group(0).strip()}' looks like a slide marker but is not one; "
+            "write it as 'Slide 2:' with ASCII digits",
+            pos,
+        )
 
 
 def _drop_prefix(spans: Paragraph, count: int) -> Paragraph:
@@ -248,18 +275,23 @@ def _strip_paragraph(paragraph: Paragraph) -> Paragraph:
 
 def _check_numbers(markers: list[_Marker], report: Report) -> None:
     if len(markers) > MAX_SLIDES:
-        raise InputError(f"{len(markers)} slide notes; slidegen builds at most {MAX_SLIDES} per deck",
-                         markers[MAX_SLIDES].pos)
+        raise InputError(
+            f"{len(markers)} slide notes; slidegen builds at most {MAX_SLIDES} per deck", markers[MAX_SLIDES].pos
+        )
     seen: dict[int, _Marker] = {}
     for m in markers:
         if m.number in seen:
-            raise InputError(f"duplicate Slide {m.number} (first at line {seen[m.number].pos.line}); "
-                             "renumber one of them", m.pos)
+            raise InputError(
+                f"duplicate Slide {m.number} (first at line {seen[m.number].pos.line}); renumber one of them", m.pos
+            )
         seen[m.number] = m
     for prev, nxt in zip(markers, markers[1:]):
         if nxt.number < prev.number:
-            report.warn(f"Slide {nxt.number} comes after Slide {prev.number} (line {prev.pos.line}); "
-                        "slides are ordered by number", nxt.pos)
+            report.warn(
+                f"Slide {nxt.number} comes after Slide {prev.number} (line {prev.pos.line}); "
+                "slides are ordered by number",
+                nxt.pos,
+            )
     ordered = sorted(seen)
     for a, b in zip(ordered, ordered[1:]):
         if b - a > 1:
@@ -267,5 +299,3 @@ def _check_numbers(markers: list[_Marker], report: Report) -> None:
             report.warn(f"Slide {missing} missing: numbering jumps from {a} to {b}", seen[b].pos)
     if ordered[0] != 1:
         report.warn(f"numbering starts at Slide {ordered[0]}, not 1", seen[ordered[0]].pos)
-
-

@@ -39,8 +39,9 @@ class Result:
     left_out: list[Skipped] = field(default_factory=list)
 
 
-def read_decks(sources: list[Path], options: BuildOptions, report: Report,
-               result: Result | None = None, allow_none: bool = False) -> list[Deck]:
+def read_decks(
+    sources: list[Path], options: BuildOptions, report: Report, result: Result | None = None, allow_none: bool = False
+) -> list[Deck]:
     """Reads and parses every source into decks with distinct slugs; no pictures are touched.
 
     A source that cannot be read raises; in a page or feed of several posts, posts without notes
@@ -85,9 +86,12 @@ def _warn_guesses(deck: Deck, report: Report) -> None:
 
     for slide in guesses(deck):
         assert slide.image is not None  # a guess is a picture paired by a guessing rule
-        report.warn(f"Slide {slide.number}: picture {slide.image.ref} paired by a guess ({slide.image.why}); "
-                    "--strict wants it in the note, above the marker, numbered in its name or listed in "
-                    "front matter 'images:'", slide.pos)
+        report.warn(
+            f"Slide {slide.number}: picture {slide.image.ref} paired by a guess ({slide.image.why}); "
+            "--strict wants it in the note, above the marker, numbered in its name or listed in "
+            "front matter 'images:'",
+            slide.pos,
+        )
 
 
 def _warn_no_picture_room(decks: list[Deck], options: BuildOptions, report: Report) -> None:
@@ -105,9 +109,12 @@ def _warn_no_picture_room(decks: list[Deck], options: BuildOptions, report: Repo
         except SlidegenError:
             continue  # the deck stops with this error when it is rendered
         if not base.picture_room:
-            report.warn("template has no layout with room for a picture; each picture is placed under the "
-                        "title, as large as it fits (a layout with a picture placeholder, such as 'Title and "
-                        "Picture', or --slide-layout NAME decides instead)", str(template))
+            report.warn(
+                "template has no layout with room for a picture; each picture is placed under the "
+                "title, as large as it fits (a layout with a picture placeholder, such as 'Title and "
+                "Picture', or --slide-layout NAME decides instead)",
+                str(template),
+            )
 
 
 def _warn_replaced_fonts(decks: list[Deck], options: BuildOptions, report: Report) -> None:
@@ -130,8 +137,7 @@ def _warn_replaced_fonts(decks: list[Deck], options: BuildOptions, report: Repor
             report.warn(message, where)
 
 
-def build(sources: list[Path], options: BuildOptions, report: Report,
-          progress: Progress | None = None) -> Result:
+def build(sources: list[Path], options: BuildOptions, report: Report, progress: Progress | None = None) -> Result:
     """Builds every deck of ``sources`` into ``options.out_dir``, and an index page when there are several.
 
     Each deck is rendered whole in memory and then written atomically, so a failing deck leaves no

@@ -94,9 +94,16 @@ def render_decks(decks: list[Deck], options: BuildOptions) -> Iterator[tuple[int
                 try:
                     outcomes = future.result()
                 except BrokenProcessPool:
-                    outcomes = [Rendered(problem=(OutputError, "rendering crashed a worker process (out of "
-                                                  "memory?); try --jobs 1 to find the deck", decks[i].source))
-                                for i in run]
+                    outcomes = [
+                        Rendered(
+                            problem=(
+                                OutputError,
+                                "rendering crashed a worker process (out of memory?); try --jobs 1 to find the deck",
+                                decks[i].source,
+                            )
+                        )
+                        for i in run
+                    ]
                 yield from zip(run, outcomes)
         finally:
             for future in futures:  # on Ctrl-C or an early exit, runs not started stay unstarted
@@ -121,5 +128,10 @@ def render_one(deck: Deck, options: BuildOptions) -> Rendered:
     except Exception as exc:  # a writer's bug must not take the other decks down with it
         if os.environ.get("SLIDEGEN_DEBUG"):
             raise
-        return Rendered(problem=(SlidegenError, f"internal error while rendering this deck: "
-                                 f"{type(exc).__name__}: {exc} (please report it)", deck.source))
+        return Rendered(
+            problem=(
+                SlidegenError,
+                f"internal error while rendering this deck: {type(exc).__name__}: {exc} (please report it)",
+                deck.source,
+            )
+        )

@@ -26,12 +26,21 @@ INDENT = 1.2  # of the font size, per list level
 
 # Fonts tried for measuring, regular / bold / monospace: wide sans fonts first, so an estimate
 # never comes out narrower than what a renderer with a narrower font draws.
-_FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF",
-              "/usr/local/share/fonts", os.path.expanduser("~/.fonts"), "/Library/Fonts",
-              "/System/Library/Fonts/Supplemental", "C:\\Windows\\Fonts")
-_FONTS = {"regular": ("DejaVuSans.ttf", "LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf"),
-          "bold": ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf", "Arial Bold.ttf", "arialbd.ttf"),
-          "mono": ("DejaVuSansMono.ttf", "LiberationMono-Regular.ttf", "Courier New.ttf", "cour.ttf")}
+_FONT_DIRS = (
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/dejavu",
+    "/usr/share/fonts/TTF",
+    "/usr/local/share/fonts",
+    os.path.expanduser("~/.fonts"),
+    "/Library/Fonts",
+    "/System/Library/Fonts/Supplemental",
+    "C:\\Windows\\Fonts",
+)
+_FONTS = {
+    "regular": ("DejaVuSans.ttf", "LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf"),
+    "bold": ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf", "Arial Bold.ttf", "arialbd.ttf"),
+    "mono": ("DejaVuSansMono.ttf", "LiberationMono-Regular.ttf", "Courier New.ttf", "cour.ttf"),
+}
 _EM = 100  # fonts are loaded at this size and their advances scaled
 _FALLBACK_ADVANCE = 0.6  # of the size per character, when no font file is found at all
 
@@ -110,7 +119,9 @@ def gap_after(role: Role, following: Role | None) -> float:
     """The space after a paragraph, as a share of the font size: small inside a list or table."""
     grouped = {"bullet", "number"}
     if role.kind in grouped or role.kind == "row":
-        same = following is not None and (following.kind in grouped if role.kind in grouped else following.kind == "row")
+        same = following is not None and (
+            following.kind in grouped if role.kind in grouped else following.kind == "row"
+        )
         return ITEM_GAP if same else ITEM_GAP + PARA_GAP
     return PARA_GAP
 
@@ -119,8 +130,10 @@ def _part_height(role: Role, para: Paragraph, size: float, box: Box) -> float:
     line = size * LINE_HEIGHT
     if role.kind == "row" and box.tables_as_grid and role.cells:
         cell_width = box.width / len(role.cells) - size * 0.6  # cell padding
-        return max(_lines(plain(c), size, cell_width, "bold" if role.level else "regular") for c in role.cells) * line \
+        return (
+            max(_lines(plain(c), size, cell_width, "bold" if role.level else "regular") for c in role.cells) * line
             + size * 0.3
+        )
     width = box.width
     face = "regular"
     if role.kind in ("bullet", "number"):
@@ -192,6 +205,7 @@ def font_found() -> bool:
 
 
 # ---- continuing on more slides ----------------------------------------------------------------
+
 
 def _split(body: Note, size: int, box: Box) -> list[Note]:
     """Paragraphs packed onto pages at ``size``; a paragraph longer than a page is cut between words.

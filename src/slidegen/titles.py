@@ -26,13 +26,17 @@ TITLE_WIDTH_PT = 860.0
 SMALLEST_TITLE_PT = 20.0
 
 # Words a title must not end on, and before which a phrase starts.
-_DANGLING = frozenset("""a an the and or but nor so yet of to in on at by for from with as into onto upon
+_DANGLING = frozenset(
+    """a an the and or but nor so yet of to in on at by for from with as into onto upon
 about over under than that which who whom whose what when where while how why because if is are was
 were be been being has have had will would can could should may might must my your his
-her its our their this these those very just it i we you they he she me us them""".split())
-_PHRASE_STARTS = frozenset("""and or but so yet because which who whom whose that when where while how why
+her its our their this these those very just it i we you they he she me us them""".split()
+)
+_PHRASE_STARTS = frozenset(
+    """and or but so yet because which who whom whose that when where while how why
 with without to in on at by for from as into about over under than if although though since until
-after before""".split())
+after before""".split()
+)
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:(\[]|\s[-\u2013\u2014]\s|[\u2013\u2014])\s*")
 _UNIT = 100  # the size the font is measured at, in points
 _LONGEST = 160  # characters: more than any title line holds at a readable size
@@ -73,13 +77,13 @@ def cut_title(sentence: str, size_pt: float = TITLE_PT, width_pt: float = TITLE_
     clause break, else at a phrase start, else at a word — with dangling words dropped, no "…"."""
     # No line of a title holds more than _LONGEST characters, so a post's one-million-word
     # "sentence" costs no more than a short one.
-    sentence = " ".join(sentence[:_LONGEST * 2].split())
+    sentence = " ".join(sentence[: _LONGEST * 2].split())
     if len(sentence) <= _LONGEST and fits(sentence, size_pt, width_pt):
         return sentence
     words = sentence.split(" ")[:-1] if len(sentence) > _LONGEST else sentence.split(" ")
     words = [w for w in words if w] or [_longest_piece(sentence, size_pt, width_pt)]
     shortest = min(3, len(words))  # a title of one or two words says too little
-    clause_ends = {len(sentence[:m.start()].split(" ")) for m in _CLAUSE_BREAK.finditer(sentence)}
+    clause_ends = {len(sentence[: m.start()].split(" ")) for m in _CLAUSE_BREAK.finditer(sentence)}
     space = _em_width(" ")
     ends = []  # estimated width of words[:n], summed word by word (each word measured once)
     total = -space

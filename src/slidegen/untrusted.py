@@ -68,7 +68,7 @@ def decode(data: bytes, path: str, fallback: str | None = None) -> CleanText:
     encoding = "utf-8"
     for bom, name in _BOMS:
         if data.startswith(bom):
-            data, encoding = data[len(bom):], name
+            data, encoding = data[len(bom) :], name
             break
     try:
         text = data.decode(encoding)

@@ -28,16 +28,23 @@ class Parser(argparse.ArgumentParser):
             typed = message.split(":", 2)[2].split("(")[0].strip().strip("'")
             commands = [name for a in self._actions if isinstance(a, argparse._SubParsersAction) for name in a.choices]
             close = difflib.get_close_matches(typed, commands, n=1)
-            message = f"unknown command {typed!r}; " + (f"did you mean {close[0]}?" if close else
-                                                        f"choose from {', '.join(commands)}")
+            message = f"unknown command {typed!r}; " + (
+                f"did you mean {close[0]}?" if close else f"choose from {', '.join(commands)}"
+            )
         self.exit(2, f"{prog}: error: {message}\n")
 
     def suggest(self, token: str, command: argparse.ArgumentParser | None) -> str | None:
         """The option closest to a mistyped ``token`` (``--ouput=x`` counts as ``--ouput``), if any is close."""
         if not token.startswith("-"):
             return None
-        known = [s for parser in (command, self) if parser is not None
-                 for action in parser._actions for s in action.option_strings if s.startswith("--")]
+        known = [
+            s
+            for parser in (command, self)
+            if parser is not None
+            for action in parser._actions
+            for s in action.option_strings
+            if s.startswith("--")
+        ]
         close = difflib.get_close_matches(token.split("=", 1)[0], known, n=1, cutoff=0.75)
         return close[0] if close else None
 

@@ -49,8 +49,14 @@ OVERFLOWS = """(reader) => {
 def open_view(show, view: str, text_slide: int = 1) -> None:
     """Puts an open show into ``view``: a picture slide, a text slide, the cover, overview, reader or help."""
     page = show.page
-    hashes = {"slide": "#2", "text": f"#{text_slide}", "cover": "#0", "overview": "#2", "reader": "#notes",
-              "help": "#2"}
+    hashes = {
+        "slide": "#2",
+        "text": f"#{text_slide}",
+        "cover": "#0",
+        "overview": "#2",
+        "reader": "#notes",
+        "help": "#2",
+    }
     page.evaluate(f"location.hash = '{hashes[view]}'")
     if view != "reader":
         wait_until(page, f"document.querySelector('.is-current') && location.hash === '{hashes[view]}'")

@@ -22,8 +22,15 @@ def wait_until(target, expression: str, timeout: float = 10.0) -> None:
         time.sleep(0.02)
 
 
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # Runs before the page's own script (and outside its CSP), to see what the page cannot hide.
 WATCH = """

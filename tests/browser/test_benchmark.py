@@ -60,7 +60,9 @@ def test_fifty_slide_deck_shows_its_first_slide_quickly(open_show, capsys):
     theme = load_theme(None)
     runtime = len(theme.css.encode()) + len(theme.js.encode())
     with capsys.disabled():
-        print(f"\n[benchmark] {SLIDES} slides of 1920x1440 JPEG, file {size / 1e6:.1f} MB, runtime {runtime} B "
-              f"(CSS {len(theme.css.encode())} + JS {len(theme.js.encode())}); render+write+load to first "
-              f"slide {first:.0f} ms, script ready {ready:.0f} ms, first contentful paint {fcp:.0f} ms, End to decoded last slide {last:.0f} ms")
+        print(
+            f"\n[benchmark] {SLIDES} slides of 1920x1440 JPEG, file {size / 1e6:.1f} MB, runtime {runtime} B "
+            f"(CSS {len(theme.css.encode())} + JS {len(theme.js.encode())}); render+write+load to first "
+            f"slide {first:.0f} ms, script ready {ready:.0f} ms, first contentful paint {fcp:.0f} ms, End to decoded last slide {last:.0f} ms"
+        )
     assert fcp < 3000 and ready < 3000 and first < 10_000 and last < 3000

@@ -14,13 +14,19 @@ def mixed_deck():
     """Nine slides with long titles, a text slide at 3 and a tall picture at 4, an author and a date."""
     import datetime
 
-    deck = make_deck(9, author="Matt Ridings", date=datetime.date(2010, 6, 14),
-                     title="Social Media Society snippets from a client workshop")
+    deck = make_deck(
+        9,
+        author="Matt Ridings",
+        date=datetime.date(2010, 6, 14),
+        title="Social Media Society snippets from a client workshop",
+    )
     for slide in deck.slides:
         slide.title = f"The bandwagon of misery, and how a client climbs off it {slide.number}"
     deck.slides[2].image = None
-    deck.slides[2].note = note("A text slide's note, long enough to wrap over a few lines on a phone: "
-                               "this was demonstrating how much of an asshole you are willing to put up with.")
+    deck.slides[2].note = note(
+        "A text slide's note, long enough to wrap over a few lines on a phone: "
+        "this was demonstrating how much of an asshole you are willing to put up with."
+    )
     return deck
 
 
@@ -68,11 +74,14 @@ def test_full_screen_leaves_only_the_slide_the_progress_line_and_the_count(open_
     assert page.eval_on_selector("[data-act=next]", "e => getComputedStyle(e).opacity") == "1"
     show.press("f")
     wait_until(page, "document.fullscreenElement !== null")
-    wait_until(page, "[...document.querySelectorAll('#sg-controls button')]"
-                     ".every(b => getComputedStyle(b).opacity === '0')")
+    wait_until(
+        page, "[...document.querySelectorAll('#sg-controls button')].every(b => getComputedStyle(b).opacity === '0')"
+    )
     assert page.is_visible("#sg-count") and page.is_visible("#sg-bar")
-    frame = page.eval_on_selector("#sg-1 .sg-frame", "e => [e.offsetWidth, e.offsetHeight, "
-                                  "getComputedStyle(e).boxShadow, getComputedStyle(e).borderRadius]")
+    frame = page.eval_on_selector(
+        "#sg-1 .sg-frame",
+        "e => [e.offsetWidth, e.offsetHeight, getComputedStyle(e).boxShadow, getComputedStyle(e).borderRadius]",
+    )
     assert frame[0] >= 1278 or frame[1] >= 714, f"the slide fills the screen: {frame}"
     assert frame[2:] == ["none", "0px"], "no card margin or shadow when presenting"
     page.mouse.move(400, 300)
@@ -95,7 +104,8 @@ def test_an_upright_phone_reads_the_deck_as_an_article_unless_a_slide_is_asked_f
 def test_the_control_bar_has_named_buttons_with_tooltips(open_show):
     show = open_show(make_deck(2), viewport={"width": 320, "height": 640}, hash="#1")
     names = show.page.eval_on_selector_all(
-        "#sg-controls button", "bs => bs.map(b => [b.getAttribute('aria-label'), b.title, b.textContent])")
+        "#sg-controls button", "bs => bs.map(b => [b.getAttribute('aria-label'), b.title, b.textContent])"
+    )
     assert all(label and title and not text.strip() for label, title, text in names), names
 
 

@@ -112,7 +112,8 @@ def test_malformed_messages_are_ignored(host):
     show, frame = host
     show.page.evaluate(
         "ms => { const w = document.querySelector('iframe[title]').contentWindow; ms.forEach(m => w.postMessage(m, '*')); }",
-        BAD_MESSAGES)
+        BAD_MESSAGES,
+    )
     show.page.evaluate("new Promise(r => setTimeout(r, 300))")
     assert current(frame) == 0
     assert len(messages(show)) == 1
@@ -181,7 +182,8 @@ def _host_with_sandbox(browser, http_root, sandbox: str) -> Show:
     deck = make_deck(2)
     write_files(folder, render(deck, BuildOptions()))
     snippet = embed_snippet(deck, f"{deck.slug}.html").replace(
-        "allow-scripts allow-popups allow-popups-to-escape-sandbox", sandbox)
+        "allow-scripts allow-popups allow-popups-to-escape-sandbox", sandbox
+    )
     (folder / "post.html").write_text(HOST.format(snippet=snippet))
     return Show(browser.new_context(), folder, base)
 

@@ -22,28 +22,48 @@ from toolkit import image_bytes
 
 pytestmark = pytest.mark.browser
 
-VECTORS = [line for line in (Path(__file__).parent / "xss_vectors.txt").read_text(encoding="utf-8").splitlines()
-           if line and not line.startswith("# ")]
+VECTORS = [
+    line
+    for line in (Path(__file__).parent / "xss_vectors.txt").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("# ")
+]
 
 
 def markdown_post() -> str:
     titles = {n: v for n, v in enumerate(VECTORS, start=1)}
-    head = ["---", f"title: {json.dumps(VECTORS[0])}", f"author: {json.dumps(VECTORS[1])}",
-            f"link: {json.dumps('javascript:window.__xss=1')}", f"titles: {json.dumps(titles)}",
-            f"description: {json.dumps(VECTORS[2])}", "---", "", VECTORS[3], ""]
+    head = [
+        "---",
+        f"title: {json.dumps(VECTORS[0])}",
+        f"author: {json.dumps(VECTORS[1])}",
+        f"link: {json.dumps('javascript:window.__xss=1')}",
+        f"titles: {json.dumps(titles)}",
+        f"description: {json.dumps(VECTORS[2])}",
+        "---",
+        "",
+        VECTORS[3],
+        "",
+    ]
     body = []
     for n, vector in enumerate(VECTORS, start=1):
-        body += [f"Slide {n}: {vector} [a link]({vector.replace(' ', '%20')}) and [js](javascript:window.__xss={n})",
-                 "", f"![{vector}](a.png)", ""]
+        body += [
+            f"Slide {n}: {vector} [a link]({vector.replace(' ', '%20')}) and [js](javascript:window.__xss={n})",
+            "",
+            f"![{vector}](a.png)",
+            "",
+        ]
     return "\n".join(head + body)
 
 
 def html_post() -> str:
     quote = {'"': "&quot;"}
-    items = "".join(f"<p>Slide {n}: {v}</p><p><img src='a.png' alt=\"{escape(v, quote)}\"></p>"
-                    for n, v in enumerate(VECTORS, start=1))
-    return (f"<html><head><title>{VECTORS[0]}</title><meta name='author' content='{escape(VECTORS[5])}'>"
-            f"</head><body><article><h1>{VECTORS[4]}</h1>{items}</article></body></html>")
+    items = "".join(
+        f"<p>Slide {n}: {v}</p><p><img src='a.png' alt=\"{escape(v, quote)}\"></p>"
+        for n, v in enumerate(VECTORS, start=1)
+    )
+    return (
+        f"<html><head><title>{VECTORS[0]}</title><meta name='author' content='{escape(VECTORS[5])}'>"
+        f"</head><body><article><h1>{VECTORS[4]}</h1>{items}</article></body></html>"
+    )
 
 
 def _body(vector: str) -> str:
@@ -54,9 +74,13 @@ def rss_feed() -> str:
     items = "".join(
         f"<item><title>{escape(v)}</title><link>javascript:window.__xss=1</link>"
         f"<dc:creator>{escape(v)}</dc:creator>"
-        f"<content:encoded>{escape(_body(v))}</content:encoded></item>" for v in VECTORS[:12])
-    return ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>' + items + "</channel></rss>")
+        f"<content:encoded>{escape(_body(v))}</content:encoded></item>"
+        for v in VECTORS[:12]
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>' + items + "</channel></rss>"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +155,7 @@ def test_no_active_markup_survives_in_the_files(built):
         text = html.read_text(encoding="utf-8")
         scripts = re.findall(r"<script\b[^>]*>.*?</script>", text, flags=re.S | re.I)
         assert len(scripts) <= 2, html.name  # the deck data and the runtime
-        inners = [body[body.index(">") + 1:-len("</script>")] for body in scripts]
+        inners = [body[body.index(">") + 1 : -len("</script>")] for body in scripts]
         assert all("</script" not in inner.lower() and "<!--" not in inner for inner in inners), html.name
         parser = _Elements()
         parser.feed(text)

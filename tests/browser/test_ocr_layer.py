@@ -43,7 +43,9 @@ def test_the_layer_is_invisible_and_hidden_from_screen_readers_and_alt_text_carr
     show = open_show(board_deck(), hash="#1")
     page = show.page
     assert page.evaluate("getComputedStyle(document.querySelector('#sg-1 .sg-ocr text')).fill") in (
-        "transparent", "rgba(0, 0, 0, 0)")
+        "transparent",
+        "rgba(0, 0, 0, 0)",
+    )
     assert page.evaluate("document.querySelector('#sg-1 .sg-ocr').getAttribute('aria-hidden')") == "true"
     alt = page.evaluate("document.querySelector('#sg-1 .sg-pic').alt")
     assert alt == "Note 1 first sentence. Board: SMITHERY gateway"

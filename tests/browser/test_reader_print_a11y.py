@@ -78,8 +78,12 @@ def test_tab_never_reaches_a_hidden_slide_and_focus_is_visible(open_show):
     seen = []
     for _ in range(12):
         page.keyboard.press("Tab")
-        seen.append(page.evaluate("(document.activeElement.closest('.sg-slide') || {}).id || "
-                                  "document.activeElement.getAttribute('data-act')"))
+        seen.append(
+            page.evaluate(
+                "(document.activeElement.closest('.sg-slide') || {}).id || "
+                "document.activeElement.getAttribute('data-act')"
+            )
+        )
     assert "sg-0" not in seen, "the title slide's link is hidden and must not take focus"
     assert "next" in seen
     page.focus("[data-act=next]")

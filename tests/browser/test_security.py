@@ -17,19 +17,32 @@ ALLOWED_NOTE_TAGS = {"P", "BR", "EM", "STRONG", "CODE", "PRE", "UL", "OL", "LI",
 
 def vectors() -> list[str]:
     """The corpus in xss_vectors.txt, one per line; ``\\u2028``-style escapes become the characters."""
-    lines = (Path(__file__).with_name("xss_vectors.txt").read_text(encoding="utf-8").splitlines())
-    return [line.replace("\\u2028", "\u2028").replace("\\u2029", "\u2029")
-            for line in lines if line and not line.startswith("# ")]
+    lines = Path(__file__).with_name("xss_vectors.txt").read_text(encoding="utf-8").splitlines()
+    return [
+        line.replace("\\u2028", "\u2028").replace("\\u2029", "\u2029")
+        for line in lines
+        if line and not line.startswith("# ")
+    ]
 
 
 def hostile_deck(link: str):
     vs = vectors()
-    deck = make_deck(len(vs), title=" ".join(vs[:20]), author=" ".join(vs[20:40]), link=link,
-                     intro=Note(((Span(vs[0]), Span(vs[1], bold=True), Span(vs[2], href=vs[3])),)))
+    deck = make_deck(
+        len(vs),
+        title=" ".join(vs[:20]),
+        author=" ".join(vs[20:40]),
+        link=link,
+        intro=Note(((Span(vs[0]), Span(vs[1], bold=True), Span(vs[2], href=vs[3])),)),
+    )
     for slide, v, other in zip(deck.slides, vs, itertools.cycle(reversed(vs))):
         slide.title = v
-        slide.note = Note(((Span(v),), (Span(v, bold=True), Span(v, italic=True), Span(v, code=True)),
-                           (Span(other, href=v), Span(" and "), Span(v, href=other))))
+        slide.note = Note(
+            (
+                (Span(v),),
+                (Span(v, bold=True), Span(v, italic=True), Span(v, code=True)),
+                (Span(other, href=v), Span(" and "), Span(v, href=other)),
+            )
+        )
         slide.image = ImageRef(slide.image.ref, slide.image.pos, alt=v)
     return deck
 
@@ -57,10 +70,17 @@ def assert_nothing_ran(show, base: str) -> None:
     for p in show.context.pages:
         assert p.evaluate("typeof window.__xss") == "undefined", p.url
         assert p.evaluate("document.querySelectorAll('script').length") == (2 if p is page else 0)
-        assert p.evaluate("document.querySelectorAll('iframe, object, embed, svg, math, base, form, input, "
-                          "style ~ style, link[rel=stylesheet], meta[http-equiv=refresh]').length") == 0
-        handlers = p.evaluate("[...document.querySelectorAll('*')].flatMap(e => [...e.attributes])"
-                              ".filter(a => a.name.startsWith('on')).map(a => a.name)")
+        assert (
+            p.evaluate(
+                "document.querySelectorAll('iframe, object, embed, svg, math, base, form, input, "
+                "style ~ style, link[rel=stylesheet], meta[http-equiv=refresh]').length"
+            )
+            == 0
+        )
+        handlers = p.evaluate(
+            "[...document.querySelectorAll('*')].flatMap(e => [...e.attributes])"
+            ".filter(a => a.name.startsWith('on')).map(a => a.name)"
+        )
         assert handlers == []
         hrefs = p.evaluate("[...document.querySelectorAll('[href]')].map(e => e.getAttribute('href'))")
         assert all(h.startswith(("https://", "http://", "mailto:", "data:,")) for h in hrefs), hrefs
@@ -94,12 +114,22 @@ def test_vectors_survive_as_visible_text(open_show):
 
 def test_only_safe_links_stay_links(open_show):
     deck = make_deck(1)
-    deck.slides[0].note = Note(((Span("web", href="https://example.com/a"), Span("mail", href="mailto:a@b.example"),
-                                 Span("script", href="javascript:alert(1)"), Span("hash", href="#3")),))
+    deck.slides[0].note = Note(
+        (
+            (
+                Span("web", href="https://example.com/a"),
+                Span("mail", href="mailto:a@b.example"),
+                Span("script", href="javascript:alert(1)"),
+                Span("hash", href="#3"),
+            ),
+        )
+    )
     show = open_show(deck, hash="#notes")
     links = show.page.eval_on_selector_all("#sg-1 .sg-notes a", "as => as.map(a => [a.textContent, a.href, a.rel])")
-    assert links == [["web", "https://example.com/a", "noopener noreferrer"],
-                     ["mail", "mailto:a@b.example", "noopener noreferrer"]]
+    assert links == [
+        ["web", "https://example.com/a", "noopener noreferrer"],
+        ["mail", "mailto:a@b.example", "noopener noreferrer"],
+    ]
     assert "script" in show.page.text_content("#sg-1 .sg-notes")
 
 

@@ -16,18 +16,23 @@ SLIDES = {
     "not xml": b"this is not XML at all",
     "empty slide element": f"<p:sld {P_NS}/>".encode(),
     "no shape tree": f"<p:sld {P_NS}><p:cSld/></p:sld>".encode(),
-    "entity expansion": (b'<?xml version="1.0"?><!DOCTYPE p:sld [<!ENTITY a "aaaaaaaaaa">'
-                         b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
-                         + f"<p:sld {P_NS}><p:cSld><p:spTree>&c;</p:spTree></p:cSld></p:sld>".encode()),
-    "external entity": (b'<?xml version="1.0"?><!DOCTYPE p:sld [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                        + f"<p:sld {P_NS}><p:cSld><p:spTree>&x;</p:spTree></p:cSld></p:sld>".encode()),
-    "nonsense attributes": (f'<p:sld {P_NS} {A_NS}><p:cSld><p:spTree><p:sp><p:nvSpPr><p:cNvPr id="x" name="T"/>'
-                            '<p:cNvSpPr/><p:nvPr><p:ph type="title" idx="-1"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm>'
-                            '<a:off x="huge" y=""/><a:ext cx="-5" cy="1e99"/></a:xfrm></p:spPr><p:txBody><a:bodyPr>'
-                            '<a:normAutofit fontScale="lots"/></a:bodyPr><a:p><a:pPr lvl="99"/><a:r><a:rPr sz="-3">'
-                            '<a:solidFill><a:schemeClr val="nothing"><a:lumMod val="zz"/></a:schemeClr></a:solidFill>'
-                            '</a:rPr><a:t>Title</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>'
-                            ).encode(),
+    "entity expansion": (
+        b'<?xml version="1.0"?><!DOCTYPE p:sld [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+        + f"<p:sld {P_NS}><p:cSld><p:spTree>&c;</p:spTree></p:cSld></p:sld>".encode()
+    ),
+    "external entity": (
+        b'<?xml version="1.0"?><!DOCTYPE p:sld [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        + f"<p:sld {P_NS}><p:cSld><p:spTree>&x;</p:spTree></p:cSld></p:sld>".encode()
+    ),
+    "nonsense attributes": (
+        f'<p:sld {P_NS} {A_NS}><p:cSld><p:spTree><p:sp><p:nvSpPr><p:cNvPr id="x" name="T"/>'
+        '<p:cNvSpPr/><p:nvPr><p:ph type="title" idx="-1"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm>'
+        '<a:off x="huge" y=""/><a:ext cx="-5" cy="1e99"/></a:xfrm></p:spPr><p:txBody><a:bodyPr>'
+        '<a:normAutofit fontScale="lots"/></a:bodyPr><a:p><a:pPr lvl="99"/><a:r><a:rPr sz="-3">'
+        '<a:solidFill><a:schemeClr val="nothing"><a:lumMod val="zz"/></a:schemeClr></a:solidFill>'
+        "</a:rPr><a:t>Title</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>"
+    ).encode(),
 }
 
 

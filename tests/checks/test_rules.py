@@ -43,13 +43,16 @@ def test_picture_without_alt_text(tmp_path):
     assert findings_of(prs, tmp_path) == [(2, "error", "alt-text", 'picture "Picture 2" has no alt text')]
 
 
-@pytest.mark.parametrize("alt", ["IMG_2041.JPG", "C:\\Users\\me\\board.png", "/home/me/slides/board-1.jpg",
-                                 "images/slide-3.webp", "DSC 0042"])
+@pytest.mark.parametrize(
+    "alt",
+    ["IMG_2041.JPG", "C:\\Users\\me\\board.png", "/home/me/slides/board-1.jpg", "images/slide-3.webp", "DSC 0042"],
+)
 def test_file_name_as_alt_text(tmp_path, alt):
     prs = clean_deck()
     prs.slides[0].shapes[1]._element.nvPicPr.cNvPr.set("descr", alt)
-    assert findings_of(prs, tmp_path) == [(1, "error", "alt-text",
-                                           f'picture "Picture 2" has a file name as alt text ("{alt}")')]
+    assert findings_of(prs, tmp_path) == [
+        (1, "error", "alt-text", f'picture "Picture 2" has a file name as alt text ("{alt}")')
+    ]
 
 
 def test_decorative_picture_needs_no_alt_text(tmp_path):
@@ -59,8 +62,11 @@ def test_decorative_picture_needs_no_alt_text(tmp_path):
     from lxml import etree
 
     ext_lst = etree.SubElement(pr, "{http://schemas.openxmlformats.org/drawingml/2006/main}extLst")
-    ext = etree.SubElement(ext_lst, "{http://schemas.openxmlformats.org/drawingml/2006/main}ext",
-                           uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}")
+    ext = etree.SubElement(
+        ext_lst,
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}ext",
+        uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}",
+    )
     etree.SubElement(ext, "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative", val="1")
     assert findings_of(prs, tmp_path) == []
 
@@ -87,8 +93,9 @@ def test_title_off_the_slide(tmp_path):
 def test_duplicate_titles(tmp_path):
     prs = clean_deck(3)
     prs.slides[2].shapes.title.text = "point NUMBER  1"
-    assert findings_of(prs, tmp_path) == [(3, "warning", "duplicate-title",
-                                           'title "point NUMBER 1" is also the title of slide 1')]
+    assert findings_of(prs, tmp_path) == [
+        (3, "warning", "duplicate-title", 'title "point NUMBER 1" is also the title of slide 1')
+    ]
 
 
 def test_reading_order_not_starting_with_title(tmp_path):
@@ -97,8 +104,9 @@ def test_reading_order_not_starting_with_title(tmp_path):
     pic = prs.slides[1].shapes[1]._element
     tree.remove(pic)
     tree.insert(2, pic)  # after the group properties, before the title
-    assert findings_of(prs, tmp_path) == [(2, "warning", "reading-order",
-                                           'reading order starts with "Picture 2", not the title')]
+    assert findings_of(prs, tmp_path) == [
+        (2, "warning", "reading-order", 'reading order starts with "Picture 2", not the title')
+    ]
 
 
 def test_table_without_header_row(tmp_path):
@@ -134,8 +142,9 @@ def test_low_contrast_text(tmp_path):
     prs = clean_deck()
     run = prs.slides[0].shapes.title.text_frame.paragraphs[0].runs[0]
     run.font.color.rgb = RGBColor(0xCC, 0xCC, 0xCC)  # light grey on the white background
-    assert findings_of(prs, tmp_path) == [(1, "error", "contrast", 'text in "Title 1" has contrast '
-                                           "1.6:1 against its background, below 3:1")]
+    assert findings_of(prs, tmp_path) == [
+        (1, "error", "contrast", 'text in "Title 1" has contrast 1.6:1 against its background, below 3:1')
+    ]
 
 
 def test_contrast_uses_theme_colours_and_shape_fill(tmp_path):
@@ -158,8 +167,9 @@ def test_contrast_resolves_scheme_colours(tmp_path):
     run = box.text_frame.paragraphs[0].runs[0]
     run.font.size = Pt(14)
     run.font.color.theme_color = MSO_THEME_COLOR.BACKGROUND_1  # bg1 -> lt1 -> white, on white
-    assert findings_of(prs, tmp_path) == [(1, "error", "contrast", 'text in "TextBox 3" has contrast '
-                                           "1.0:1 against its background, below 4.5:1")]
+    assert findings_of(prs, tmp_path) == [
+        (1, "error", "contrast", 'text in "TextBox 3" has contrast 1.0:1 against its background, below 4.5:1')
+    ]
 
 
 def test_empty_placeholder_left(tmp_path):
@@ -167,8 +177,9 @@ def test_empty_placeholder_left(tmp_path):
     slide = prs.slides.add_slide(prs.slide_layouts[1])  # Title and Content, content left empty
     slide.shapes.title.text = "Point number 3"
     slide.notes_slide.notes_text_frame.text = "Say it."
-    assert findings_of(prs, tmp_path) == [(3, "warning", "empty-placeholder",
-                                           'placeholder "Content Placeholder 2" is empty')]
+    assert findings_of(prs, tmp_path) == [
+        (3, "warning", "empty-placeholder", 'placeholder "Content Placeholder 2" is empty')
+    ]
 
 
 def test_slide_without_notes(tmp_path):
@@ -185,11 +196,14 @@ def test_title_slide_needs_no_notes(tmp_path):
     assert findings_of(prs, tmp_path) == []
 
 
-@pytest.mark.parametrize(("content", "what"), [
-    (b"", "not a zip package"),
-    (b"PK\x03\x04 broken", "not a zip package"),
-    (None, "not a readable PowerPoint file"),
-])
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [
+        (b"", "not a zip package"),
+        (b"PK\x03\x04 broken", "not a zip package"),
+        (None, "not a readable PowerPoint file"),
+    ],
+)
 def test_files_that_are_not_decks(tmp_path, content, what):
     path = tmp_path / "bad.pptx"
     if content is None:

@@ -24,8 +24,13 @@ def pandoc_deck(tmp_path: Path, name: str) -> Path:
         pytest.fail("pandoc is missing: tools/install-system-deps.sh installs it")
     (tmp_path / "lalune.jpg").write_bytes(image_bytes(320, 240))  # the picture pandoc's tests refer to
     out = tmp_path / f"{name}.pptx"
-    subprocess.run([pandoc, "-f", "native", "-t", "pptx", "-o", str(out), str(DATA / "pandoc" / f"{name}.native")],
-                   cwd=tmp_path, check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [pandoc, "-f", "native", "-t", "pptx", "-o", str(out), str(DATA / "pandoc" / f"{name}.native")],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return out
 
 

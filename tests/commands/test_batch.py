@@ -59,7 +59,9 @@ def test_a_bad_post_is_reported_leaves_no_file_and_the_others_are_built(tmp_path
     (uploads / "broken.jpg").write_bytes(b"this is not a picture")
     data = feedgen.rss(4).replace(  # post 2 shows a broken picture, post 3 repeats a slide number
         b"&lt;p&gt;An introduction to post 1.",
-        b"&lt;p&gt;&lt;img src=&quot;https://x.example/uploads/2010/03/broken.jpg&quot;&gt;Intro.", 1)
+        b"&lt;p&gt;&lt;img src=&quot;https://x.example/uploads/2010/03/broken.jpg&quot;&gt;Intro.",
+        1,
+    )
     data = data.replace(b"<p><strong>Slide 2:</strong> ", b"<p><strong>Slide 1:</strong> ", 2)
     data = data.replace(b"<p><strong>Slide 1:</strong> ", b"<p><strong>Slide 2:</strong> ", 1)
     feed = tmp_path / "feed.rss"
@@ -71,8 +73,13 @@ def test_a_bad_post_is_reported_leaves_no_file_and_the_others_are_built(tmp_path
     assert len(errors) == 2, run.stderr
     assert any(e.startswith(f"{feed}:") and "not a picture" in e for e in errors)
     assert any(e.startswith(f"{feed}:") and "duplicate Slide 1" in e for e in errors)
-    assert sorted(os.listdir(out)) == ["feed-post-1.html", "feed-post-1.notes.md", "feed-post-4.html",
-                                       "feed-post-4.notes.md", "index.html"]
+    assert sorted(os.listdir(out)) == [
+        "feed-post-1.html",
+        "feed-post-1.notes.md",
+        "feed-post-4.html",
+        "feed-post-4.notes.md",
+        "index.html",
+    ]
     assert summary_row(run.stdout)["failed"] == "2"
     assert "Traceback" not in run.stderr
 
@@ -98,8 +105,13 @@ def test_on_a_terminal_a_progress_bar_and_a_table_are_drawn(tmp_path):
     feed.write_bytes(feedgen.rss(6))
     master, slave = pty.openpty()
     env = dict(os.environ, COLUMNS="100", TERM="xterm")
-    proc = subprocess.Popen([sys.executable, "-m", "slidegen", "build", str(feed), "-o", str(tmp_path / "out"),
-                             "-f", FORMATS], cwd=ROOT, stdout=subprocess.PIPE, stderr=slave, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "slidegen", "build", str(feed), "-o", str(tmp_path / "out"), "-f", FORMATS],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=env,
+    )
     os.close(slave)
     drawn = b""
     while True:

@@ -24,8 +24,11 @@ def sample_build(tmp_path_factory):
 def test_sample_deck_builds_all_three_outputs(sample_build):
     out, run = sample_build
     names = sorted(os.listdir(out))
-    assert names == ["social-media-society-snippets.html", "social-media-society-snippets.notes.md",
-                     "social-media-society-snippets.pptx"]
+    assert names == [
+        "social-media-society-snippets.html",
+        "social-media-society-snippets.notes.md",
+        "social-media-society-snippets.pptx",
+    ]
     assert f"wrote {out / 'social-media-society-snippets.pptx'}" in run.stdout
 
 
@@ -34,8 +37,11 @@ def test_sample_pptx_has_title_slide_nine_pictures_and_notes(sample_build):
     prs = Presentation(out / "social-media-society-snippets.pptx")
     slides = list(prs.slides)
     assert len(slides) == 10
-    pictures = [s for s in slides[1:] if any(sh.shape_type == 13 or sh.is_placeholder and
-                                             hasattr(sh, "image") for sh in s.shapes)]
+    pictures = [
+        s
+        for s in slides[1:]
+        if any(sh.shape_type == 13 or sh.is_placeholder and hasattr(sh, "image") for sh in s.shapes)
+    ]
     assert len(pictures) == 9
     notes = slides[1].notes_slide.notes_text_frame.text
     assert notes.startswith("This was demonstrating how much of an asshole")
@@ -87,7 +93,8 @@ def test_unknown_format_and_unknown_flag_are_usage_errors(tmp_path):
 def test_a_mistyped_option_or_command_gets_a_suggestion(tmp_path):
     run = slidegen("build", "x.md", "--ouput", "out", cwd=tmp_path)
     assert run.returncode == 2 and run.stderr == (
-        "slidegen build: error: unrecognized arguments: --ouput out (did you mean --output?)\n")
+        "slidegen build: error: unrecognized arguments: --ouput out (did you mean --output?)\n"
+    )
     run = slidegen("inspect", "x.md", "--jsno", cwd=tmp_path)
     assert run.returncode == 2 and "did you mean --json?" in run.stderr
     run = slidegen("biuld", "x.md", cwd=tmp_path)
@@ -144,7 +151,10 @@ def test_the_last_lines_say_how_to_present_and_where_the_deck_is(tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stdout.rstrip("\n").splitlines()[-3:] == [
         "Present: open out/my-talk.html in a browser, then F for full screen, S for the speaker view "
-        "(? lists every key).", "PowerPoint deck: out/my-talk.pptx", "Speaker notes: out/my-talk.notes.md"]
+        "(? lists every key).",
+        "PowerPoint deck: out/my-talk.pptx",
+        "Speaker notes: out/my-talk.notes.md",
+    ]
     assert '<iframe src="my-talk.html' in run.stdout  # the snippet may ask for a theme (?theme=light)
     only_pptx = slidegen("build", "post.md", "-o", "out", "-f", "pptx", cwd=tmp_path)
     assert only_pptx.stdout.rstrip("\n").splitlines()[-1] == "PowerPoint deck: out/my-talk.pptx"

@@ -16,7 +16,8 @@ from toolkit import image_bytes, make_deck_dir
 
 TEMPLATES = {"default": None, "corporate": ROOT / "assets" / "templates" / "corporate.pptx"}
 
-MIXED_POST = """---
+MIXED_POST = (
+    """---
 title: Accessible decks from posts
 author: A. Speaker
 date: 2024-05-01
@@ -29,7 +30,9 @@ Slide 1: A picture slide whose picture is described by the post.
 ![A whiteboard with three boxes](board.png)
 
 Slide 2: A text slide, with no picture at all, and a note long enough to wrap on the slide:
-""" + " ".join(["the speaker keeps talking about the same thing"] * 40) + """
+"""
+    + " ".join(["the speaker keeps talking about the same thing"] * 40)
+    + """
 
 Slide 3: Another picture, this one with a file name for alt text, which slidegen must not pass on.
 
@@ -37,12 +40,15 @@ Slide 3: Another picture, this one with a file name for alt text, which slidegen
 
 Slide 4: A text slide again.
 """
+)
 
 
 def our_deck(tmp_path: Path, template: Path | None) -> Path:
     """Builds a post with picture and text slides (and the sample deck) as slidegen does; the PPTX files."""
-    source = make_deck_dir(tmp_path / "post", {"post.md": MIXED_POST, "board.png": image_bytes(fmt="PNG"),
-                                               "other.png": image_bytes(80, 60, fmt="PNG")})
+    source = make_deck_dir(
+        tmp_path / "post",
+        {"post.md": MIXED_POST, "board.png": image_bytes(fmt="PNG"), "other.png": image_bytes(80, 60, fmt="PNG")},
+    )
     out = tmp_path / "out"
     # The run's own picture cache (see conftest): the sample's photos are processed once per run, not
     # once per template; a cached picture is the same bytes (tests/test_cache.py).
@@ -94,9 +100,19 @@ def test_json_lists_every_deck_with_rule_names(tmp_path):
     data = json.loads(run.stdout)
     assert set(data["rules"]) >= {"title", "alt-text", "contrast", "notes"}
     assert data["decks"] == [
-        {"file": "deck.pptx", "error": None, "findings": [
-            {"slide": 1, "severity": "warning", "rule": "notes", "message": "slide has no speaker notes",
-             "shape": ""}]},
+        {
+            "file": "deck.pptx",
+            "error": None,
+            "findings": [
+                {
+                    "slide": 1,
+                    "severity": "warning",
+                    "rule": "notes",
+                    "message": "slide has no speaker notes",
+                    "shape": "",
+                }
+            ],
+        },
         {"file": "broken.pptx", "error": "not a PowerPoint file (.pptx): it is not a zip package", "findings": []},
     ]
 
@@ -117,18 +133,18 @@ def test_check_without_decks_is_a_usage_error(tmp_path):
 
 
 def test_a_layout_without_title_still_gives_titled_slides_read_title_first(tmp_path):
-    source = make_deck_dir(tmp_path / "post", {"post.md": MIXED_POST, "board.png": image_bytes(fmt="PNG"),
-                                               "other.png": image_bytes(80, 60, fmt="PNG")})
-    options = BuildOptions(out_dir=tmp_path / "out", formats=("pptx",), slide_layout="Blank", use_cache=False,
-                           jobs=1)
+    source = make_deck_dir(
+        tmp_path / "post",
+        {"post.md": MIXED_POST, "board.png": image_bytes(fmt="PNG"), "other.png": image_bytes(80, 60, fmt="PNG")},
+    )
+    options = BuildOptions(out_dir=tmp_path / "out", formats=("pptx",), slide_layout="Blank", use_cache=False, jobs=1)
     assert not build([source], options, Report(stream=None)).failed
     deck = next((tmp_path / "out").glob("*.pptx"))
     assert [f.line(deck.name) for f in check_file(deck)] == []
 
 
 def test_repeated_titles_are_numbered_so_the_deck_passes(tmp_path):
-    post = ("# Same start\n\nSlide 1: Same start. One.\n\nSlide 2: Same start. Two.\n\n"
-            "Slide 3: Same start. Three.\n")
+    post = "# Same start\n\nSlide 1: Same start. One.\n\nSlide 2: Same start. Two.\n\nSlide 3: Same start. Three.\n"
     source = make_deck_dir(tmp_path / "post", {"post.md": post})
     options = BuildOptions(out_dir=tmp_path / "out", formats=("pptx",), use_cache=False, jobs=1)
     assert not build([source], options, Report(stream=None)).failed
@@ -137,4 +153,8 @@ def test_repeated_titles_are_numbered_so_the_deck_passes(tmp_path):
     from pptx import Presentation
 
     assert [s.shapes.title.text for s in Presentation(str(deck)).slides] == [
-        "Same start", "Same start (2)", "Same start (3)", "Same start (4)"]
+        "Same start",
+        "Same start (2)",
+        "Same start (3)",
+        "Same start (4)",
+    ]

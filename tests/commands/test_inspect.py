@@ -13,8 +13,9 @@ FIXTURE = ROOT / "tests" / "fixtures" / "seed-page.txt"
 
 
 def slidegen(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "slidegen", *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "slidegen", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_seed_page_has_exactly_the_two_decks(update_golden):
@@ -24,7 +25,9 @@ def test_seed_page_has_exactly_the_two_decks(update_golden):
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert [(d["title"], len(d["slides"])) for d in data["decks"]] == [
-        ("Social Media Enterprise Context", 1), ("Social Media Society snippets", 9)]
+        ("Social Media Enterprise Context", 1),
+        ("Social Media Society snippets", 9),
+    ]
     society = data["decks"][1]
     assert society["slides"][0]["note"].startswith("This was demonstrating how much of an asshole")
     assert society["slides"][8]["note"].endswith("else you can do more harm than good")
@@ -32,7 +35,9 @@ def test_seed_page_has_exactly_the_two_decks(update_golden):
     enterprise = data["decks"][0]["slides"][0]["note"]
     assert enterprise.startswith("*Please note") and "Cheers" not in enterprise
     assert [s["title"] for s in data["skipped"]] == [
-        "techguerilla talk", "Enterprise Social Media & SMB - One Of These Things Is Not Like The Other"]
+        "techguerilla talk",
+        "Enterprise Social Media & SMB - One Of These Things Is Not Like The Other",
+    ]
     assert_golden("seed-inspect.json", run.stdout, update_golden)
 
 
@@ -61,7 +66,9 @@ def test_drafts_and_pages_an_export_leaves_out_are_listed_not_silently_dropped(t
     assert "left out: 'Draft 0' at " in run.stdout and ": a draft (--include-drafts builds it)" in run.stdout
     data = json.loads(slidegen("inspect", export, "--json").stdout)
     assert [(s["title"], s["reason"]) for s in data["left_out"]] == [
-        ("About page 0", "a page (--include-pages builds it)"), ("Draft 0", "a draft (--include-drafts builds it)")]
+        ("About page 0", "a page (--include-pages builds it)"),
+        ("Draft 0", "a draft (--include-drafts builds it)"),
+    ]
     built = slidegen("build", export, "-o", tmp_path / "out", "-f", "notes")
     assert built.returncode == 0, built.stderr
     assert "left out 1 post of the export: a page (--include-pages builds it)" in built.stdout
@@ -71,8 +78,14 @@ def test_drafts_and_pages_an_export_leaves_out_are_listed_not_silently_dropped(t
 def test_picture_paths_are_shown_from_here_when_under_here_else_in_full(tmp_path):
     from toolkit import image_bytes, make_deck_dir
 
-    make_deck_dir(tmp_path, {"talks/post.md": "# T\n\nSlide 1: a\n\n![x](slide-1.jpg)\n",
-                             "talks/slide-1.jpg": image_bytes(), "elsewhere/x": ""})
+    make_deck_dir(
+        tmp_path,
+        {
+            "talks/post.md": "# T\n\nSlide 1: a\n\n![x](slide-1.jpg)\n",
+            "talks/slide-1.jpg": image_bytes(),
+            "elsewhere/x": "",
+        },
+    )
     here = slidegen("inspect", "talks/post.md", "--json", cwd=tmp_path)
     assert json.loads(here.stdout)["decks"][0]["slides"][0]["image"] == "talks/slide-1.jpg"
     beside = slidegen("inspect", tmp_path / "talks" / "post.md", "--json", cwd=tmp_path / "elsewhere")

@@ -16,8 +16,9 @@ def deck(tmp_path: Path, front_matter: str = "whiteboard: true") -> Path:
     folder.mkdir()
     shutil.copy(PHOTOS / "imagelabs__Whiteboard1.jpg", folder / "slide-1.jpg")
     shutil.copy(PHOTOS / "whiteboarder__red_black_transition.jpg", folder / "slide-2.jpg")
-    (folder / "post.md").write_text(f"---\ntitle: Boards\n{front_matter}\n---\n"
-                                    "Slide 1: The board on the wall.\n\nSlide 2: All board.\n")
+    (folder / "post.md").write_text(
+        f"---\ntitle: Boards\n{front_matter}\n---\nSlide 1: The board on the wall.\n\nSlide 2: All board.\n"
+    )
     return folder
 
 
@@ -48,8 +49,9 @@ def test_front_matter_mapping_turns_crop_off_and_gives_corners(tmp_path):
     folder = deck(tmp_path, "whiteboard: {crop: false}")
     run = slidegen("inspect", folder, "--json", "--cache-dir", tmp_path / "c1")
     assert json.loads(run.stdout)["decks"][0]["slides"][0]["whiteboard"]["board"] == "not cropped"
-    (folder / "post.md").write_text("---\nwhiteboard:\n  corners: [[0.2, 0.1], [0.7, 0.15], [0.7, 0.8], "
-                                    "[0.2, 0.9]]\n---\nSlide 1: Given.\n")
+    (folder / "post.md").write_text(
+        "---\nwhiteboard:\n  corners: [[0.2, 0.1], [0.7, 0.15], [0.7, 0.8], [0.2, 0.9]]\n---\nSlide 1: Given.\n"
+    )
     run = slidegen("inspect", folder, "--json", "--cache-dir", tmp_path / "c2")
     board = json.loads(run.stdout)["decks"][0]["slides"][0]["whiteboard"]
     assert board["board"] == "given" and board["corners"][0] == [0.2, 0.1]
@@ -63,21 +65,25 @@ def test_bad_corners_are_an_error_at_their_line(tmp_path):
 
 def test_the_command_line_turns_cropping_off(tmp_path):
     folder = deck(tmp_path, "title2: x")
-    run = slidegen("inspect", folder, "--json", "--whiteboard", "--whiteboard-crop", "off",
-                   "--cache-dir", tmp_path / "cache")
+    run = slidegen(
+        "inspect", folder, "--json", "--whiteboard", "--whiteboard-crop", "off", "--cache-dir", tmp_path / "cache"
+    )
     assert json.loads(run.stdout)["decks"][0]["slides"][0]["whiteboard"]["board"] == "not cropped"
 
 
 def test_help_and_builds_without_whiteboards_do_not_import_numpy_or_opencv(tmp_path):
     folder = deck(tmp_path, "whiteboard: false")
-    code = ("import sys, contextlib, io\n"
-            "from slidegen.cli import main\n"
-            "with contextlib.redirect_stdout(io.StringIO()):\n"
-            "    main(['--help'])\n"
-            "    main(['build', sys.argv[1], '-o', sys.argv[2], '--no-cache', '-j', '1', '-f', 'html'])\n"
-            "print(sorted(m for m in ('cv2', 'numpy') if m in sys.modules))\n")
-    run = subprocess.run([sys.executable, "-c", code, str(folder), str(tmp_path / "out")],
-                         capture_output=True, text=True, timeout=300)
+    code = (
+        "import sys, contextlib, io\n"
+        "from slidegen.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['--help'])\n"
+        "    main(['build', sys.argv[1], '-o', sys.argv[2], '--no-cache', '-j', '1', '-f', 'html'])\n"
+        "print(sorted(m for m in ('cv2', 'numpy') if m in sys.modules))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(folder), str(tmp_path / "out")], capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().splitlines()[-1] == "[]"
     assert (tmp_path / "out" / "boards.html").exists()

@@ -19,9 +19,11 @@ def test_markdown_notes_of_every_slide_in_deck_order(rich):
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert out.startswith("# Quarterly review\n\n*Ann Example*\n\n## Slide 1: Quarterly review\n\nWelcome everyone.\n")
-    assert ("## Slide 2: Where we stand\n\nStart with the good news.\n\n- Revenue\n    - Europe first\n\n"
-            "1. Thank the team\n2. Take questions\n\n"
-            "Say it **loudly** and *slowly*, run `make report`, see [the wiki](https://example.org/wiki).\n") in out
+    assert (
+        "## Slide 2: Where we stand\n\nStart with the good news.\n\n- Revenue\n    - Europe first\n\n"
+        "1. Thank the team\n2. Take questions\n\n"
+        "Say it **loudly** and *slowly*, run `make report`, see [the wiki](https://example.org/wiki).\n"
+    ) in out
     assert "## Slide 4: Backup slide *(hidden)*\n\nOnly if asked.\n" in out
     assert "## Slide 6: The numbers\n\n*(no notes)*\n" in out
     assert out.count("## Slide ") == 8
@@ -29,8 +31,10 @@ def test_markdown_notes_of_every_slide_in_deck_order(rich):
 
 def test_plain_text_notes(rich):
     out = slidegen("notes", rich, "--format", "txt").stdout
-    assert "Slide 2: Where we stand\n-----------------------\n\nStart with the good news.\n\n\u2022 Revenue\n" \
-           "  \u2022 Europe first\n1. Thank the team\n2. Take questions\n\n" in out
+    assert (
+        "Slide 2: Where we stand\n-----------------------\n\nStart with the good news.\n\n\u2022 Revenue\n"
+        "  \u2022 Europe first\n1. Thank the team\n2. Take questions\n\n" in out
+    )
     assert "Slide 4: Backup slide [hidden]" in out and "(no notes)" in out
     assert "see the wiki. <https://example.org/wiki>" in out
 
@@ -54,13 +58,18 @@ def test_inspect_lists_the_deck_slides(rich):
 def test_build_a_deck_into_html_and_notes(rich, tmp_path):
     run = slidegen("build", rich, "-o", tmp_path, "-f", "html,notes,pptx", "--no-cache")
     assert run.returncode == 0, run.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["quarterly-review.html", "quarterly-review.notes.md",
-                                                         "quarterly-review.pptx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "quarterly-review.html",
+        "quarterly-review.notes.md",
+        "quarterly-review.pptx",
+    ]
     notes = (tmp_path / "quarterly-review.notes.md").read_text()
     assert "## Slide 1: Where we stand" in notes
     assert "- Revenue\n    - Europe first\n1. Thank the team\n2. Take questions\n" in notes
-    assert "<ul><li>Revenue<ul><li>Europe first</li></ul></li></ul><ol><li>Thank the team" in \
-        (tmp_path / "quarterly-review.html").read_text()
+    assert (
+        "<ul><li>Revenue<ul><li>Europe first</li></ul></li></ul><ol><li>Thank the team"
+        in (tmp_path / "quarterly-review.html").read_text()
+    )
     from pptx import Presentation
 
     prs = Presentation(tmp_path / "quarterly-review.pptx")
@@ -74,9 +83,14 @@ def test_strict_turns_the_warnings_into_failure(rich, tmp_path):
 
 
 def test_a_pptx_beside_a_post_is_its_template_not_a_second_post(tmp_path):
-    folder = make_deck_dir(tmp_path / "talk", {"post.md": "# Talk\n\nSlide 1: Hello.\n",
-                                               "brand.pptx": PANDOC["talk"].read_bytes(),
-                                               "slide-1.jpg": KNEECAP.read_bytes()})
+    folder = make_deck_dir(
+        tmp_path / "talk",
+        {
+            "post.md": "# Talk\n\nSlide 1: Hello.\n",
+            "brand.pptx": PANDOC["talk"].read_bytes(),
+            "slide-1.jpg": KNEECAP.read_bytes(),
+        },
+    )
     run = slidegen("inspect", folder)
     assert run.returncode == 0, run.stderr
     assert "Talk" in run.stdout and "1 slide(s)" in run.stdout
@@ -106,8 +120,10 @@ def test_notes_of_every_real_pandoc_deck(name, fmt):
 
 def test_pandoc_talk_notes_keep_the_numbered_list_and_the_indent(tmp_path):
     md = slidegen("notes", PANDOC["talk"]).stdout
-    assert ("## Slide 2: The red kneecap\n\nOpen with the sketch.\n\nWhy the knee bends\n\n\u2003and why it hurts\n\n"
-            "What the red means\n\n1. First step\n2. Second step\n\n") in md
+    assert (
+        "## Slide 2: The red kneecap\n\nOpen with the sketch.\n\nWhy the knee bends\n\n\u2003and why it hurts\n\n"
+        "What the red means\n\n1. First step\n2. Second step\n\n"
+    ) in md
     assert "## Slide 4: A slide without notes\n\n*(no notes)*\n" in md
     txt = slidegen("notes", PANDOC["talk"], "--format", "txt").stdout
     assert "Why the knee bends\n\n  and why it hurts\n\nWhat the red means\n\n1. First step\n2. Second step\n" in txt

@@ -32,8 +32,9 @@ def test_round_trip_keeps_slides_titles_and_notes(round_trip):
     first, second = read_deck(original, "first"), read_deck(again, "again")
     assert len(first.slides) == len(second.slides) == 10
     assert [s.title for s in first.slides] == [s.title for s in second.slides]
-    assert [[(p.text, p.level, p.bullet) for p in s.notes] for s in first.slides] == \
-        [[(p.text, p.level, p.bullet) for p in s.notes] for s in second.slides]
+    assert [[(p.text, p.level, p.bullet) for p in s.notes] for s in first.slides] == [
+        [(p.text, p.level, p.bullet) for p in s.notes] for s in second.slides
+    ]
     assert (first.title, first.author) == (second.title, second.author)
     assert "warning" not in unpack.stderr + build.stderr
 
@@ -166,12 +167,19 @@ def test_list_notes_round_trip_as_real_paragraphs_with_levels_and_kinds(tmp_path
     deck = rich_deck(tmp_path / "review.pptx")
     assert slidegen("unpack", deck, "-o", tmp_path / "u").returncode == 0
     post = (tmp_path / "u" / "post.md").read_text()
-    assert "Slide 1: Start with the good news.\n\n- Revenue\n    - Europe first\n\n1. Thank the team\n" \
-           "2. Take questions\n" in post
+    assert (
+        "Slide 1: Start with the good news.\n\n- Revenue\n    - Europe first\n\n1. Thank the team\n"
+        "2. Take questions\n" in post
+    )
     original = _notes_structure(deck)
     del original[3]  # the hidden slide is left out of a build
-    want = [("Start with the good news.", 0, ""), ("Revenue", 0, "bullet"), ("Europe first", 1, "bullet"),
-            ("Thank the team", 0, "number"), ("Take questions", 0, "number")]
+    want = [
+        ("Start with the good news.", 0, ""),
+        ("Revenue", 0, "bullet"),
+        ("Europe first", 1, "bullet"),
+        ("Thank the team", 0, "number"),
+        ("Take questions", 0, "number"),
+    ]
     assert original[1][:5] == want
     for source in (tmp_path / "u", deck):
         out = tmp_path / f"b-{source.name}"
@@ -183,7 +191,9 @@ def test_list_notes_round_trip_as_real_paragraphs_with_levels_and_kinds(tmp_path
     from pptx import Presentation
 
     prs = Presentation(str(next((tmp_path / "b-u").glob("*.pptx"))))
-    nums = [p._p.pPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}buAutoNum").get("startAt")
-            for p in prs.slides[1].notes_slide.notes_text_frame.paragraphs if p.text in ("Thank the team",
-                                                                                        "Take questions")]
+    nums = [
+        p._p.pPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}buAutoNum").get("startAt")
+        for p in prs.slides[1].notes_slide.notes_text_frame.paragraphs
+        if p.text in ("Thank the team", "Take questions")
+    ]
     assert nums == ["1", "2"]

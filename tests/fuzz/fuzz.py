@@ -127,8 +127,17 @@ def seed_corpus(target: str) -> Path:
 
         from PIL import Image
 
-        for n, (fmt, mode) in enumerate([("JPEG", "RGB"), ("PNG", "RGBA"), ("GIF", "P"), ("WEBP", "RGB"),
-                                         ("BMP", "RGB"), ("TIFF", "CMYK"), ("PNG", "LA")]):
+        for n, (fmt, mode) in enumerate(
+            [
+                ("JPEG", "RGB"),
+                ("PNG", "RGBA"),
+                ("GIF", "P"),
+                ("WEBP", "RGB"),
+                ("BMP", "RGB"),
+                ("TIFF", "CMYK"),
+                ("PNG", "LA"),
+            ]
+        ):
             buffer = io.BytesIO()
             Image.new(mode, (40, 30)).save(buffer, fmt)
             (corpus / f"seed-{n}").write_bytes(buffer.getvalue())

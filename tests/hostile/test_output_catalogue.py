@@ -38,14 +38,16 @@ def test_row42_a_full_disk_leaves_the_earlier_output_intact(tmp_path):
     make_deck_dir(tmp_path, {"post.md": "# T\n\nSlide 1: a\n"})
     assert slidegen("build", "post.md", "-o", "out", "-f", "notes", cwd=tmp_path).returncode == 0
     before = (tmp_path / "out" / "t.notes.md").read_bytes()
-    code = ("import os, sys, slidegen.outputs as o\n"
-            "real = os.fdopen\n"
-            "def full(fd, *a, **k):\n"
-            "    os.dup2(os.open('/dev/full', os.O_WRONLY), fd)\n"
-            "    return real(fd, *a, **k)\n"
-            "o.os.fdopen = full\n"
-            "from slidegen.cli import main\n"
-            "sys.exit(main(['build', 'post.md', '-o', 'out', '-f', 'notes']))\n")
+    code = (
+        "import os, sys, slidegen.outputs as o\n"
+        "real = os.fdopen\n"
+        "def full(fd, *a, **k):\n"
+        "    os.dup2(os.open('/dev/full', os.O_WRONLY), fd)\n"
+        "    return real(fd, *a, **k)\n"
+        "o.os.fdopen = full\n"
+        "from slidegen.cli import main\n"
+        "sys.exit(main(['build', 'post.md', '-o', 'out', '-f', 'notes']))\n"
+    )
     run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 1 and "No space left on device" in run.stderr and "Traceback" not in run.stderr
     assert (tmp_path / "out" / "t.notes.md").read_bytes() == before
@@ -68,8 +70,11 @@ def test_a_writer_failing_midway_writes_nothing_of_its_deck(tmp_path, monkeypatc
 
     real = writers.writer
     monkeypatch.setattr("slidegen.rendering.writer", lambda fmt: broken if fmt == "notes" else real(fmt))
-    result = build([tmp_path / "post.md"], BuildOptions(out_dir=tmp_path / "out", formats=("html", "notes"), jobs=1),
-                   Report(stream=None))
+    result = build(
+        [tmp_path / "post.md"],
+        BuildOptions(out_dir=tmp_path / "out", formats=("html", "notes"), jobs=1),
+        Report(stream=None),
+    )
     assert [str(e) for e in result.failed] == ["t.notes.md: error: disk went away"]
     assert os.listdir(tmp_path / "out") == ["t.html"] and (tmp_path / "out" / "t.html").read_bytes() == b"earlier"
 
@@ -77,16 +82,37 @@ def test_a_writer_failing_midway_writes_nothing_of_its_deck(tmp_path, monkeypatc
 @pytest.mark.slow  # two whole sample builds at once; test_atomic checks the whole-file replace it relies on
 def test_row43_two_builds_into_one_folder_never_tear_a_file(tmp_path):
     out = tmp_path / "out"
-    procs = [subprocess.Popen([sys.executable, "-m", "slidegen", "build", str(SAMPLE), "-o", str(out), "-q",
-                               "--cache-dir", str(tmp_path / f"cache{i}")], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for i in range(2)]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "slidegen",
+                "build",
+                str(SAMPLE),
+                "-o",
+                str(out),
+                "-q",
+                "--cache-dir",
+                str(tmp_path / f"cache{i}"),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for i in range(2)
+    ]
     for proc in procs:
         _, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err.decode()
     names = sorted(os.listdir(out))
-    assert names == ["social-media-society-snippets.html", "social-media-society-snippets.notes.md",
-                     "social-media-society-snippets.pptx"]
+    assert names == [
+        "social-media-society-snippets.html",
+        "social-media-society-snippets.notes.md",
+        "social-media-society-snippets.pptx",
+    ]
     from pptx import Presentation
+
     assert len(Presentation(out / names[2]).slides) == 10
 
 
@@ -99,13 +125,27 @@ def test_row44_output_names_stay_inside_the_folder(tmp_path):
 @pytest.fixture(scope="module")
 def twice(tmp_path_factory):
     root = tmp_path_factory.mktemp("twice")
-    make_deck_dir(root / "deck", {"post.md": "---\ntitle: Twice\ndate: 2024-05-01\n---\nSlide 1: a ![x](a.png)\n\n"
-                                             "Slide 2: *b* [l](https://x.org)\n", "a.png": image_bytes(80, 60, "PNG")})
+    make_deck_dir(
+        root / "deck",
+        {
+            "post.md": "---\ntitle: Twice\ndate: 2024-05-01\n---\nSlide 1: a ![x](a.png)\n\n"
+            "Slide 2: *b* [l](https://x.org)\n",
+            "a.png": image_bytes(80, 60, "PNG"),
+        },
+    )
     digests = []
     for i in range(2):
         out = root / f"out{i}"
-        run = slidegen("build", root / "deck", "-o", out, "--no-cache", "-f", "pptx,html,notes,txt",
-                       env={"SOURCE_DATE_EPOCH": "1700000000"})
+        run = slidegen(
+            "build",
+            root / "deck",
+            "-o",
+            out,
+            "--no-cache",
+            "-f",
+            "pptx,html,notes,txt",
+            env={"SOURCE_DATE_EPOCH": "1700000000"},
+        )
         assert run.returncode == 0, run.stderr
         digests.append({p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.iterdir())})
     return digests

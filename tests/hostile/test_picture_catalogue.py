@@ -18,8 +18,11 @@ from toolkit import image_bytes
 def _png_header_bomb(width: int, height: int) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 5000)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 5000)) + chunk(b"IEND", b"")
+    )
 
 
 def _saved(img: Image.Image, fmt: str, **kw) -> bytes:
@@ -46,16 +49,36 @@ REFUSED = [
     (23, "cut.jpg", {"cut.jpg": image_bytes(400, 300)[:1500]}, "truncated or corrupt"),
     (24, "bomb.png", {"bomb.png": _png_header_bomb(50_000, 50_000)}, "2,500 megapixels, over the limit"),
     (24, "big.png", {"big.png": _png_header_bomb(9000, 7000)}, "9000×7000 = 63 megapixels, over the limit"),
-    (25, "fig.eps", {"fig.eps": b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\nshowpage\n"}, "EPS files are not supported"),
-    (29, "p.heic", {"p.heic": b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + b"\0" * 100}, "HEIF picture is truncated or corrupt"),
-    (30, "s.svg", {"s.svg": b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'},
-     "SVG pictures are not embedded"),
+    (
+        25,
+        "fig.eps",
+        {"fig.eps": b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\nshowpage\n"},
+        "EPS files are not supported",
+    ),
+    (
+        29,
+        "p.heic",
+        {"p.heic": b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + b"\0" * 100},
+        "HEIF picture is truncated or corrupt",
+    ),
+    (
+        30,
+        "s.svg",
+        {"s.svg": b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'},
+        "SVG pictures are not embedded",
+    ),
 ]
 
 BUILT = [
-    (26, {"cmyk.jpg": _saved(Image.new("CMYK", (40, 30), (0, 100, 200, 0)), "JPEG"),
-          "deep.png": _saved(Image.new("I;16", (40, 30)), "PNG"),
-          "la.png": _saved(Image.new("LA", (40, 30)), "PNG")}, None),
+    (
+        26,
+        {
+            "cmyk.jpg": _saved(Image.new("CMYK", (40, 30), (0, 100, 200, 0)), "JPEG"),
+            "deep.png": _saved(Image.new("I;16", (40, 30)), "PNG"),
+            "la.png": _saved(Image.new("LA", (40, 30)), "PNG"),
+        },
+        None,
+    ),
     (27, {"anim.gif": _animated_gif()}, "only its first frame is shown"),
     (28, {"w.webp": _saved(Image.new("RGB", (40, 30), "red"), "WEBP")}, None),
     (31, {"o9.jpg": image_bytes(40, 30, orientation=9)}, "EXIF orientation 9 is not one of 1-8"),
@@ -89,11 +112,17 @@ def test_row20_symlink_out_of_the_folder(tmp_path):
     folder = _deck(tmp_path, "![x](link.jpg)", {})
     (folder / "link.jpg").symlink_to(secret)
     run = slidegen("build", "deck/post.md", "-o", "out", "--no-cache", cwd=tmp_path)
-    assert run.returncode == 1 and ("deck/post.md:5: error: link.jpg is a symbolic link to a file outside the "
-                                    "post's folder") in run.stderr
+    assert (
+        run.returncode == 1
+        and ("deck/post.md:5: error: link.jpg is a symbolic link to a file outside the post's folder") in run.stderr
+    )
     run = slidegen("inspect", "deck/post.md", cwd=tmp_path)  # inspect no longer lists it as fine
-    assert run.returncode == 0 and "deck/post.md:5: warning: building would fail: link.jpg is a symbolic link" \
-        in run.stderr and "picture: deck/link.jpg" in run.stdout and "(refused, see the warning)" in run.stdout
+    assert (
+        run.returncode == 0
+        and "deck/post.md:5: warning: building would fail: link.jpg is a symbolic link" in run.stderr
+        and "picture: deck/link.jpg" in run.stdout
+        and "(refused, see the warning)" in run.stdout
+    )
 
 
 @pytest.mark.parametrize("row, files, warning", BUILT, ids=[f"row{r[0]}" for r in BUILT])
@@ -107,6 +136,7 @@ def test_pictures_that_build(tmp_path, row, files, warning):
     out = tmp_path / "out"
     assert sorted(os.listdir(out)) == ["t.html", "t.pptx"]
     from pptx import Presentation
+
     pictures = [sh for s in Presentation(out / "t.pptx").slides for sh in s.shapes if hasattr(sh, "image")]
     assert len(pictures) == len(files)
 

@@ -35,27 +35,47 @@ def _slide_rels_to_missing_media(name, data):
 CASES = {
     "zip bomb header": (lambda good, t: forge_unpacked_size(good, t, 0xFFFFFFF0), "over the limit of"),
     "too many parts": (_many_parts, "parts, over the limit of 10,000"),
-    "climbing part name": (lambda good, t: rewrite(good, t, add={"ppt/../../evil.xml": b"<x/>"}),
-                           "part name leaves the package: 'ppt/../../evil.xml'"),
-    "absolute part name": (lambda good, t: rewrite(good, t, add={"/etc/evil.xml": b"<x/>"}),
-                           "part name leaves the package"),
-    "XXE in a slide": (lambda good, t: rewrite(good, t, change=with_prolog(XXE)),
-                       "ppt/slides/slide1.xml declares a DTD or entities"),
+    "climbing part name": (
+        lambda good, t: rewrite(good, t, add={"ppt/../../evil.xml": b"<x/>"}),
+        "part name leaves the package: 'ppt/../../evil.xml'",
+    ),
+    "absolute part name": (
+        lambda good, t: rewrite(good, t, add={"/etc/evil.xml": b"<x/>"}),
+        "part name leaves the package",
+    ),
+    "XXE in a slide": (
+        lambda good, t: rewrite(good, t, change=with_prolog(XXE)),
+        "ppt/slides/slide1.xml declares a DTD or entities",
+    ),
     "entity expansion": (lambda good, t: rewrite(good, t, change=with_prolog(LAUGHS)), "declares a DTD or entities"),
-    "missing presentation part": (lambda good, t: rewrite(good, t, drop=("ppt/presentation.xml",)),
-                                  "broken relationship in _rels/.rels: part ppt/presentation.xml is missing"),
-    "no content types": (lambda good, t: rewrite(good, t, drop=("[Content_Types].xml",)),
-                         "the package has no [Content_Types].xml part"),
-    "broken relationship": (lambda good, t: rewrite(good, t, change=_slide_rels_to_missing_media),
-                            "part ppt/media/image99.jpg is missing"),
-    "encrypted": (lambda good, t: t.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096),
-                  "password-protected"),
+    "missing presentation part": (
+        lambda good, t: rewrite(good, t, drop=("ppt/presentation.xml",)),
+        "broken relationship in _rels/.rels: part ppt/presentation.xml is missing",
+    ),
+    "no content types": (
+        lambda good, t: rewrite(good, t, drop=("[Content_Types].xml",)),
+        "the package has no [Content_Types].xml part",
+    ),
+    "broken relationship": (
+        lambda good, t: rewrite(good, t, change=_slide_rels_to_missing_media),
+        "part ppt/media/image99.jpg is missing",
+    ),
+    "encrypted": (
+        lambda good, t: t.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096),
+        "password-protected",
+    ),
     "not a zip": (lambda good, t: t.write_text("Slide 1: a post saved as .pptx\n"), "not a PPTX deck"),
     "truncated": (lambda good, t: t.write_bytes(good.read_bytes()[:20_000]), "damaged PPTX package"),
     "relationship out of the package": (
-        lambda good, t: rewrite(good, t, change=lambda n, d: d.replace(b"../media/image1.jpg", b"../../../x.jpg")
-                                if n == "ppt/slides/_rels/slide3.xml.rels" else d),
-        "points out of the package"),
+        lambda good, t: rewrite(
+            good,
+            t,
+            change=lambda n, d: (
+                d.replace(b"../media/image1.jpg", b"../../../x.jpg") if n == "ppt/slides/_rels/slide3.xml.rels" else d
+            ),
+        ),
+        "points out of the package",
+    ),
 }
 
 
@@ -93,8 +113,11 @@ def test_unpack_and_notes_refuse_too(hostile, case, tmp_path):
 def test_the_bomb_header_is_refused_before_anything_is_inflated(hostile, monkeypatch):
     # zipfile never inflates past a part's declared size, so the declared sizes are the whole budget
     inflated = []
-    monkeypatch.setattr(zipfile.ZipFile, "open", lambda *a, **k: inflated.append(a) or (_ for _ in ()).throw(
-        AssertionError("a part was opened")))
+    monkeypatch.setattr(
+        zipfile.ZipFile,
+        "open",
+        lambda *a, **k: inflated.append(a) or (_ for _ in ()).throw(AssertionError("a part was opened")),
+    )
     with pytest.raises(InputError) as caught:
         pptxzip.check_package(hostile["zip bomb header"], "bomb.pptx")
     assert "over the limit" in str(caught.value) and not inflated

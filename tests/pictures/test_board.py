@@ -41,7 +41,7 @@ def grey(rgb: np.ndarray) -> np.ndarray:
 def outer_band(shape, fraction=0.04) -> np.ndarray:
     h, w = shape[:2]
     band = np.ones((h, w), bool)
-    band[round(h * fraction): h - round(h * fraction), round(w * fraction): w - round(w * fraction)] = False
+    band[round(h * fraction) : h - round(h * fraction), round(w * fraction) : w - round(w * fraction)] = False
     return band
 
 
@@ -146,8 +146,10 @@ def test_the_outer_edge_of_the_cleaned_picture_is_board_white(name):
 
 
 def test_in_the_median_photo_the_outer_edge_is_board_white():
-    shares = [(grey(rgb)[outer_band(rgb.shape)] >= 215).mean()
-              for rgb in (slide_picture(n)[0] for n in MARKED if not n.startswith("rotated-"))]
+    shares = [
+        (grey(rgb)[outer_band(rgb.shape)] >= 215).mean()
+        for rgb in (slide_picture(n)[0] for n in MARKED if not n.startswith("rotated-"))
+    ]
     assert np.median(shares) >= 0.85, shares
 
 
@@ -157,15 +159,21 @@ def test_the_writing_is_kept_and_the_background_is_uniformly_white(name):
     assert board["kept"] >= 0.9 and board["cleanup"] in ("full", "mild"), board
     level = grey(rgb)
     h, w = level.shape
-    middle = level[h // 4: h - h // 4, w // 4: w - w // 4]
+    middle = level[h // 4 : h - h // 4, w // 4 : w - w // 4]
     assert np.median(middle) >= 250  # the middle of the board is white
     background = middle[middle >= 200]
     assert np.percentile(background, 10) >= 235  # and evenly so: no shading, no blotches
     assert (middle < 128).mean() > 0.001  # the writing is still there
 
 
-@pytest.mark.parametrize("name", ["whiteboarder__red_black_transition.jpg", "clean-whiteboard-images__before.png",
-                                  "ai-fix-messy-whiteboard__demos_3_before.png"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "whiteboarder__red_black_transition.jpg",
+        "clean-whiteboard-images__before.png",
+        "ai-fix-messy-whiteboard__demos_3_before.png",
+    ],
+)
 def test_pen_colours_keep_their_hue(name):
     from slidegen.pictures.whiteboard import light_on
 
@@ -199,8 +207,15 @@ def photo_as_cleaned(name: str, board: dict, shape: tuple | None = None) -> np.n
     return photo
 
 
-@pytest.mark.parametrize("name", ["imagelabs__Whiteboard1.jpg", "imagelabs__Whiteboard2.jpg",
-                                  "imagelabs__Whiteboard3.jpg", "whiteboarder__just_black_and_green.jpg"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "imagelabs__Whiteboard1.jpg",
+        "imagelabs__Whiteboard2.jpg",
+        "imagelabs__Whiteboard3.jpg",
+        "whiteboarder__just_black_and_green.jpg",
+    ],
+)
 def test_no_blocks_or_halo_along_the_board_edge(name):
     """The old cleanup scaled a 128-px board mask up: stair-steps of whitened wall and a halo over
     the frame along the board's edge. Now, wherever the photo shows bare board in the outer band,
@@ -244,8 +259,9 @@ def test_corners_given_by_hand_override_the_search():
     assert np.abs(np.array(board["corners"]) - marked).max() < 0.002
 
 
-@pytest.mark.parametrize("corners", [((0, 0), (5000, 0), (5000, 10), (0, 10)), ((0.1, 0.1), (0.9, 0.9), (0.9, 0.1),
-                                                                                 (0.5, 0.5))])
+@pytest.mark.parametrize(
+    "corners", [((0, 0), (5000, 0), (5000, 10), (0, 10)), ((0.1, 0.1), (0.9, 0.9), (0.9, 0.1), (0.5, 0.5))]
+)
 def test_unusable_corners_given_by_hand_are_warned_about_and_the_board_is_looked_for(corners):
     settings = ImageSettings.for_width(1920, 50_000_000, True, corners=corners)
     _, notes, board = process_board((PHOTOS / "imagelabs__Whiteboard1.jpg").read_bytes(), settings)
@@ -263,9 +279,14 @@ def test_crop_off_keeps_the_whole_photo():
 def test_crop_and_corners_are_part_of_the_cache_key():
     from slidegen.cache import cache_key
 
-    keys = {cache_key("0" * 64, s, 6) for s in (
-        ImageSettings.for_width(1920, 1, True), ImageSettings.for_width(1920, 1, True, crop=False),
-        ImageSettings.for_width(1920, 1, True, corners=((0, 0), (1, 0), (1, 1), (0, 1))))}
+    keys = {
+        cache_key("0" * 64, s, 6)
+        for s in (
+            ImageSettings.for_width(1920, 1, True),
+            ImageSettings.for_width(1920, 1, True, crop=False),
+            ImageSettings.for_width(1920, 1, True, corners=((0, 0), (1, 0), (1, 1), (0, 1))),
+        )
+    }
     assert len(keys) == 3
 
 

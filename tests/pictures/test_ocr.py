@@ -50,10 +50,14 @@ def test_a_line_written_downwards_is_shared_out_along_its_height():
 
 # Floors set from the measurement in docs/benchmarks.md (0.9, 1.0 and 0.58 of the words findable), with room.
 # The quickest photo stands for the three in the quick tier; make test reads all of them.
-@pytest.mark.parametrize(("name", "floor"), [pytest.param("imagelabs__Whiteboard2.jpg", 0.8, marks=pytest.mark.slow),
-                                             pytest.param("whiteboard-image-enhance__1.jpeg", 0.8,
-                                                          marks=pytest.mark.slow),
-                                             ("whiteboarder__just_black_and_green.jpg", 0.4)])
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    [
+        pytest.param("imagelabs__Whiteboard2.jpg", 0.8, marks=pytest.mark.slow),
+        pytest.param("whiteboard-image-enhance__1.jpeg", 0.8, marks=pytest.mark.slow),
+        ("whiteboarder__just_black_and_green.jpg", 0.4),
+    ],
+)
 def test_real_boards_are_read_well_enough_to_search(name, floor):
     tool = ocr_recall()
     from slidegen.model import board_text
@@ -72,8 +76,9 @@ def test_alt_text_adds_what_the_board_says_after_the_notes_first_sentence():
     from slidegen.model import ImageRef, Note, Slide, SourcePos, Span
 
     pos = SourcePos("p.md", 4)
-    slide = Slide(3, "Flow", Note(((Span("The router sits in the middle. More text."),),)), pos,
-                  ImageRef("board.jpg", pos))
+    slide = Slide(
+        3, "Flow", Note(((Span("The router sits in the middle. More text."),),)), pos, ImageRef("board.jpg", pos)
+    )
     words = tuple(Word(t, (0, 0, 0.1, 0.1), 0.9) for t in ["MCP", "ROUTER", "LOCAL"])
     assert alt_text(slide, words) == "The router sits in the middle. Board: MCP ROUTER LOCAL"
     many = tuple(Word(f"word{i}", (0, 0, 0.1, 0.1), 0.9) for i in range(200))
@@ -98,14 +103,16 @@ def test_missing_extra_is_one_clear_error(monkeypatch):
 
 @pytest.fixture
 def board_deck(tmp_path):
-    return make_deck_dir(tmp_path / "talk", {
-        "post.md": "# Router talk\n\nSlide 1: How the router fits in.\n",
-        "slide-1.jpg": (BOARDS / "imagelabs__Whiteboard2.jpg").read_bytes(),
-    })
+    return make_deck_dir(
+        tmp_path / "talk",
+        {
+            "post.md": "# Router talk\n\nSlide 1: How the router fits in.\n",
+            "slide-1.jpg": (BOARDS / "imagelabs__Whiteboard2.jpg").read_bytes(),
+        },
+    )
 
 
-def test_build_with_ocr_gives_a_text_layer_and_alt_text_and_reads_each_picture_once(tmp_path, board_deck,
-                                                                                      monkeypatch):
+def test_build_with_ocr_gives_a_text_layer_and_alt_text_and_reads_each_picture_once(tmp_path, board_deck, monkeypatch):
     from slidegen.pipeline import build
 
     calls = []
@@ -134,8 +141,9 @@ def test_front_matter_ocr_turns_it_on_for_one_post(tmp_path, board_deck):
     assert run.returncode == 0, run.stderr
     board = json.loads(run.stdout)["decks"][0]["slides"][0]["ocr"]
     assert "TEST" in board["text"].upper()
-    assert all(set(w) == {"text", "confidence", "box"} and w["confidence"] >= ocr.MIN_CONFIDENCE
-               for w in board["words"])
+    assert all(
+        set(w) == {"text", "confidence", "box"} and w["confidence"] >= ocr.MIN_CONFIDENCE for w in board["words"]
+    )
 
 
 def test_inspect_without_ocr_reads_nothing(tmp_path, board_deck):
@@ -146,13 +154,19 @@ def test_inspect_without_ocr_reads_nothing(tmp_path, board_deck):
 
 
 def test_the_ocr_extra_is_imported_only_when_asked_for(tmp_path, board_deck):
-    code = ("import sys; from slidegen.cli import main; main(['build', sys.argv[1], '-o', sys.argv[2], '-q']);"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rapidocr_onnxruntime', 'onnxruntime')))")
+    code = (
+        "import sys; from slidegen.cli import main; main(['build', sys.argv[1], '-o', sys.argv[2], '-q']);"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rapidocr_onnxruntime', 'onnxruntime')))"
+    )
     import subprocess
     import sys
 
-    run = subprocess.run([sys.executable, "-c", code, str(board_deck), str(tmp_path / "out")], capture_output=True,
-                         text=True, env={**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")})
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(board_deck), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")},
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
 

@@ -64,23 +64,28 @@ def test_malformed_exif_warns_and_keeps_the_picture():
     good = image_bytes(64, 48, orientation=6)
     # Point the IFD offset far past the end of the EXIF block.
     start = good.index(b"Exif\x00\x00") + 6
-    broken = good[:start + 4] + b"\xff\xff\xff\x7f" + good[start + 8:]
+    broken = good[: start + 4] + b"\xff\xff\xff\x7f" + good[start + 8 :]
     picture, notes = process(broken, SETTINGS)
     assert decode(picture.data).size == (64, 48)
     assert len(notes) == 1 and "EXIF" in notes[0] and "picture used as" in notes[0]
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "picture file is empty (0 bytes)"),
-    (b"hello, I am a text file\n", "not a picture: the file holds text"),
-    (b"<!DOCTYPE html><html><body>404</body></html>", "not a picture: the file holds HTML"),
-    (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-     "SVG pictures are not embedded"),
-    (b"<svg onload='alert(1)'></svg>", "SVG pictures are not embedded"),
-    (b"%PDF-1.7\n...", "PDF files are not supported"),
-    (b"8BPS\x00\x01" + bytes(40), "Photoshop PSD files are not supported"),
-    (bytes(range(256)) * 4, "not a picture in a supported format"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "picture file is empty (0 bytes)"),
+        (b"hello, I am a text file\n", "not a picture: the file holds text"),
+        (b"<!DOCTYPE html><html><body>404</body></html>", "not a picture: the file holds HTML"),
+        (
+            b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "SVG pictures are not embedded",
+        ),
+        (b"<svg onload='alert(1)'></svg>", "SVG pictures are not embedded"),
+        (b"%PDF-1.7\n...", "PDF files are not supported"),
+        (b"8BPS\x00\x01" + bytes(40), "Photoshop PSD files are not supported"),
+        (bytes(range(256)) * 4, "not a picture in a supported format"),
+    ],
+)
 def test_refused_bytes_say_what_they_are(data, message):
     with pytest.raises(ImageProblem) as err:
         process(data, SETTINGS)
@@ -104,8 +109,9 @@ def test_the_pixel_cap_is_checked_from_the_header_before_decoding():
     data = image_bytes(400, 300, fmt="PNG")
     with pytest.raises(ImageProblem) as err:
         process(data, ImageSettings(max_pixels=100_000))
-    assert str(err.value) == ("picture is 400×300 = 0 megapixels, over the limit of 0.1 megapixels "
-                              "(raise it with --max-pixels)")
+    assert str(err.value) == (
+        "picture is 400×300 = 0 megapixels, over the limit of 0.1 megapixels (raise it with --max-pixels)"
+    )
 
 
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
@@ -116,8 +122,12 @@ def test_a_decompression_bomb_is_refused_from_its_header():
     # A 30000×30000 PNG header with no real data: 900 megapixels announced (written by hand, as an
     # attacker would, rather than by compressing 900 megapixels first).
     header = struct.pack(">IIBBBBB", 30000, 30000, 1, 0, 0, 0, 0)  # 1-bit grey
-    bomb = (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", zlib.compress(b"\0" * 64))
-            + _png_chunk(b"IEND", b""))
+    bomb = (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + _png_chunk(b"IEND", b"")
+    )
     with pytest.raises(Image.DecompressionBombError, match="900000000 pixels"):  # a header Pillow reads
         Image.open(io.BytesIO(bomb))
     with pytest.raises(ImageProblem, match="too large to decode safely|over the limit"):
@@ -183,8 +193,13 @@ def test_metadata_is_stripped_from_the_output():
     exif[0x010F] = "SecretPhoneMaker"
     exif.get_ifd(0x8825)[2] = (51.0, 30.0, 12.0)  # GPSLatitude
     buf = io.BytesIO()
-    img.save(buf, "JPEG", exif=exif.tobytes(), comment=b"private comment",
-             icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    img.save(
+        buf,
+        "JPEG",
+        exif=exif.tobytes(),
+        comment=b"private comment",
+        icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes(),
+    )
     data = buf.getvalue()
     assert b"SecretPhoneMaker" in data and b"private comment" in data
     picture, _ = process(data, SETTINGS)
@@ -237,9 +252,16 @@ def _display_p3_profile() -> bytes:
     name = b"Display P3 (test)\x00"
     desc = b"desc" + bytes(4) + struct.pack(">I", len(name)) + name + bytes(4 + 4 + 2 + 1 + 67)
     curve = b"curv" + bytes(4) + struct.pack(">IH", 1, round(2.2 * 256)) + bytes(2)
-    tags = [(b"desc", desc), (b"wtpt", xyz(0.964203, 1.0, 0.824905)),
-            (b"rXYZ", xyz(0.515121, 0.241196, -0.001053)), (b"gXYZ", xyz(0.291977, 0.692245, 0.041885)),
-            (b"bXYZ", xyz(0.157104, 0.066574, 0.784073)), (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve)]
+    tags = [
+        (b"desc", desc),
+        (b"wtpt", xyz(0.964203, 1.0, 0.824905)),
+        (b"rXYZ", xyz(0.515121, 0.241196, -0.001053)),
+        (b"gXYZ", xyz(0.291977, 0.692245, 0.041885)),
+        (b"bXYZ", xyz(0.157104, 0.066574, 0.784073)),
+        (b"rTRC", curve),
+        (b"gTRC", curve),
+        (b"bTRC", curve),
+    ]
     offset = 128 + 4 + 12 * len(tags)
     table, body = b"", b""
     for sig, data in tags:
@@ -247,9 +269,19 @@ def _display_p3_profile() -> bytes:
         table += sig + struct.pack(">II", offset + len(body), len(data))
         body += data
     size = offset + len(body)
-    header = (struct.pack(">I", size) + bytes(4) + struct.pack(">I", 0x02100000) + b"mntrRGB XYZ "
-              + bytes(12) + b"acsp" + bytes(4 + 4 + 4 + 4 + 8 + 4) + s15(0.9642) + s15(1.0) + s15(0.8249)
-              + bytes(4 + 44))
+    header = (
+        struct.pack(">I", size)
+        + bytes(4)
+        + struct.pack(">I", 0x02100000)
+        + b"mntrRGB XYZ "
+        + bytes(12)
+        + b"acsp"
+        + bytes(4 + 4 + 4 + 4 + 8 + 4)
+        + s15(0.9642)
+        + s15(1.0)
+        + s15(0.8249)
+        + bytes(4 + 44)
+    )
     assert len(header) == 128
     return header + struct.pack(">I", len(tags)) + table + body
 
@@ -262,10 +294,18 @@ def test_a_broken_colour_profile_warns_and_keeps_the_colours():
     assert len(notes) == 1 and notes[0].startswith("colour profile could not be applied")
 
 
-@pytest.mark.parametrize("mode, color", [
-    ("CMYK", (0, 255, 255, 0)), ("LA", (128, 255)), ("P", 3), ("1", 1), ("I;16", 65535), ("L", 77),
-    ("RGBA", (10, 20, 30, 255)),
-])
+@pytest.mark.parametrize(
+    "mode, color",
+    [
+        ("CMYK", (0, 255, 255, 0)),
+        ("LA", (128, 255)),
+        ("P", 3),
+        ("1", 1),
+        ("I;16", 65535),
+        ("L", 77),
+        ("RGBA", (10, 20, 30, 255)),
+    ],
+)
 def test_odd_colour_modes_become_rgb_or_grey(mode, color):
     img = Image.new(mode, (30, 20), color)
     fmt = "TIFF" if mode in ("CMYK", "I;16") else "PNG"
@@ -361,14 +401,18 @@ def test_a_cmyk_jpeg_keeps_its_colours():
     assert r > 220 and g < 40 and b < 40
 
 
-_SEEDS = {fmt: image_bytes(24, 16, fmt=fmt, orientation=6 if fmt == "JPEG" else None)
-          for fmt in ("JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF")}
+_SEEDS = {
+    fmt: image_bytes(24, 16, fmt=fmt, orientation=6 if fmt == "JPEG" else None)
+    for fmt in ("JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF")
+}
 
 
 @settings(max_examples=150, deadline=None)
-@given(fmt=st.sampled_from(sorted(_SEEDS)), cuts=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)),
-                                                          min_size=1, max_size=6),
-       keep=st.integers(0, 10_000))
+@given(
+    fmt=st.sampled_from(sorted(_SEEDS)),
+    cuts=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), min_size=1, max_size=6),
+    keep=st.integers(0, 10_000),
+)
 def test_damaged_pictures_end_in_a_picture_or_our_problem_never_anything_else(fmt, cuts, keep):
     data = bytearray(_SEEDS[fmt])
     for where, value in cuts:

@@ -23,11 +23,9 @@ def ref(text: str) -> ImageRef:
 
 
 def deck_with(base, *refs, title="Deck", whiteboard=None) -> Deck:
-    deck = Deck(title=title, source=SourcePos("post.md", 1), base_dir=base, slug=title.lower(),
-                whiteboard=whiteboard)
+    deck = Deck(title=title, source=SourcePos("post.md", 1), base_dir=base, slug=title.lower(), whiteboard=whiteboard)
     for n, r in enumerate(refs, start=1):
-        deck.slides.append(Slide(n, f"S{n}", note("text"), POS.at(n * 10),
-                                 ImageRef(r, POS.at(n * 10)) if r else None))
+        deck.slides.append(Slide(n, f"S{n}", note("text"), POS.at(n * 10), ImageRef(r, POS.at(n * 10)) if r else None))
     return deck
 
 
@@ -41,6 +39,7 @@ def quiet() -> Report:
 
 # --- resolution -------------------------------------------------------------------------------
 
+
 def test_a_relative_reference_resolves_inside_the_post_folder(tmp_path):
     make_deck_dir(tmp_path, {"img/a b.png": image_bytes(fmt="PNG")})
     assert resolve(ref("img/a%20b.png"), tmp_path).path == (tmp_path / "img/a b.png").resolve()
@@ -53,10 +52,16 @@ def test_a_missing_picture_is_a_one_line_error_at_the_reference():
     assert str(err.value) == "post.md:34: error: image not found: img/a.png"
 
 
-@pytest.mark.parametrize("text", [
-    "../secret.png", "img/../../secret.png", "%2e%2e/secret.png", "%2E%2E%2Fsecret.png",
-    "..%2Fsecret.png",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "../secret.png",
+        "img/../../secret.png",
+        "%2e%2e/secret.png",
+        "%2E%2E%2Fsecret.png",
+        "..%2Fsecret.png",
+    ],
+)
 def test_paths_that_climb_out_of_the_post_folder_are_refused(tmp_path, text):
     post = tmp_path / "post"
     make_deck_dir(tmp_path, {"secret.png": image_bytes(fmt="PNG"), "post/img/x.png": image_bytes(fmt="PNG")})
@@ -90,12 +95,15 @@ def test_a_symlink_inside_the_folder_is_followed(tmp_path):
     assert resolve(ref("alias.png"), tmp_path / "post").path == (tmp_path / "post/real.png").resolve()
 
 
-@pytest.mark.parametrize("text, message", [
-    ("file:///etc/passwd", "file: URLs are not followed"),
-    ("FILE://localhost/etc/passwd", "file: URLs are not followed"),
-    ("javascript:alert(1)", "unsupported picture reference (javascript: links are not followed)"),
-    ("ftp://host/a.png", "unsupported picture reference (ftp:"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("file:///etc/passwd", "file: URLs are not followed"),
+        ("FILE://localhost/etc/passwd", "file: URLs are not followed"),
+        ("javascript:alert(1)", "unsupported picture reference (javascript: links are not followed)"),
+        ("ftp://host/a.png", "unsupported picture reference (ftp:"),
+    ],
+)
 def test_other_schemes_are_refused(tmp_path, text, message):
     with pytest.raises(InputError) as err:
         resolve(ref(text), tmp_path)
@@ -146,6 +154,7 @@ def test_a_data_uri_picture_reaches_the_media_bag(tmp_path):
 
 # --- prepare_media ----------------------------------------------------------------------------
 
+
 def test_prepare_media_fills_the_media_bag_once_per_distinct_picture(tmp_path, monkeypatch):
     make_deck_dir(tmp_path, {"a.jpg": image_bytes(4032, 3024), "b.png": image_bytes(fmt="PNG")})
     calls = []
@@ -158,17 +167,22 @@ def test_prepare_media_fills_the_media_bag_once_per_distinct_picture(tmp_path, m
     assert len(calls) == 2
     assert set(one.media) == {"a.jpg", "b.png", "./a.jpg"} and set(two.media) == {"a.jpg"}
     assert one.media["a.jpg"] is one.media["./a.jpg"]
-    assert (one.media["a.jpg"].width, one.media["a.jpg"].height) == (1008, 756)  # the picture area at 1920 px, by 1/4-scale DCT decoding
+    assert (one.media["a.jpg"].width, one.media["a.jpg"].height) == (
+        1008,
+        756,
+    )  # the picture area at 1920 px, by 1/4-scale DCT decoding
 
 
 def test_a_failing_deck_is_returned_with_its_first_error_and_others_go_on(tmp_path):
-    make_deck_dir(tmp_path, {"good.jpg": image_bytes(), "bad.png": b"just some words\n",
-                             "cut.jpg": image_bytes(300, 200)[:400]})
+    make_deck_dir(
+        tmp_path, {"good.jpg": image_bytes(), "bad.png": b"just some words\n", "cut.jpg": image_bytes(300, 200)[:400]}
+    )
     bad = deck_with(tmp_path, "good.jpg", "bad.png", "cut.jpg", title="Bad")
     good = deck_with(tmp_path, "good.jpg", title="Good")
     failures = prepare_media([bad, good], options(tmp_path), quiet())
     assert [(d.title, str(e)) for d, e in failures] == [
-        ("Bad", "post.md:20: error: not a picture: the file holds text: bad.png")]
+        ("Bad", "post.md:20: error: not a picture: the file holds text: bad.png")
+    ]
     assert bad.media == {} and set(good.media) == {"good.jpg"}
 
 
@@ -192,7 +206,8 @@ def test_an_unfetched_remote_picture_warns_and_makes_a_text_slide(tmp_path):
     assert deck.slides[0].image is None and deck.media == {}
     assert [str(w) for w in report.warnings] == [
         "post.md:10: warning: remote picture not fetched (slidegen never downloads): https://example.com/a.jpg; "
-        "put a copy in a folder given with --images; text slide instead"]
+        "put a copy in a folder given with --images; text slide instead"
+    ]
 
 
 def test_picture_warnings_reach_the_report_once_with_the_reference_line(tmp_path):
@@ -201,7 +216,8 @@ def test_picture_warnings_reach_the_report_once_with_the_reference_line(tmp_path
     deck = deck_with(tmp_path, "odd.jpg", "odd.jpg")
     prepare_media([deck], options(tmp_path, jobs=2), report)
     assert [str(w) for w in report.warnings] == [
-        "post.md:10: warning: odd.jpg: EXIF orientation 9 is not one of 1-8; picture used as stored"]
+        "post.md:10: warning: odd.jpg: EXIF orientation 9 is not one of 1-8; picture used as stored"
+    ]
 
 
 def test_worker_processes_give_the_same_pictures_as_one_process(tmp_path):
@@ -218,9 +234,12 @@ def test_whiteboard_cleanup_follows_the_front_matter_per_deck(tmp_path):
     buf = io.BytesIO()
     img.save(buf, "JPEG")
     make_deck_dir(tmp_path, {"board.jpg": buf.getvalue()})
-    plain, board = deck_with(tmp_path, "board.jpg", title="P"), deck_with(tmp_path, "board.jpg", title="B",
-                                                                         whiteboard=True)
+    plain, board = (
+        deck_with(tmp_path, "board.jpg", title="P"),
+        deck_with(tmp_path, "board.jpg", title="B", whiteboard=True),
+    )
     prepare_media([plain, board], options(tmp_path), quiet())
+
     def grey(d):
         return Image.open(io.BytesIO(d.media["board.jpg"].data)).convert("L").getpixel((100, 75))
 

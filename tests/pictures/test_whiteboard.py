@@ -6,8 +6,11 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageStat
 from slidegen.pictures.whiteboard import FULL, MILD, clean, kept_writing, light_on, measure
 
 SIZE = (480, 360)
-STROKES = [((40, 60), (440, 80), (40, 40, 60)), ((60, 300), (420, 120), (40, 40, 60)),
-           ((30, 200), (450, 220), (190, 30, 30))]
+STROKES = [
+    ((40, 60), (440, 80), (40, 40, 60)),
+    ((60, 300), (420, 120), (40, 40, 60)),
+    ((30, 200), (450, 220), (190, 30, 30)),
+]
 
 
 def board(dark_side=140, bright_side=232) -> tuple[Image.Image, Image.Image]:
@@ -109,10 +112,10 @@ def test_writing_through_a_glare_disc_stays_writing():
     90 elsewhere): its contrast is restored instead of whitened, and the glare itself goes white."""
     h, w = SIZE[1], SIZE[0]
     yy, xx = np.mgrid[0:h, 0:w]
-    glare = 90.0 * np.exp(-((xx - w / 2) ** 2 + (yy - h / 2) ** 2) / (2 * 45.0 ** 2))
+    glare = 90.0 * np.exp(-((xx - w / 2) ** 2 + (yy - h / 2) ** 2) / (2 * 45.0**2))
     ink = np.zeros((h, w), bool)
     for y in range(60, h - 40, 40):
-        ink[y: y + 4, 30: w - 30] = True  # lines of writing running through the disc
+        ink[y : y + 4, 30 : w - 30] = True  # lines of writing running through the disc
     board_light = 160.0
     photo = np.where(ink, 0.35 * board_light, board_light) + glare
     rgb = np.clip(np.repeat(photo[..., None], 3, axis=2), 0, 255).astype(np.uint8)

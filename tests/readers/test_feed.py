@@ -23,13 +23,17 @@ def decks_of(tmp_path, name: str, data: bytes, **options):
 
 
 def test_generated_wxr_export_of_50_posts(tmp_path):
-    decks, result, report = decks_of(tmp_path, "export.xml", feedgen.wxr(50, with_notes=30, control_chars=3),
-                                     repair=True)
+    decks, result, report = decks_of(
+        tmp_path, "export.xml", feedgen.wxr(50, with_notes=30, control_chars=3), repair=True
+    )
     assert len(decks) == 30 and len(result.skipped) == 20 and not result.failed
     assert [d.title for d in decks[:2]] == ["Post number 1", "Post number 2"]
     first = decks[0]
-    assert (first.author, first.date, first.link) == ("Ann Author", dt.date(2009, 1, 1),
-                                                       "https://blog.example.org/2009/post-1/")
+    assert (first.author, first.date, first.link) == (
+        "Ann Author",
+        dt.date(2009, 1, 1),
+        "https://blog.example.org/2009/post-1/",
+    )
     assert [s.number for s in first.slides] == [1, 2, 3]
     assert first.slides[0].note.text.startswith(feedgen.sentence(0 * 31 + 1).rstrip("."))
     assert first.intro.text.startswith("An introduction to post 0.")
@@ -59,9 +63,11 @@ def test_what_an_export_leaves_out_is_listed_with_the_flag_that_builds_it(tmp_pa
     data = feedgen.wxr(2, pages=2, drafts=1, attachments=3)
     _, result, _ = decks_of(tmp_path, "e.xml", data)
     left = [(s.title, s.reason) for s in result.left_out]
-    assert left == [("About page 0", "a page (--include-pages builds it)"),
-                    ("About page 1", "a page (--include-pages builds it)"),
-                    ("Draft 0", "a draft (--include-drafts builds it)")]  # attachments are never posts
+    assert left == [
+        ("About page 0", "a page (--include-pages builds it)"),
+        ("About page 1", "a page (--include-pages builds it)"),
+        ("Draft 0", "a draft (--include-drafts builds it)"),
+    ]  # attachments are never posts
     assert all(s.source.startswith(str(tmp_path / "e.xml") + ":") for s in result.left_out)
     assert not result.skipped  # left out is not "no slide notes"
     _, result, _ = decks_of(tmp_path, "e.xml", data, include_pages=True)
@@ -70,8 +76,11 @@ def test_what_an_export_leaves_out_is_listed_with_the_flag_that_builds_it(tmp_pa
 
 def test_wxr_trash_and_auto_drafts_never_count(tmp_path):
     data = feedgen.wxr(1, drafts=0, pages=0, attachments=0).replace(
-        b"</channel>", ITEM_WITH_STATUS.replace(b"STATUS", b"trash") + ITEM_WITH_STATUS.replace(b"STATUS", b"auto-draft")
-        + b"</channel>")
+        b"</channel>",
+        ITEM_WITH_STATUS.replace(b"STATUS", b"trash")
+        + ITEM_WITH_STATUS.replace(b"STATUS", b"auto-draft")
+        + b"</channel>",
+    )
     decks, _, _ = decks_of(tmp_path, "e.xml", data, include_drafts=True)
     assert [d.title for d in decks] == ["Post number 1"]
 
@@ -83,10 +92,11 @@ ITEM_WITH_STATUS = b"""<item><title>Gone</title><content:encoded><![CDATA[Slide 
 def test_wordpress_paragraphs_without_p_tags_become_separate_blocks(tmp_path):
     body = "Intro line.\n\n<strong>Slide 1:</strong> first\nstill first\n\nMore about one.\n\nSlide 2: second\n\nBye."
     # A single newline is a line break, as WordPress shows it.
-    assert wpautop(body) == ("<p>Intro line.</p>\n\n<p><strong>Slide 1:</strong> first<br>\nstill first</p>\n\n"
-                             "<p>More about one.</p>\n\n<p>Slide 2: second</p>\n\n<p>Bye.</p>")
-    data = feedgen.wxr(1, pages=0, drafts=0, attachments=0).replace(
-        feedgen.note_html(0, 3).encode(), body.encode())
+    assert wpautop(body) == (
+        "<p>Intro line.</p>\n\n<p><strong>Slide 1:</strong> first<br>\nstill first</p>\n\n"
+        "<p>More about one.</p>\n\n<p>Slide 2: second</p>\n\n<p>Bye.</p>"
+    )
+    data = feedgen.wxr(1, pages=0, drafts=0, attachments=0).replace(feedgen.note_html(0, 3).encode(), body.encode())
     deck = decks_of(tmp_path, "e.xml", data)[0][0]
     assert deck.slides[0].note.text == "first\nstill first\n\nMore about one."
     assert deck.slides[1].note.text == "second\n\nBye."
@@ -95,8 +105,10 @@ def test_wordpress_paragraphs_without_p_tags_become_separate_blocks(tmp_path):
 def test_wpautop_keeps_block_editor_content_and_pre_blocks():
     gutenberg = "<!-- wp:paragraph -->\n<p>Slide 1: a</p>\n<!-- /wp:paragraph -->"
     assert wpautop(gutenberg) == gutenberg
-    assert wpautop("Text\n\n<pre>code\n\nmore</pre>\n\n<ul><li>x</li></ul>") == \
-        "<p>Text</p>\n\n<pre>code\n\nmore</pre>\n\n<ul><li>x</li></ul>"
+    assert (
+        wpautop("Text\n\n<pre>code\n\nmore</pre>\n\n<ul><li>x</li></ul>")
+        == "<p>Text</p>\n\n<pre>code\n\nmore</pre>\n\n<ul><li>x</li></ul>"
+    )
 
 
 def test_rss_feed_content_encoded_and_description(tmp_path):
@@ -214,6 +226,9 @@ def test_empty_feed_is_an_error(tmp_path):
 def test_a_feed_without_posts_is_an_error(tmp_path):
     with pytest.raises(InputError, match=r"the feed holds no published posts$"):
         decks_of(tmp_path, "f.rss", feedgen.rss(0))
-    with pytest.raises(InputError, match=r"the export holds no published posts \(2 drafts and pages left out: "
-                                         r"--include-drafts and --include-pages build them\)"):
+    with pytest.raises(
+        InputError,
+        match=r"the export holds no published posts \(2 drafts and pages left out: "
+        r"--include-drafts and --include-pages build them\)",
+    ):
         decks_of(tmp_path, "e.xml", feedgen.wxr(0))

@@ -39,8 +39,10 @@ def test_articles_are_posts_and_furniture_is_left_out():
 
 
 def test_single_post_page_uses_main_and_page_title():
-    [post] = posts_of("<html><head><title>Page T</title></head><body><main><p>Slide 1: x</p></main>"
-                      "<aside><p>Slide 2: y</p></aside></body></html>")
+    [post] = posts_of(
+        "<html><head><title>Page T</title></head><body><main><p>Slide 1: x</p></main>"
+        "<aside><p>Slide 2: y</p></aside></body></html>"
+    )
     assert post.single and post.title == "Page T" and [b.text for b in post.blocks] == ["Slide 1: x"]
 
 
@@ -51,32 +53,45 @@ def test_br_separated_text_becomes_paragraphs():
 
 
 def test_scripts_styles_and_unsafe_links_never_reach_blocks():
-    [post] = posts_of("<p>Slide 1: <script>alert(1)</script><style>p{}</style>"
-                      "<a href='javascript:alert(1)'>x</a><a href=' JaVaScRiPt:y'>z</a>"
-                      "<img src=x onerror=alert(1)></p>")
+    [post] = posts_of(
+        "<p>Slide 1: <script>alert(1)</script><style>p{}</style>"
+        "<a href='javascript:alert(1)'>x</a><a href=' JaVaScRiPt:y'>z</a>"
+        "<img src=x onerror=alert(1)></p>"
+    )
     [block] = post.blocks
     assert block.text == "Slide 1: xz" and all(s.href is None for s in block.spans)
 
 
 def test_author_and_date_come_from_the_post_markup():
-    [post] = posts_of("<html><head><meta name='author' content='Page Owner'></head><body><article>"
-                      "<h1>T</h1><time datetime='2010-06-14T10:00:00Z'>June</time>"
-                      "<p>Slide 1: x</p></article></body></html>")
+    [post] = posts_of(
+        "<html><head><meta name='author' content='Page Owner'></head><body><article>"
+        "<h1>T</h1><time datetime='2010-06-14T10:00:00Z'>June</time>"
+        "<p>Slide 1: x</p></article></body></html>"
+    )
     assert post.meta["author"] == "Page Owner" and str(post.meta["date"]) == "2010-06-14"
 
 
 def test_text_after_a_form_or_an_unclosed_iframe_stays_in_its_paragraph():
-    [post] = posts_of("<article class='post'><div class='entry-content'><p>Slide 1: before <form action='x'>"
-                      "<input name='q'></form> after the form.</p><p>Slide 2: <iframe src='https://v'> after the "
-                      "frame.</p></div></article>")
+    [post] = posts_of(
+        "<article class='post'><div class='entry-content'><p>Slide 1: before <form action='x'>"
+        "<input name='q'></form> after the form.</p><p>Slide 2: <iframe src='https://v'> after the "
+        "frame.</p></div></article>"
+    )
     assert [b.text for b in post.blocks] == ["Slide 1: before after the form.", "Slide 2: after the frame."]
 
 
 def test_lists_keep_depth_and_numbering_and_tables_keep_cells():
-    [post] = posts_of("<div class='post-body'><ol><li>one<ul><li>sub</li></ul></li><li>two</li></ol>"
-                      "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td><p>2</p><p>3</p></td></tr></table>"
-                      "<pre>x = 1\n\ny = 2</pre></div>")
+    [post] = posts_of(
+        "<div class='post-body'><ol><li>one<ul><li>sub</li></ul></li><li>two</li></ol>"
+        "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td><p>2</p><p>3</p></td></tr></table>"
+        "<pre>x = 1\n\ny = 2</pre></div>"
+    )
     assert [(b.kind, b.level, b.ordered, b.text) for b in post.blocks] == [
-        ("item", 0, True, "one"), ("item", 1, False, "sub"), ("item", 0, True, "two"),
-        ("row", 1, False, "A | B"), ("row", 0, False, "1 | 2 3"), ("code", 0, False, "x = 1\n\ny = 2")]
+        ("item", 0, True, "one"),
+        ("item", 1, False, "sub"),
+        ("item", 0, True, "two"),
+        ("row", 1, False, "A | B"),
+        ("row", 0, False, "1 | 2 3"),
+        ("code", 0, False, "x = 1\n\ny = 2"),
+    ]
     assert [[c[0].text for c in b.cells] for b in post.blocks if b.kind == "row"] == [["A", "B"], ["1", "2 3"]]

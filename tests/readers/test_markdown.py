@@ -26,11 +26,15 @@ def test_front_matter_and_h1_title():
 
 
 def test_block_lines_point_into_the_file():
-    post, _ = post_of("---\ntitle: t\n---\n\nIntro here.\n\n**Slide 1:** The *first*.\n\nSlide 2: [link](https://x.org) two\n")
+    post, _ = post_of(
+        "---\ntitle: t\n---\n\nIntro here.\n\n**Slide 1:** The *first*.\n\nSlide 2: [link](https://x.org) two\n"
+    )
     assert [(b.text, b.line) for b in post.blocks] == [
-        ("Intro here.", 5), ("Slide 1: The first.", 7), ("Slide 2: link two", 9)]
-    assert post.blocks[1].spans == (Span("Slide 1:", bold=True), Span(" The "), Span("first", italic=True),
-                                    Span("."))
+        ("Intro here.", 5),
+        ("Slide 1: The first.", 7),
+        ("Slide 2: link two", 9),
+    ]
+    assert post.blocks[1].spans == (Span("Slide 1:", bold=True), Span(" The "), Span("first", italic=True), Span("."))
     assert Span("link", href="https://x.org") in post.blocks[2].spans
 
 
@@ -46,7 +50,7 @@ def test_pictures_and_alt_text():
 
 
 def test_raw_html_scripts_never_become_text_and_bad_links_are_dropped():
-    post, _ = post_of('Slide 1: hi <script>alert(1)</script> [x](javascript:alert(1))\n')
+    post, _ = post_of("Slide 1: hi <script>alert(1)</script> [x](javascript:alert(1))\n")
     text = " ".join(b.text for b in post.blocks)
     assert "alert" not in text and all(s.href is None for b in post.blocks for s in b.spans)
 
@@ -56,14 +60,17 @@ def test_markers_in_fenced_code_stay_code():
     assert [b.kind for b in post.blocks] == ["code", "para"] and post.blocks[1].line == 5
 
 
-@pytest.mark.parametrize("text, message, line", [
-    ("---\ntitle: x\n", "never closed", 1),
-    ("---\ntitle: [unclosed\n---\n", "not valid YAML", 3),
-    ("---\n!!python/object:os.system x: 1\n---\n", "not valid YAML", 2),
-    ("---\na: &a [1]\nb: *a\n---\n", "aliases", 3),
-    ("---\ntitle: [1, 2]\n---\n", "'title' must be a str", 2),
-    ("---\n- a\n---\n", "map of", 2),
-])
+@pytest.mark.parametrize(
+    "text, message, line",
+    [
+        ("---\ntitle: x\n", "never closed", 1),
+        ("---\ntitle: [unclosed\n---\n", "not valid YAML", 3),
+        ("---\n!!python/object:os.system x: 1\n---\n", "not valid YAML", 2),
+        ("---\na: &a [1]\nb: *a\n---\n", "aliases", 3),
+        ("---\ntitle: [1, 2]\n---\n", "'title' must be a str", 2),
+        ("---\n- a\n---\n", "map of", 2),
+    ],
+)
 def test_bad_front_matter_is_one_error_with_a_line(text, message, line):
     with pytest.raises(InputError, match=message) as err:
         post_of(text)

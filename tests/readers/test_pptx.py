@@ -26,8 +26,16 @@ def rich(tmp_path_factory):
 def test_rich_deck_titles_hidden_and_properties(rich):
     deck = read_deck(rich, "review.pptx")
     assert (deck.title, deck.author, deck.keywords) == ("Quarterly review", "Ann Example", "review; numbers")
-    assert [s.title for s in deck.slides] == ["Quarterly review", "Where we stand", "The sketch", "Backup slide",
-                                            "Sales by quarter", "The numbers", "How it fits together", "Questions"]
+    assert [s.title for s in deck.slides] == [
+        "Quarterly review",
+        "Where we stand",
+        "The sketch",
+        "Backup slide",
+        "Sales by quarter",
+        "The numbers",
+        "How it fits together",
+        "Questions",
+    ]
     assert [s.index for s in deck.slides if s.hidden] == [4]
     assert deck.slides[0].title_layout and not deck.slides[1].title_layout
 
@@ -35,8 +43,12 @@ def test_rich_deck_titles_hidden_and_properties(rich):
 def test_notes_keep_bullets_levels_numbers_and_emphasis(rich):
     notes = read_deck(rich, "review.pptx").slides[1].notes
     assert [(p.text, p.level, p.bullet) for p in notes[:5]] == [
-        ("Start with the good news.", 0, ""), ("Revenue", 0, "-"), ("Europe first", 1, "-"),
-        ("Thank the team", 0, "1."), ("Take questions", 0, "1.")]
+        ("Start with the good news.", 0, ""),
+        ("Revenue", 0, "-"),
+        ("Europe first", 1, "-"),
+        ("Thank the team", 0, "1."),
+        ("Take questions", 0, "1."),
+    ]
     spans = {s.text: s for s in notes[5].spans}
     assert spans["loudly"].bold and spans["slowly"].italic and spans["make report"].code
     assert spans["the wiki"].href == "https://example.org/wiki"
@@ -62,11 +74,22 @@ def test_a_deck_becomes_a_deck_of_slides_numbered_from_one(rich):
     deck = to_deck(plan, rich.parent)
     assert deck.title == "Quarterly review" and deck.author == "Ann Example"
     assert deck.intro.text == "Welcome everyone."
-    assert [s.title for s in deck.slides] == ["Where we stand", "The sketch", "Sales by quarter", "The numbers",
-                                            "How it fits together", "Questions"]
+    assert [s.title for s in deck.slides] == [
+        "Where we stand",
+        "The sketch",
+        "Sales by quarter",
+        "The numbers",
+        "How it fits together",
+        "Questions",
+    ]
     note = deck.slides[0].note
     assert [(r.kind, r.level, r.ordinal) for r in note.roles[:5]] == [
-        ("para", 0, 0), ("bullet", 0, 0), ("bullet", 1, 0), ("number", 0, 1), ("number", 0, 2)]
+        ("para", 0, 0),
+        ("bullet", 0, 0),
+        ("bullet", 1, 0),
+        ("number", 0, 1),
+        ("number", 0, 2),
+    ]
     assert note.paragraphs[1] == (Span("Revenue"),)
     assert deck.slides[1].image.ref.startswith("data:image/jpeg;base64,")
     messages = [w.message for w in report.warnings]
@@ -80,8 +103,13 @@ def test_note_of_gives_list_items_their_kind_level_and_number():
     from slidegen.model import PROSE, Role, Span
     from slidegen.readers.pptxdeck import TextPara
 
-    paras = [TextPara((Span("a"),), 0, "1."), TextPara((Span(""),)), TextPara((Span("b"),), 0, "1."),
-             TextPara((Span("c"),), 1, "-"), TextPara((Span("d"),), 1)]
+    paras = [
+        TextPara((Span("a"),), 0, "1."),
+        TextPara((Span(""),)),
+        TextPara((Span("b"),), 0, "1."),
+        TextPara((Span("c"),), 1, "-"),
+        TextPara((Span("d"),), 1),
+    ]
     note = note_of(paras)
     assert note.text == "a\n\nb\n\nc\n\n\u2003d"  # no "1. " or "• " typed into the text
     assert note.roles == (Role("number", 0, (), 1), Role("number", 0, (), 2), Role("bullet", 1), PROSE)
@@ -96,8 +124,12 @@ def test_note_of_plain_paragraphs_has_no_roles():
 
 def test_pandoc_speaker_notes_deck():
     deck = read_deck(PANDOC["speaker-notes"], "pandoc-speaker-notes.pptx")
-    assert [s.title for s in deck.slides] == ["Here is a slide.", "A page with no speaker notes",
-                                            "A page with two notes.", "Strip links and footnotes."]
+    assert [s.title for s in deck.slides] == [
+        "Here is a slide.",
+        "A page with no speaker notes",
+        "A page with two notes.",
+        "Strip links and footnotes.",
+    ]
     assert [p.text for p in deck.slides[0].notes] == ["Here is a note.", "Here is some other formatting."]
     emphasis = {s.text: s for s in deck.slides[0].notes[1].spans}
     assert emphasis["some"].italic and emphasis["other"].bold

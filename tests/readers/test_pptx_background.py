@@ -68,29 +68,43 @@ def _broken(tmp_path, deck, change_slide=None, change_rels=None, name="broken.pp
         if part == "ppt/slides/_rels/slide1.xml.rels" and change_rels:
             return change_rels(data)
         return data
+
     return rewrite(deck, tmp_path / name, change=change)
 
 
 def _embed(data: bytes) -> bytes:
     start = data.index(b'r:embed="') + len(b'r:embed="')
-    return data[start:data.index(b'"', start)]
+    return data[start : data.index(b'"', start)]
 
 
-@pytest.mark.parametrize("case, change_slide, warning", [
-    ("no such relationship", lambda d: d.replace(_embed(d), b"rId99"),
-     "slide 1: its background picture refers to relationship rId99, which the slide does not have; left out"),
-    ("linked, not embedded", lambda d: d.replace(b"r:embed=", b"r:link="),
-     "slide 1: its background picture is linked from outside the deck, which slidegen never fetches; left out"),
-    ("points at the layout", lambda d: d.replace(_embed(d), b"rId1"),
-     "slide 1: its background picture points at ppt/slideLayouts/slideLayout6.xml, which is not a picture"),
-])
+@pytest.mark.parametrize(
+    "case, change_slide, warning",
+    [
+        (
+            "no such relationship",
+            lambda d: d.replace(_embed(d), b"rId99"),
+            "slide 1: its background picture refers to relationship rId99, which the slide does not have; left out",
+        ),
+        (
+            "linked, not embedded",
+            lambda d: d.replace(b"r:embed=", b"r:link="),
+            "slide 1: its background picture is linked from outside the deck, which slidegen never fetches; left out",
+        ),
+        (
+            "points at the layout",
+            lambda d: d.replace(_embed(d), b"rId1"),
+            "slide 1: its background picture points at ppt/slideLayouts/slideLayout6.xml, which is not a picture",
+        ),
+    ],
+)
 def test_a_broken_background_is_one_warning_and_a_text_slide(deck, tmp_path, case, change_slide, warning):
     broken = _broken(tmp_path, deck, change_slide=change_slide)
     report = Report(stream=None)
     plan = plan_deck(read_deck(broken, "broken.pptx"), report)
     assert plan.slides[0].picture is None
     assert [w.message for w in report.warnings if w.message.startswith("slide 1:")] == [
-        warning if warning.endswith("left out") else warning + "; left out"]
+        warning if warning.endswith("left out") else warning + "; left out"
+    ]
     run = slidegen("build", broken, "-o", tmp_path / "out", "-f", "html", "--no-cache")
     assert run.returncode == 0, run.stderr
     assert f"{broken}: warning: {warning}" in run.stderr
@@ -99,11 +113,15 @@ def test_a_broken_background_is_one_warning_and_a_text_slide(deck, tmp_path, cas
 def test_background_bytes_that_are_not_an_image_are_a_warning(deck, tmp_path):
     def garbage(part: str, data: bytes) -> bytes:
         return b"not a picture at all" if part.startswith("ppt/media/") and part.endswith(".jpg") else data
+
     broken = rewrite(deck, tmp_path / "garbage.pptx", change=garbage)
     report = Report(stream=None)
     plan_deck(read_deck(broken, "garbage.pptx"), report)
-    assert any(w.message.startswith("slide 1: its background picture ppt/media/") and
-               "is not an image slidegen can read; left out" in w.message for w in report.warnings)
+    assert any(
+        w.message.startswith("slide 1: its background picture ppt/media/")
+        and "is not an image slidegen can read; left out" in w.message
+        for w in report.warnings
+    )
 
 
 def test_a_background_relationship_to_a_missing_part_is_one_error_line(deck, tmp_path):

@@ -46,8 +46,9 @@ def counted(monkeypatch):
 
 
 def _pictures(deck, cache_root, width: int = 400) -> list[bytes | None]:
-    plan = plan_deck(read_deck(deck, "review.pptx"), Report(stream=None), render=True, width=width,
-                     cache_root=cache_root)
+    plan = plan_deck(
+        read_deck(deck, "review.pptx"), Report(stream=None), render=True, width=width, cache_root=cache_root
+    )
     return [item.picture for item in plan.slides if item.rendered]
 
 

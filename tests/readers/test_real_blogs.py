@@ -41,14 +41,23 @@ def roles(slide) -> list[tuple[str, int, str]]:
 
 # ---- WordPress theme unit test data ----------------------------------------------------------
 
+
 def test_current_wordpress_export_builds_published_posts_only(tmp_path):
     decks, result, _ = read(tmp_path, "export.xml", wordpress())
-    assert [d.title for d in decks] == ["Post Format: Gallery", "Post Format: Image (Linked)", "Post Format: Audio",
-                                        "Template: More Tag", "Edge Case: Nested And Mixed Lists",
-                                        "Post Format: Image (Caption)"]
+    assert [d.title for d in decks] == [
+        "Post Format: Gallery",
+        "Post Format: Image (Linked)",
+        "Post Format: Audio",
+        "Template: More Tag",
+        "Edge Case: Nested And Mixed Lists",
+        "Post Format: Image (Caption)",
+    ]
     # The page, the scheduled post and the draft are left out by name; attachments and the menu item never count.
     assert [(s.title, s.reason.split(" (")[0]) for s in result.left_out] == [
-        ("Page A", "a page"), ("Scheduled", "a draft"), ("Draft", "a draft")]
+        ("Page A", "a page"),
+        ("Scheduled", "a draft"),
+        ("Draft", "a draft"),
+    ]
     assert not result.skipped
     decks, result, _ = read(tmp_path, "export.xml", wordpress(), include_drafts=True, include_pages=True)
     assert len(decks) == 9 and not result.left_out
@@ -59,9 +68,10 @@ def test_classic_paragraphs_are_split_as_wordpress_shows_them(tmp_path):
     more = next(d for d in decks if d.title == "Template: More Tag")
     assert [p for p in more.slides[0].note.text.split("\n\n")] == [
         "This content is before the more tag.",
-        "Right after this sentence should be a \"continue reading\" button of some sort on list pages of themes "
+        'Right after this sentence should be a "continue reading" button of some sort on list pages of themes '
         "that show full content. It won't show on single pages or on themes showing excerpts.",
-        "And this content is after the more tag. (which should be the anchor link for when the button is clicked)"]
+        "And this content is after the more tag. (which should be the anchor link for when the button is clicked)",
+    ]
     assert more.date == dt.date(2012, 3, 15)
 
 
@@ -99,8 +109,10 @@ def test_nested_and_mixed_lists_keep_their_levels(tmp_path):
     decks, _, _ = read(tmp_path, "export.xml", wordpress())
     lists = next(d for d in decks if d.title == "Edge Case: Nested And Mixed Lists")
     got = roles(lists.slides[0])
-    assert got[1:3] == [("bullet", 0, "Lists within lists do not break the ordered list numbering order"),
-                        ("bullet", 0, "Your list styles go deep enough.")]
+    assert got[1:3] == [
+        ("bullet", 0, "Lists within lists do not break the ordered list numbering order"),
+        ("bullet", 0, "Your list styles go deep enough."),
+    ]
     # The note was opened by a paragraph, so the "###" heading ends it (today's rule for such notes).
     assert len(got) == 3
     assert any(text == "Ordered - Unordered - Ordered" for _, text in lists.outside_notes)
@@ -120,6 +132,7 @@ def test_inspect_lists_skipped_posts_when_no_post_has_notes(tmp_path):
 
 # ---- a Jekyll Atom feed, RSS 1.0 ---------------------------------------------------------------
 
+
 def test_jekyll_feed_line_breaks_and_an_iframe(tmp_path):
     text = (REAL / "jekyll-feed.xml").read_text(encoding="utf-8")
     # The marker: the abstract after its label's line break opens the note.
@@ -135,7 +148,8 @@ def test_jekyll_feed_line_breaks_and_an_iframe(tmp_path):
     assert paragraphs[1].split("\n") == [
         "1) RAG-Powered Knowledge Basics: Enhancing your troubleshooting with AI that understands network contexts.",
         "2) Amazon Bedrock Agents: Creating your personal AI network assistant for faster problem solving.",
-        "3) Amazon Q Developer: Accelerating NetDevOps workflows and automating code generation."]
+        "3) Amazon Q Developer: Accelerating NetDevOps workflows and automating code generation.",
+    ]
 
 
 def test_rss_1_0_rdf_file_is_read(tmp_path):
@@ -149,6 +163,7 @@ def test_rss_1_0_rdf_file_is_read(tmp_path):
 
 # ---- a Markdown write-up with sections -------------------------------------------------------
 
+
 def signing_guide() -> str:
     """The guide with its three main sections made slides: "## Slide N: <heading>"."""
     text = (REAL / "signing-guide.md").read_text(encoding="utf-8")
@@ -159,16 +174,31 @@ def signing_guide() -> str:
 
 def test_sections_keep_sub_headings_lists_tables_and_code(tmp_path):
     (deck,), _, _ = read(tmp_path, "post.md", signing_guide())
-    assert [s.title for s in deck.slides] == ["Approach 2: Ed25519 distsign (Advanced - Future)",
-                                               "Comparison: GPG vs distsign", "Security Best Practices"]
+    assert [s.title for s in deck.slides] == [
+        "Approach 2: Ed25519 distsign (Advanced - Future)",
+        "Comparison: GPG vs distsign",
+        "Security Best Practices",
+    ]
     one, two, three = (roles(s) for s in deck.slides)
-    assert [k for k, _, _ in one] == ["para", "bullet", "bullet", "bullet", "heading", "code", "heading", "para",
-                                      "code"]
+    assert [k for k, _, _ in one] == [
+        "para",
+        "bullet",
+        "bullet",
+        "bullet",
+        "heading",
+        "code",
+        "heading",
+        "para",
+        "code",
+    ]
     assert one[5][2].split("\n")[:2] == ["Root Keys (offline, embedded in binary)", "    ↓ signs"]
     assert [(k, level) for k, level, _ in two] == [("row", 1)] + [("row", 0)] * 7
     assert two[1][2] == "Setup Complexity | Simple | Complex"
-    assert three[:3] == [("heading", 3, "Key Management"), ("number", 0, "Root keys (distsign only):"),
-                         ("bullet", 1, "Generate offline (air-gapped machine)")]
+    assert three[:3] == [
+        ("heading", 3, "Key Management"),
+        ("number", 0, "Root keys (distsign only):"),
+        ("bullet", 1, "Generate offline (air-gapped machine)"),
+    ]
     assert [r.ordinal for r, _ in deck.slides[2].note.parts() if r.kind == "number"] == [1, 2, 3] * 3
     # What belongs to no note is on record for inspect --verbose.
     assert [text for _, text in deck.outside_notes][:2] == ["Resources", "RPM Packaging Guide - Signing"]
@@ -177,9 +207,17 @@ def test_sections_keep_sub_headings_lists_tables_and_code(tmp_path):
 def test_notes_markdown_and_html_keep_the_structure(tmp_path):
     (deck,), _, _ = read(tmp_path, "post.md", signing_guide())
     md = markdown_text(deck)
-    for line in ("### Key Management", "1. **Root keys** (distsign only):", "    - Generate offline (air-gapped machine)",
-                 "| Feature | GPG Signing | distsign |", "|---|---|---|", "| **Setup Complexity** | Simple | Complex |",
-                 "```", "Root Keys (offline, embedded in binary)", "### 2.1 Architecture"):
+    for line in (
+        "### Key Management",
+        "1. **Root keys** (distsign only):",
+        "    - Generate offline (air-gapped machine)",
+        "| Feature | GPG Signing | distsign |",
+        "|---|---|---|",
+        "| **Setup Complexity** | Simple | Complex |",
+        "```",
+        "Root Keys (offline, embedded in binary)",
+        "### 2.1 Architecture",
+    ):
         assert line in md.split("\n"), line
     html = str(note_html(deck.slides[2].note))
     assert html.startswith("<h3>Key Management</h3><ol><li><strong>Root keys</strong> (distsign only):<ul><li>")

@@ -14,15 +14,21 @@ RSS_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 def xxe(target: str) -> bytes:
-    return (RSS_HEAD + f'<!DOCTYPE rss [\n  <!ENTITY xxe SYSTEM "file://{target}">\n]>\n'
-            '<rss version="2.0"><channel><item><title>&xxe;</title>'
-            '<description>Slide 1: &xxe;</description></item></channel></rss>\n').encode()
+    return (
+        RSS_HEAD + f'<!DOCTYPE rss [\n  <!ENTITY xxe SYSTEM "file://{target}">\n]>\n'
+        '<rss version="2.0"><channel><item><title>&xxe;</title>'
+        "<description>Slide 1: &xxe;</description></item></channel></rss>\n"
+    ).encode()
 
 
-BILLION_LAUGHS = (RSS_HEAD + '<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
-                  + "".join(f' <!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">\n'
-                            for i in range(1, 10))
-                  + ']>\n<rss version="2.0"><channel><item><title>&lol9;</title></item></channel></rss>\n').encode()
+BILLION_LAUGHS = (
+    RSS_HEAD
+    + '<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+    + "".join(
+        f' <!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">\n' for i in range(1, 10)
+    )
+    + ']>\n<rss version="2.0"><channel><item><title>&lol9;</title></item></channel></rss>\n'
+).encode()
 
 
 def test_xxe_is_refused_before_parsing_and_names_the_line(tmp_path):
@@ -52,6 +58,7 @@ def test_parser_itself_neither_expands_nor_loads_entities(tmp_path):
 
     def parse():
         from lxml import etree
+
         try:
             root = etree.fromstring(xxe(str(fifo)), xmlsafe.parser())
             outcome["text"] = "".join(root.itertext())
@@ -83,16 +90,19 @@ def test_parser_leaves_entity_bombs_unexpanded():
 
 
 def test_doctype_after_comments_and_processing_instructions_is_still_found():
-    data = (RSS_HEAD + "<!-- exported -->\n<?xml-stylesheet href='a.xsl'?>\n<!doctype rss SYSTEM 'x.dtd'>\n"
-            "<rss/>").encode()
+    data = (
+        RSS_HEAD + "<!-- exported -->\n<?xml-stylesheet href='a.xsl'?>\n<!doctype rss SYSTEM 'x.dtd'>\n<rss/>"
+    ).encode()
     with pytest.raises(InputError) as err:
         xmlsafe.parse(data, "f.xml")
     assert str(err.value).startswith("f.xml:4: error: feed declares a DTD/entities")
 
 
 def test_doctype_text_inside_a_post_is_only_text():
-    data = (RSS_HEAD + "<rss><channel><item><description><![CDATA[<!DOCTYPE html> and <!ENTITY x>]]>"
-            "</description></item></channel></rss>").encode()
+    data = (
+        RSS_HEAD + "<rss><channel><item><description><![CDATA[<!DOCTYPE html> and <!ENTITY x>]]>"
+        "</description></item></channel></rss>"
+    ).encode()
     root = xmlsafe.parse(data, "f.xml")
     assert "<!DOCTYPE html>" in root.find("channel/item/description").text
 
@@ -110,9 +120,11 @@ def test_repair_strips_control_characters_with_a_warning_each():
     data = b"<rss>\n<channel><title>ab\x01c\x00</title>\x7f</channel></rss>"
     root = xmlsafe.parse(data, "x.xml", repair=True, warn=lambda m, where: warnings.append(f"{where}: {m}"))
     assert root.find("channel/title").text == "abc"
-    assert warnings == ["x.xml:2:19: removed control character U+0001",
-                        "x.xml:2:21: removed control character U+0000",
-                        "x.xml:2:30: removed control character U+007F"]
+    assert warnings == [
+        "x.xml:2:19: removed control character U+0001",
+        "x.xml:2:21: removed control character U+0000",
+        "x.xml:2:30: removed control character U+007F",
+    ]
 
 
 def test_broken_utf8_is_an_error_at_line_and_column():

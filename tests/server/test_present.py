@@ -37,8 +37,9 @@ def server():
     thread.join(5)
 
 
-def request(srv, method: str, path: str, body: bytes | None = None, headers: dict | None = None,
-            host: str = "127.0.0.1"):
+def request(
+    srv, method: str, path: str, body: bytes | None = None, headers: dict | None = None, host: str = "127.0.0.1"
+):
     conn = http.client.HTTPConnection("127.0.0.1", srv.server_address[1], timeout=10)
     try:
         conn.request(method, path, body=body, headers={"Host": host, **(headers or {})})
@@ -55,8 +56,19 @@ def test_audience_and_presenter_get_the_same_page_and_only_the_presenter_address
     assert (status, body, headers["Content-Length"]) == (200, b"", str(len(PAGE)))
 
 
-@pytest.mark.parametrize("path", ["/presenter/", "/presenter/x", "/../etc/passwd", "/index.html", "/slide",
-                                  "/presenter/%2e%2e/", "//etc/passwd", "/events/../../x"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/presenter/",
+        "/presenter/x",
+        "/../etc/passwd",
+        "/index.html",
+        "/slide",
+        "/presenter/%2e%2e/",
+        "//etc/passwd",
+        "/events/../../x",
+    ],
+)
 def test_nothing_but_the_rooms_addresses_is_served(server, path):
     assert request(server, "GET", path)[::2] == (404, b"not found\n")
 
@@ -64,8 +76,14 @@ def test_nothing_but_the_rooms_addresses_is_served(server, path):
 def test_a_wrong_secret_of_any_prefix_is_answered_as_an_unknown_address(server):
     token = server.token
     unknown = request(server, "GET", "/no-such-page")
-    for guess in ("", token[:1], token[:-1], token[:-1] + ("A" if token[-1] != "A" else "B"), token + "x",
-                  "x" * len(token)):
+    for guess in (
+        "",
+        token[:1],
+        token[:-1],
+        token[:-1] + ("A" if token[-1] != "A" else "B"),
+        token + "x",
+        "x" * len(token),
+    ):
         page = request(server, "GET", f"/presenter/{guess}")
         change = request(server, "POST", "/slide", b"3", {"X-Slidegen-Token": guess})
         assert page[0] == change[0] == unknown[0] == 404
@@ -118,8 +136,7 @@ def test_a_dropped_connection_catches_up_on_reconnect(server):
         fresh = room.drop(room.phones[0])
         phones.move(port, server.token, 2)
         phones.move(port, server.token, 5)  # the change made while it was away is not lost either
-        assert room.wait_until(lambda: all(p.seen and p.seen[-1][0] == 5 for p in room.phones),
-                               time.monotonic() + 10)
+        assert room.wait_until(lambda: all(p.seen and p.seen[-1][0] == 5 for p in room.phones), time.monotonic() + 10)
         assert fresh.seen[0][0] in (0, 2, 5)
     finally:
         room.close()
@@ -196,8 +213,9 @@ def test_a_busy_port_says_so_and_suggests_another(tmp_path):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
-        argv, kw = present_cli(tmp_path, str(deck), "--port", str(taken.getsockname()[1]),
-                               capture_output=True, timeout=120)
+        argv, kw = present_cli(
+            tmp_path, str(deck), "--port", str(taken.getsockname()[1]), capture_output=True, timeout=120
+        )
         run = subprocess.run(argv, **kw)
     assert run.returncode == 2 and "--port" in run.stderr and "cannot listen" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
@@ -217,8 +235,10 @@ def test_a_source_of_several_decks_is_refused_naming_it(tmp_path):
 def test_lan_address_is_this_machines_own_and_loopback_only_is_refused(monkeypatch):
     from slidegen.errors import UsageError
 
-    found = [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.1.1", 0)),
-             (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("192.168.7.20", 0))]
+    found = [
+        (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.1.1", 0)),
+        (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("192.168.7.20", 0)),
+    ]
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: found)
     assert present.lan_address() == "192.168.7.20"
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: found[:1])
@@ -237,8 +257,9 @@ def test_a_room_reachable_from_the_network_prints_its_audience_link_as_a_qr_code
         seen.append(server.audience_url)
         threading.Timer(0.2, server.close).start()
 
-    code = present.run(deck, BuildOptions(cache_dir=tmp_path / "cache"), Report(), 0, host="127.0.0.2",
-                       out=out, ready=ready)
+    code = present.run(
+        deck, BuildOptions(cache_dir=tmp_path / "cache"), Report(), 0, host="127.0.0.2", out=out, ready=ready
+    )
     text = out.getvalue()
     assert code == 0 and seen[0].startswith("http://127.0.0.2:")
     assert f"audience:  {seen[0]}" in text and "presenter: " in text

@@ -29,12 +29,20 @@ class Served:
 
     def __init__(self, source: Path, *args: str) -> None:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
-        self.proc = subprocess.Popen([sys.executable, "-m", "slidegen", "serve", str(source), "--port", "0", *args],
-                                     cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "slidegen", "serve", str(source), "--port", "0", *args],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         self.out: queue.Queue[str] = queue.Queue()
         self.err: list[str] = []
-        self.pumps = [threading.Thread(target=self._pump, args=(self.proc.stdout, self.out.put), daemon=True),
-                      threading.Thread(target=self._pump, args=(self.proc.stderr, self.err.append), daemon=True)]
+        self.pumps = [
+            threading.Thread(target=self._pump, args=(self.proc.stdout, self.out.put), daemon=True),
+            threading.Thread(target=self._pump, args=(self.proc.stderr, self.err.append), daemon=True),
+        ]
         for pump in self.pumps:
             pump.start()
         line = self.line_matching(r"^serving http://127\.0\.0\.1:(\d+)/", timeout=60)
@@ -106,7 +114,7 @@ class Events:
             if not line:
                 raise AssertionError("event stream closed")
             if line.startswith("event: "):
-                return line[len("event: "):].strip()
+                return line[len("event: ") :].strip()
 
     def close(self) -> None:
         self.conn.close()
@@ -148,8 +156,9 @@ def test_serve_builds_reloads_on_change_shows_errors_and_stops_on_ctrl_c(deck, s
     deadline = time.monotonic() + 10
     while not any("error: duplicate Slide 2" in line for line in served.err) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert any(re.match(rf"{re.escape(str(deck / 'post.md'))}:\d+: error: duplicate Slide 2", line)
-               for line in served.err), served.err
+    assert any(
+        re.match(rf"{re.escape(str(deck / 'post.md'))}:\d+: error: duplicate Slide 2", line) for line in served.err
+    ), served.err
 
     touch(deck / "post.md", POST)
     assert events.next_event() == "reload"
@@ -181,8 +190,9 @@ def test_head_answers_with_the_headers_of_get_and_no_body(served):
         if got[1] is not None:
             same = {k: v for k, v in got[1].items() if k != "Date"}
             assert {k: v for k, v in headers.items() if k != "Date"} == same
-    curl = subprocess.run(["curl", "-sSI", f"http://127.0.0.1:{served.port}/"], capture_output=True, text=True,
-                          timeout=30)
+    curl = subprocess.run(
+        ["curl", "-sSI", f"http://127.0.0.1:{served.port}/"], capture_output=True, text=True, timeout=30
+    )
     assert curl.returncode == 0 and curl.stdout.startswith("HTTP/1.0 200"), curl.stderr
 
 

@@ -26,10 +26,13 @@ def test_same_seed_same_bytes_and_different_seeds_differ():
 
 def test_a_fresh_interpreter_draws_the_same_bytes():
     # Nothing may depend on process state such as string hashing or dict order.
-    code = (f"import sys, hashlib; sys.path.insert(0, {str(TOOLS)!r}); from whiteboard import phone_photo; "
-            "print(hashlib.sha256(phone_photo(7, 400, 300)).hexdigest())")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={"PYTHONHASHSEED": "123"})
+    code = (
+        f"import sys, hashlib; sys.path.insert(0, {str(TOOLS)!r}); from whiteboard import phone_photo; "
+        "print(hashlib.sha256(phone_photo(7, 400, 300)).hexdigest())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={"PYTHONHASHSEED": "123"}
+    )
     assert out.stdout.strip() == hashlib.sha256(phone_photo(7, 400, 300)).hexdigest()
 
 
@@ -81,8 +84,9 @@ def test_every_glyph_stays_on_its_grid_and_unknown_characters_fall_back():
 def test_the_sample_deck_writes_only_characters_the_font_has(monkeypatch):
     written = []
     original = Board.text
-    monkeypatch.setattr(Board, "text", lambda self, x, y, words, *a, **k: written.append(words)
-                        or original(self, x, y, words, *a, **k))
+    monkeypatch.setattr(
+        Board, "text", lambda self, x, y, words, *a, **k: written.append(words) or original(self, x, y, words, *a, **k)
+    )
     for sketch in draw_sample_deck.SKETCHES:
         sketch(Board(0, 200, 150))
     assert len(written) > 60

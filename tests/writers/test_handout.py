@@ -16,7 +16,20 @@ from slidegen.writers import writer
 from slidegen.writers.handout import handout_pptx
 from toolkit import make_deck, note
 
-WORDS = ["influence", "whiteboard", "society", "network", "audience", "speaker", "attention", "trust", "content", "platform", "message", "story"]
+WORDS = [
+    "influence",
+    "whiteboard",
+    "society",
+    "network",
+    "audience",
+    "speaker",
+    "attention",
+    "trust",
+    "content",
+    "platform",
+    "message",
+    "story",
+]
 
 
 def prose(words: int, seed: int) -> str:
@@ -91,8 +104,9 @@ def _in_order(want: list[str], words: list[str]) -> bool:
 @pytest.mark.parametrize("fmt", ["pdf", "handout"])
 def test_pdfs_are_tagged_with_title_language_and_alt_text(fmt):
     deck = make_deck(2, title="Tagged deck", lang="pt-BR")
-    deck.slides[0].image = deck.slides[0].image.__class__(deck.slides[0].image.ref, deck.slides[0].image.pos,
-                                                          alt="Three boxes joined by arrows")
+    deck.slides[0].image = deck.slides[0].image.__class__(
+        deck.slides[0].image.ref, deck.slides[0].image.pos, alt="Three boxes joined by arrows"
+    )
     pdf = next(iter(writer(fmt)(deck, BuildOptions(formats=(fmt,), use_cache=False)).values()))
     info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     assert re.search(r"^Tagged:\s+yes$", info, re.M)
@@ -119,7 +133,7 @@ def _structure(node, tags=None, alts=None):
         if "/Alt" in node:
             alts.append(str(node["/Alt"]))
         kids = node.get("/K")
-        for kid in (kids if isinstance(kids, list) else [kids] if kids is not None else []):
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
             _structure(kid, tags, alts)
     return tags, alts
 
@@ -169,7 +183,10 @@ def test_notes_print_even_when_the_templates_notes_master_has_no_notes_box(tmp_p
     prs.save(tmp_path / "no-notes-box.pptx")
     deck = make_deck(1)
     deck.slides[0].note = note("First paragraph of the note.", "Second paragraph.")
-    handout = Presentation(io.BytesIO(handout_pptx(deck, BuildOptions(template=tmp_path / "no-notes-box.pptx",
-                                                                      use_cache=False)).getvalue()))
+    handout = Presentation(
+        io.BytesIO(
+            handout_pptx(deck, BuildOptions(template=tmp_path / "no-notes-box.pptx", use_cache=False)).getvalue()
+        )
+    )
     body = handout.slides[1].notes_slide.notes_text_frame
     assert [p.text for p in body.paragraphs] == ["First paragraph of the note.", "Second paragraph."]

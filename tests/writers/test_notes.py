@@ -18,8 +18,17 @@ def test_markdown_has_title_byline_and_a_section_per_slide_in_order():
 
 def test_markdown_keeps_emphasis_links_and_escapes_the_rest():
     deck = make_deck(1)
-    deck.slides[0].note = Note(((Span("See "), Span("this", bold=True), Span(" and "),
-                                 Span("that", href="https://x.org/a b"), Span(" *not* <b>")),))
+    deck.slides[0].note = Note(
+        (
+            (
+                Span("See "),
+                Span("this", bold=True),
+                Span(" and "),
+                Span("that", href="https://x.org/a b"),
+                Span(" *not* <b>"),
+            ),
+        )
+    )
     text = render_markdown(deck, BuildOptions())["a-test-deck.notes.md"].decode()
     assert "See **this** and [that](https://x.org/a%20b) \\*not\\* \\<b\\>" in text
 

@@ -42,7 +42,9 @@ def test_missing_libreoffice_names_the_programs(tmp_path, monkeypatch):
 
 
 def test_failing_soffice_reports_its_last_words(tmp_path, monkeypatch):
-    monkeypatch.setenv("PATH", (fake_soffice(tmp_path / "bin", "echo 'Error: source file could not be loaded' >&2\nexit 1\n")))
+    monkeypatch.setenv(
+        "PATH", (fake_soffice(tmp_path / "bin", "echo 'Error: source file could not be loaded' >&2\nexit 1\n"))
+    )
     with pytest.raises(OutputError, match="soffice failed to make the PDF: Error: source file could not be loaded"):
         pdf.convert({"a.pptx": b"x"})
 

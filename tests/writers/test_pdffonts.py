@@ -27,8 +27,7 @@ def test_a_template_font_that_is_not_installed_is_named_with_its_replacement(mon
 
     monkeypatch.setattr(pdffonts, "template_fonts", lambda data: ["No Such Font Sans 7", "Calibri"])
     (warning,) = font_warnings(CORPORATE, b"")
-    assert warning.startswith("template font 'No Such Font Sans 7' is not installed; "
-                              "LibreOffice draws the PDF with '")
+    assert warning.startswith("template font 'No Such Font Sans 7' is not installed; LibreOffice draws the PDF with '")
     assert "Calibri" not in warning
 
 

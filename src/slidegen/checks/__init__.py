@@ -38,8 +38,13 @@ class Finding:
         return f"{path}: slide {self.slide}: {self.severity}: {self.message}"
 
     def as_dict(self) -> dict:
-        return {"slide": self.slide, "severity": self.severity, "rule": self.rule, "message": self.message,
-                "shape": self.shape}
+        return {
+            "slide": self.slide,
+            "severity": self.severity,
+            "rule": self.rule,
+            "message": self.message,
+            "shape": self.shape,
+        }
 
 
 class CheckError(Exception):

@@ -16,8 +16,16 @@ from slidegen.writers.pptx.internals import element, related_part
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _MAPPED = ("bg1", "tx1", "bg2", "tx2")
-_PRESET = {"black": (0, 0, 0), "white": (255, 255, 255), "red": (255, 0, 0), "green": (0, 128, 0),
-           "blue": (0, 0, 255), "yellow": (255, 255, 0), "gray": (128, 128, 128), "grey": (128, 128, 128)}
+_PRESET = {
+    "black": (0, 0, 0),
+    "white": (255, 255, 255),
+    "red": (255, 0, 0),
+    "green": (0, 128, 0),
+    "blue": (0, 0, 255),
+    "yellow": (255, 255, 0),
+    "gray": (128, 128, 128),
+    "grey": (128, 128, 128),
+}
 RGB = tuple[int, int, int]
 
 
@@ -54,8 +62,9 @@ class Theme:
         if tag == "schemeClr":
             name = el.get("val", "")
             if name in _MAPPED:
-                name = (overrides or {}).get(name) or self.map.get(name, {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2",
-                                                                             "tx2": "dk2"}[name])
+                name = (overrides or {}).get(name) or self.map.get(
+                    name, {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}[name]
+                )
             base = self.scheme.get(name)
         else:
             base = _plain(el)
@@ -110,6 +119,7 @@ def _modified(rgb: RGB, el) -> RGB:
             r, g, b = (1 - (1 - c) * val for c in (r, g, b))
         elif name == "shade":
             r, g, b = (c * val for c in (r, g, b))
+
     def byte(c: float) -> int:
         return round(min(1.0, max(0.0, c)) * 255)
 
@@ -118,6 +128,7 @@ def _modified(rgb: RGB, el) -> RGB:
 
 def luminance(rgb: RGB) -> float:
     """WCAG relative luminance."""
+
     def channel(c: int) -> float:
         share = c / 255
         return share / 12.92 if share <= 0.03928 else ((share + 0.055) / 1.055) ** 2.4

@@ -15,8 +15,11 @@ from slidegen.checks.colours import A, P
 from slidegen.checks.text import TextStyles, text_rules
 from slidegen.writers.pptx.internals import element
 
-_FILE_ALT = re.compile(r"^(?:[a-z]:[\\/]|[\\/~.]|\S*[\\/]\S*$|\S+\.(?:png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic|"
-                       r"heif|avif|ico|pdf)$|(?:img|image|dsc|pic|picture|photo|screenshot)[\s_-]?\d+$)", re.I)
+_FILE_ALT = re.compile(
+    r"^(?:[a-z]:[\\/]|[\\/~.]|\S*[\\/]\S*$|\S+\.(?:png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic|"
+    r"heif|avif|ico|pdf)$|(?:img|image|dsc|pic|picture|photo|screenshot)[\s_-]?\d+$)",
+    re.I,
+)
 
 
 def check_presentation(prs) -> list[Finding]:
@@ -32,9 +35,15 @@ def check_presentation(prs) -> list[Finding]:
         if title is not None:
             text = " ".join(sh.text(title).split()).casefold()
             if text and text in titles:
-                found.append(Finding(number, "warning", "duplicate-title",
-                                     f"title \"{sh.clip(sh.text(title))}\" is also the title of slide {titles[text]}",
-                                     sh.name(title)))
+                found.append(
+                    Finding(
+                        number,
+                        "warning",
+                        "duplicate-title",
+                        f'title "{sh.clip(sh.text(title))}" is also the title of slide {titles[text]}',
+                        sh.name(title),
+                    )
+                )
             elif text:
                 titles[text] = number
         shapes = list(sh.shapes(element(slide).find(f"{P}cSld/{P}spTree")))
@@ -56,8 +65,9 @@ def _title_of(slide, size, number: int, found: list[Finding]):
             if not sh.text(sp).strip():
                 found.append(Finding(number, "error", "title", "slide title is empty", sh.name(sp)))
             elif _off_slide(sp, slide, size):
-                found.append(Finding(number, "error", "title", f"title \"{sh.clip(sh.text(sp))}\" is off the slide",
-                                     sh.name(sp)))
+                found.append(
+                    Finding(number, "error", "title", f'title "{sh.clip(sh.text(sp))}" is off the slide', sh.name(sp))
+                )
             return sp
     found.append(Finding(number, "error", "title", "slide has no title"))
     return None
@@ -78,24 +88,32 @@ def _off_slide(sp, slide, size) -> bool:
 
 def _xfrm(sp):
     """((x, y), (cx, cy)) of a shape, each None when the shape does not say (it inherits)."""
+
     def pair(el, a, b):
         try:
             return (int(el.get(a)), int(el.get(b))) if el is not None else None
         except (TypeError, ValueError):
             return None
 
-    return (pair(sp.find(f"{P}spPr/{A}xfrm/{A}off"), "x", "y"),
-            pair(sp.find(f"{P}spPr/{A}xfrm/{A}ext"), "cx", "cy"))
+    return (pair(sp.find(f"{P}spPr/{A}xfrm/{A}off"), "x", "y"), pair(sp.find(f"{P}spPr/{A}xfrm/{A}ext"), "cx", "cy"))
 
 
 def _reading_order(shapes, title, number: int) -> list[Finding]:
     if title is None:
         return []
-    readable = [sp for sp in shapes if sp.tag != f"{P}cxnSp" and not sh.decorative(sp)
-                and sp.getparent().tag == f"{P}spTree"]
+    readable = [
+        sp for sp in shapes if sp.tag != f"{P}cxnSp" and not sh.decorative(sp) and sp.getparent().tag == f"{P}spTree"
+    ]
     if readable and readable[0] is not title:
-        return [Finding(number, "warning", "reading-order",
-                        f"reading order starts with \"{sh.name(readable[0])}\", not the title", sh.name(readable[0]))]
+        return [
+            Finding(
+                number,
+                "warning",
+                "reading-order",
+                f'reading order starts with "{sh.name(readable[0])}", not the title',
+                sh.name(readable[0]),
+            )
+        ]
     return []
 
 
@@ -112,10 +130,17 @@ def _alt_text(sp, number: int) -> list[Finding]:
     pr = sh.cnvpr(sp)
     alt = " ".join(((pr.get("descr") or "") if pr is not None else "").split())
     if not alt:
-        return [Finding(number, "error", "alt-text", f"{kind} \"{sh.name(sp)}\" has no alt text", sh.name(sp))]
+        return [Finding(number, "error", "alt-text", f'{kind} "{sh.name(sp)}" has no alt text', sh.name(sp))]
     if _FILE_ALT.match(alt):
-        return [Finding(number, "error", "alt-text", f"{kind} \"{sh.name(sp)}\" has a file name as alt text "
-                        f"(\"{sh.clip(alt)}\")", sh.name(sp))]
+        return [
+            Finding(
+                number,
+                "error",
+                "alt-text",
+                f'{kind} "{sh.name(sp)}" has a file name as alt text ("{sh.clip(alt)}")',
+                sh.name(sp),
+            )
+        ]
     return []
 
 
@@ -129,7 +154,7 @@ def _table_header(sp, number: int) -> list[Finding]:
         return []
     pr = table.find(f"{A}tblPr")
     if pr is None or pr.get("firstRow") not in ("1", "true"):
-        return [Finding(number, "error", "table-header", f"table \"{sh.name(sp)}\" has no header row", sh.name(sp))]
+        return [Finding(number, "error", "table-header", f'table "{sh.name(sp)}" has no header row', sh.name(sp))]
     return []
 
 
@@ -137,8 +162,7 @@ def _empty_placeholder(sp, number: int) -> list[Finding]:
     if sp.tag != f"{P}sp" or sh.ph(sp) is None or sh.ph_type(sp) in sh.TITLES:
         return []  # an empty title is the title rule's finding
     if not sh.text(sp).strip():
-        return [Finding(number, "warning", "empty-placeholder", f"placeholder \"{sh.name(sp)}\" is empty",
-                        sh.name(sp))]
+        return [Finding(number, "warning", "empty-placeholder", f'placeholder "{sh.name(sp)}" is empty', sh.name(sp))]
     return []
 
 
@@ -150,5 +174,3 @@ def _notes(slide, number: int) -> list[Finding]:
         if frame is not None and frame.text.strip():
             return []
     return [Finding(number, "warning", "notes", "slide has no speaker notes")]
-
-

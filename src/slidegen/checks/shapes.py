@@ -82,4 +82,4 @@ def text(sp) -> str:
 
 def clip(text: str, limit: int = 50) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

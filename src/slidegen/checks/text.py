@@ -28,8 +28,9 @@ class TextStyles:
         self.defaults = defaults
         self.ground = background(slide, self.theme)
         styles = element(self.master).find(f"{P}txStyles")
-        self.master_styles = {k: styles.find(f"{P}{k}Style") if styles is not None else None
-                              for k in ("title", "body", "other")}
+        self.master_styles = {
+            k: styles.find(f"{P}{k}Style") if styles is not None else None for k in ("title", "body", "other")
+        }
 
     def chain(self, sp) -> list:
         """List styles from the shape's own to the deck's defaults, most specific first."""
@@ -96,11 +97,25 @@ def text_rules(sp, styles: TextStyles, number: int) -> list[Finding]:
                 worst = (ratio, needed)
     found = []
     if smallest is not None and smallest < MIN_PT - 0.01:
-        found.append(Finding(number, "warning", "small-text", f"text in \"{sh.name(sp)}\" is {smallest:g} pt, "
-                             f"below {MIN_PT} pt", sh.name(sp)))
+        found.append(
+            Finding(
+                number,
+                "warning",
+                "small-text",
+                f'text in "{sh.name(sp)}" is {smallest:g} pt, below {MIN_PT} pt',
+                sh.name(sp),
+            )
+        )
     if worst is not None:
-        found.append(Finding(number, "error", "contrast", f"text in \"{sh.name(sp)}\" has contrast "
-                             f"{worst[0]:.1f}:1 against its background, below {worst[1]:g}:1", sh.name(sp)))
+        found.append(
+            Finding(
+                number,
+                "error",
+                "contrast",
+                f'text in "{sh.name(sp)}" has contrast {worst[0]:.1f}:1 against its background, below {worst[1]:g}:1',
+                sh.name(sp),
+            )
+        )
     return found
 
 
@@ -123,5 +138,3 @@ def _inherited(rpr, chain, level: int, get):
 
 
 _TX1 = etree.Element(f"{A}schemeClr", val="tx1")  # text that says no colour is the theme's text colour
-
-

@@ -43,6 +43,7 @@ def run(args, options, report) -> int:
 
 def next_steps(files: list, decks: int) -> list[str]:
     """The build's last lines: what was made and how to use it (open the show, its keys, the PPTX)."""
+
     def kind(suffix: str) -> list:
         return [f for f in files if f.name.endswith(suffix) and f.name != "index.html"]
 
@@ -53,16 +54,24 @@ def next_steps(files: list, decks: int) -> list[str]:
     if index and decks > 1:
         lines.append(f"Open {index[0]} in a browser: it lists the {decks} decks and links to each slideshow.")
     elif shows:
-        lines.append(f"Present: open {shows[0]} in a browser, then F for full screen, S for the speaker view "
-                     "(? lists every key).")
+        lines.append(
+            f"Present: open {shows[0]} in a browser, then F for full screen, S for the speaker view "
+            "(? lists every key)."
+        )
     if pptx:
-        lines.append(f"PowerPoint deck: {pptx[0]}" if len(pptx) == 1 else
-                     f"PowerPoint decks: {len(pptx)} .pptx files in {pptx[0].parent}")
+        lines.append(
+            f"PowerPoint deck: {pptx[0]}"
+            if len(pptx) == 1
+            else f"PowerPoint decks: {len(pptx)} .pptx files in {pptx[0].parent}"
+        )
     if pdfs:
         lines.append(f"PDF: {pdfs[0]}" if len(pdfs) == 1 else f"PDFs: {len(pdfs)} files in {pdfs[0].parent}")
     if notes:
-        lines.append(f"Speaker notes: {notes[0]}" if len(notes) == 1 else
-                     f"Speaker notes: {len(notes)} files in {notes[0].parent}")
+        lines.append(
+            f"Speaker notes: {notes[0]}"
+            if len(notes) == 1
+            else f"Speaker notes: {len(notes)} files in {notes[0].parent}"
+        )
     return ["", *lines] if lines else []
 
 
@@ -92,9 +101,16 @@ class BarProgress(Progress):
         from rich.progress import Progress as Bar
 
         # Refreshed only when a deck finishes: no drawing thread may be running when workers fork.
-        self.bar = Bar(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                       TextColumn("{task.description}"), console=Console(stderr=True), auto_refresh=False,
-                       transient=True)
+        self.bar = Bar(
+            TextColumn("building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.description}"),
+            console=Console(stderr=True),
+            auto_refresh=False,
+            transient=True,
+        )
         self.task = self.bar.add_task("", total=total)
         self.saved = (self.report.stream, self.report.on_warning)
         console = self.bar.console
@@ -104,8 +120,9 @@ class BarProgress(Progress):
         self.bar.refresh()
 
     def advance(self, deck, rendered) -> None:
-        self.bar.update(self.task, advance=1, description=deck.slug if rendered.error is None else
-                        f"{deck.slug} failed")
+        self.bar.update(
+            self.task, advance=1, description=deck.slug if rendered.error is None else f"{deck.slug} failed"
+        )
         self.bar.refresh()
 
     def stop(self) -> None:
@@ -123,9 +140,15 @@ def print_summary(result, warnings: int, seconds: float, rich: bool = False) -> 
             size += path.stat().st_size
         except OSError:
             pass
-    row = {"decks": len(result.decks), "slides": sum(len(d.slides) for d in result.decks),
-           "skipped": len(result.skipped), "failed": len(result.failed), "warnings": warnings,
-           "bytes": size, "seconds": seconds}
+    row = {
+        "decks": len(result.decks),
+        "slides": sum(len(d.slides) for d in result.decks),
+        "skipped": len(result.skipped),
+        "failed": len(result.failed),
+        "warnings": warnings,
+        "bytes": size,
+        "seconds": seconds,
+    }
     cells = [f"{v:,.2f}" if isinstance(v, float) else f"{v:,}" for v in row.values()]
     if rich:
         from rich.console import Console

@@ -27,9 +27,15 @@ def run(args, options, report) -> int:
     if args.json:
         from slidegen.cli import print_json
 
-        print_json({"rules": RULES, "decks": [
-            {"file": str(path), "error": error, "findings": [f.as_dict() for f in findings]}
-            for path, findings, error in results]})
+        print_json(
+            {
+                "rules": RULES,
+                "decks": [
+                    {"file": str(path), "error": error, "findings": [f.as_dict() for f in findings]}
+                    for path, findings, error in results
+                ],
+            }
+        )
     elif not bad and not args.quiet:
         print(f"no findings in {len(results)} deck{'s' if len(results) != 1 else ''}", file=sys.stderr)
     return 1 if bad else 0

@@ -83,7 +83,8 @@ def board_line(board: dict) -> str:
         found = f"board {board['board']} at {corners}"
     else:
         found = {"none": "no board found, whole photo kept", "not cropped": "not cropped (crop off)"}.get(
-            board["board"], board["board"])
+            board["board"], board["board"]
+        )
     text = f"{found}; cleanup {board['cleanup']}, writing kept {board['kept'] * 100:.0f}%"
     return text + (f" ({board['reason']})" if board.get("reason") else "")
 
@@ -93,8 +94,10 @@ def words_json(deck, slide) -> dict | None:
     if slide.image is None or slide.image.ref not in deck.words:
         return None
     words = deck.words_on(slide)
-    return {"text": board_text(words),
-            "words": [{"text": w.text, "confidence": w.confidence, "box": list(w.box)} for w in words]}
+    return {
+        "text": board_text(words),
+        "words": [{"text": w.text, "confidence": w.confidence, "box": list(w.box)} for w in words],
+    }
 
 
 def run(args, options, report) -> int:
@@ -110,26 +113,47 @@ def run(args, options, report) -> int:
                 report.warn(f"building would fail: {problem}", s.image.pos)
     decks = pictures_for(decks, options, report, result)
     if args.json:
-        print_json({
-            "decks": [{
-                "title": d.title, "slug": d.slug, "source": str(d.source), "author": d.author or None,
-                "date": iso_date(d.date) or None, "lang": d.lang,
-                "slides": [{"number": s.number, "title": s.title, "note": s.note.text,
-                            "image": image_path(d, s), "rule": s.image.rule if s.image else None,
-                            "why": s.image.why if s.image else None, "guess": bool(s.image and s.image.guess),
-                            "line": s.pos.line,
-                            # only for whiteboard decks: what became of the picture's board
-                            **({"whiteboard": d.boards[s.image.ref]} if s.image and s.image.ref in d.boards
-                               else {}),
-                            "ocr": words_json(d, s),
-                            **({"image_problem": problems[id(s)]} if id(s) in problems else {})}
-                           for s in d.slides],
-                **({"outside_notes": [{"line": pos.line, "text": text} for pos, text in d.outside_notes]}
-                   if verbose else {}),
-            } for d in decks],
-            "skipped": [{"title": s.title, "source": s.source, "reason": s.reason} for s in result.skipped],
-            "left_out": [{"title": s.title, "source": s.source, "reason": s.reason} for s in result.left_out],
-        })
+        print_json(
+            {
+                "decks": [
+                    {
+                        "title": d.title,
+                        "slug": d.slug,
+                        "source": str(d.source),
+                        "author": d.author or None,
+                        "date": iso_date(d.date) or None,
+                        "lang": d.lang,
+                        "slides": [
+                            {
+                                "number": s.number,
+                                "title": s.title,
+                                "note": s.note.text,
+                                "image": image_path(d, s),
+                                "rule": s.image.rule if s.image else None,
+                                "why": s.image.why if s.image else None,
+                                "guess": bool(s.image and s.image.guess),
+                                "line": s.pos.line,
+                                # only for whiteboard decks: what became of the picture's board
+                                **(
+                                    {"whiteboard": d.boards[s.image.ref]} if s.image and s.image.ref in d.boards else {}
+                                ),
+                                "ocr": words_json(d, s),
+                                **({"image_problem": problems[id(s)]} if id(s) in problems else {}),
+                            }
+                            for s in d.slides
+                        ],
+                        **(
+                            {"outside_notes": [{"line": pos.line, "text": text} for pos, text in d.outside_notes]}
+                            if verbose
+                            else {}
+                        ),
+                    }
+                    for d in decks
+                ],
+                "skipped": [{"title": s.title, "source": s.source, "reason": s.reason} for s in result.skipped],
+                "left_out": [{"title": s.title, "source": s.source, "reason": s.reason} for s in result.left_out],
+            }
+        )
     else:
         for deck in decks:
             print(f"{deck.title}  [{deck.slug}]  {deck.source}  {len(deck.slides)} slide(s)")

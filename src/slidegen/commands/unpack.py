@@ -30,8 +30,13 @@ def run(args, options, report) -> int:
     out_dir: Path = args.out
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise OutputError("is not an empty folder; unpack into a new or empty folder", str(out_dir))
-    plan = plan_deck(read_deck(deck_path, shown), report, render=options.render, width=options.image_width,
-                     cache_root=root_for(options))
+    plan = plan_deck(
+        read_deck(deck_path, shown),
+        report,
+        render=options.render,
+        width=options.image_width,
+        cache_root=root_for(options),
+    )
     files = render_folder(plan, deck_path, out_dir)
     check_round_trip(plan, files, out_dir / POST_NAME, report)
     outputs.prepare_dir(out_dir)
@@ -39,8 +44,10 @@ def run(args, options, report) -> int:
     if not options.quiet:
         rendered = sum(1 for item in plan.slides if item.rendered)
         pictures = len(written) - 1
-        print(f"wrote {out_dir / POST_NAME}: {len(plan.slides)} slide(s), {pictures} picture(s)"
-              + (f" ({rendered} rendered by LibreOffice)" if rendered else ""))
+        print(
+            f"wrote {out_dir / POST_NAME}: {len(plan.slides)} slide(s), {pictures} picture(s)"
+            + (f" ({rendered} rendered by LibreOffice)" if rendered else "")
+        )
         print(f"build it with: slidegen build {out_dir}")
     from slidegen.pipeline import Result, check_strict
 
@@ -75,8 +82,11 @@ def check_round_trip(plan, files: dict[str, bytes], post_path: Path, report: Rep
         if item.source.title and slide.title != item.source.title:
             report.warn(f"Slide {item.number}: its title reads back as {slide.title!r}", str(post_path))
         elif _words(slide.note.text) != want:
-            report.warn(f"Slide {item.number}: its notes do not read back exactly from the post "
-                        "(a paragraph looks like a slide marker, heading or sign-off); check it", str(post_path))
+            report.warn(
+                f"Slide {item.number}: its notes do not read back exactly from the post "
+                "(a paragraph looks like a slide marker, heading or sign-off); check it",
+                str(post_path),
+            )
 
 
 def _words(text: str) -> list[str]:

@@ -63,11 +63,15 @@ def find_board(rgb: np.ndarray) -> Found:
         # First by a whole factor to at least twice the size, OpenCV's fast path (a big photo
         # shrinks three times faster so, to nearly the same pixels); the few rows or columns
         # past a multiple of the factor are left out.
-        small = cv2.resize(rgb[: height // factor * factor, : width // factor * factor],
-                           (width // factor, height // factor), interpolation=cv2.INTER_AREA)
+        small = cv2.resize(
+            rgb[: height // factor * factor, : width // factor * factor],
+            (width // factor, height // factor),
+            interpolation=cv2.INTER_AREA,
+        )
     if scale < 1:
-        small = cv2.resize(small, (max(1, round(width * scale)), max(1, round(height * scale))),
-                           interpolation=cv2.INTER_AREA)
+        small = cv2.resize(
+            small, (max(1, round(width * scale)), max(1, round(height * scale))), interpolation=cv2.INTER_AREA
+        )
     scale = min(scale, 1.0)
     masks = _bright_region(small)
     if masks is None:
@@ -87,8 +91,11 @@ def find_board(rgb: np.ndarray) -> Found:
         if trimmed is None:
             return Found(None, why)
         left, top, right, bottom = (v / scale for v in trimmed)
-        return Found(((left, top), (right, top), (right, bottom), (left, bottom)),
-                     "the board runs out of the picture; cropped to the part in it", partial=True)
+        return Found(
+            ((left, top), (right, top), (right, bottom), (left, bottom)),
+            "the board runs out of the picture; cropped to the part in it",
+            partial=True,
+        )
     quad = _inset(quad, INSET)
     return Found(tuple((float(x / scale), float(y / scale)) for x, y in quad))
 
@@ -101,21 +108,28 @@ def _trim(region: np.ndarray, light: np.ndarray) -> tuple[float, float, float, f
     board beyond it: shade, vignetting and writing near the edge are never cut."""
     h, w = region.shape
     edges = cv2.Canny(light.astype(np.uint8), 20, 50)
-    found = cv2.HoughLinesP(edges, 1, np.pi / 180, threshold=max(20, min(h, w) // 4),
-                            minLineLength=round(FRAME_LINE * min(h, w)), maxLineGap=8)
+    found = cv2.HoughLinesP(
+        edges,
+        1,
+        np.pi / 180,
+        threshold=max(20, min(h, w) // 4),
+        minLineLength=round(FRAME_LINE * min(h, w)),
+        maxLineGap=8,
+    )
     cuts = [0, 0, 0, 0]  # top, right, bottom, left: pixels cut from each side
-    for x1, y1, x2, y2 in (found.reshape(-1, 4) if found is not None else []):
+    for x1, y1, x2, y2 in found.reshape(-1, 4) if found is not None else []:
         horizontal = abs(y2 - y1) <= abs(x2 - x1) * 0.18
         vertical = abs(x2 - x1) <= abs(y2 - y1) * 0.18
         for side, size, near, far, along, length in (
-                (0, h, min(y1, y2), max(y1, y2), horizontal, abs(x2 - x1) / w),
-                (2, h, h - 1 - max(y1, y2), h - 1 - min(y1, y2), horizontal, abs(x2 - x1) / w),
-                (3, w, min(x1, x2), max(x1, x2), vertical, abs(y2 - y1) / h),
-                (1, w, w - 1 - max(x1, x2), w - 1 - min(x1, x2), vertical, abs(y2 - y1) / h)):
+            (0, h, min(y1, y2), max(y1, y2), horizontal, abs(x2 - x1) / w),
+            (2, h, h - 1 - max(y1, y2), h - 1 - min(y1, y2), horizontal, abs(x2 - x1) / w),
+            (3, w, min(x1, x2), max(x1, x2), vertical, abs(y2 - y1) / h),
+            (1, w, w - 1 - max(x1, x2), w - 1 - min(x1, x2), vertical, abs(y2 - y1) / h),
+        ):
             # A frame seen askew is not cut along (an upright cut would take board with it).
             if not along or length < FRAME_LINE or far >= size * MAX_TRIM or near < 1 or far - near > size * 0.015:
                 continue
-            band = {0: region[:near], 2: region[h - near:], 3: region[:, :near], 1: region[:, w - near:]}[side]
+            band = {0: region[:near], 2: region[h - near :], 3: region[:, :near], 1: region[:, w - near :]}[side]
             if band.size and band.mean() < 0.3:  # beyond the line: wall and frame, not board
                 cuts[side] = max(cuts[side], far + 3)
     if not any(cuts):
@@ -126,7 +140,7 @@ def _trim(region: np.ndarray, light: np.ndarray) -> tuple[float, float, float, f
     for side, share in enumerate(shares):
         limit = cuts[side] + round(len(share) * 0.02)
         # "Board" is as much board as the next rows or columns have (a marker tray may take some).
-        target = 0.9 * float(np.median(share[cuts[side]: cuts[side] + round(len(share) * 0.08) + 1]))
+        target = 0.9 * float(np.median(share[cuts[side] : cuts[side] + round(len(share) * 0.08) + 1]))
         while cuts[side] and cuts[side] < min(limit, len(share) - 1) and share[cuts[side]] < target:
             cuts[side] += 1
     top, right, bottom, left = cuts
@@ -146,7 +160,7 @@ def _bright_region(small: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     score: np.ndarray = np.clip(light - 1.5 * chroma, 0, 255).astype(np.uint8)
     score = cv2.GaussianBlur(score, (5, 5), 0)
     level, mask = cv2.threshold(score, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    middle = score[h // 3: h - h // 3, w // 3: w - w // 3]
+    middle = score[h // 3 : h - h // 3, w // 3 : w - w // 3]
     if np.median(middle) < level:
         return None  # the middle of the picture is not the bright side: no board in the middle
     # The board's edge (frame against wall) is a step in the closed picture even where a lit wall
@@ -157,7 +171,7 @@ def _bright_region(small: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     count, labels = cv2.connectedComponents(mask, connectivity=4)
     if count < 2:
         return None
-    centre = labels[h // 3: h - h // 3, w // 3: w - w // 3]
+    centre = labels[h // 3 : h - h // 3, w // 3 : w - w // 3]
     ids, hits = np.unique(centre[centre > 0], return_counts=True)
     if len(ids) == 0:
         return None
@@ -223,8 +237,11 @@ def _implausible(quad: np.ndarray, region: np.ndarray, small: np.ndarray) -> str
 
 def _on_border(a: np.ndarray, b: np.ndarray, w: int, h: int, slack: float = 3.0) -> bool:
     """Whether the side a–b runs along the picture's own edge (the board is cut off there)."""
-    return any((abs(a[k] - edge) <= slack and abs(b[k] - edge) <= slack)
-               for k, size in ((0, w), (1, h)) for edge in (0, size - 1))
+    return any(
+        (abs(a[k] - edge) <= slack and abs(b[k] - edge) <= slack)
+        for k, size in ((0, w), (1, h))
+        for edge in (0, size - 1)
+    )
 
 
 def _support(grey: np.ndarray, a: np.ndarray, b: np.ndarray, steps: int = 60) -> float:
@@ -264,8 +281,9 @@ def aspect_ratio(corners: np.ndarray, width: int, height: int) -> float:
     k2 = np.cross(m1, m4) @ m3 / (np.cross(m2, m4) @ m3)
     k3 = np.cross(m1, m4) @ m2 / (np.cross(m3, m4) @ m2)
     n2, n3 = k2 * m2 - m1, k3 * m3 - m1
-    plain = float((np.linalg.norm(tr - tl) + np.linalg.norm(br - bl))
-                  / (np.linalg.norm(bl - tl) + np.linalg.norm(br - tr)))
+    plain = float(
+        (np.linalg.norm(tr - tl) + np.linalg.norm(br - bl)) / (np.linalg.norm(bl - tl) + np.linalg.norm(br - tr))
+    )
     denominator = n2[2] * n3[2]
     diagonal = math.hypot(width, height)
     f2 = -(n2[0] * n3[0] + n2[1] * n3[1]) / denominator if abs(denominator) > 1e-9 else -1.0
@@ -297,8 +315,9 @@ def straighten(rgb: np.ndarray, corners, box: tuple[int, int]) -> np.ndarray:
         # A perspective warp samples 2 × 2 pixels, it does not average: shrink first so it cannot
         # alias. (Down to half size the warp itself is as sharp and costs a third: the photo was
         # decoded at most about twice the size it is shown at.)
-        rgb = cv2.resize(rgb, (max(1, round(width * scale)), max(1, round(height * scale))),
-                         interpolation=cv2.INTER_AREA)
+        rgb = cv2.resize(
+            rgb, (max(1, round(width * scale)), max(1, round(height * scale))), interpolation=cv2.INTER_AREA
+        )
         quad = quad * scale
     target = np.array([[0, 0], [out_w, 0], [out_w, out_h], [0, out_h]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(quad.astype(np.float32), target)

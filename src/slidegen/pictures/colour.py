@@ -26,11 +26,13 @@ def to_srgb(img: Image.Image, icc: bytes, notes: list[str]) -> Image.Image:
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         if _is_srgb(source):
             return img
-        out = ImageCms.profileToProfile(base, source, _SRGB, outputMode="RGB",
-                                        renderingIntent=ImageCms.Intent.PERCEPTUAL)
+        out = ImageCms.profileToProfile(
+            base, source, _SRGB, outputMode="RGB", renderingIntent=ImageCms.Intent.PERCEPTUAL
+        )
     except Exception as exc:  # littleCMS rejects bad or mismatched profiles with assorted errors
-        notes.append(f"colour profile could not be applied ({' '.join(str(exc).split())[:120]}); "
-                     "colours used as stored")
+        notes.append(
+            f"colour profile could not be applied ({' '.join(str(exc).split())[:120]}); colours used as stored"
+        )
         return img.convert("RGB") if img.mode == "CMYK" else img
     assert out is not None  # None only when converting in place
     if alpha is not None:

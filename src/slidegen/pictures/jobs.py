@@ -55,8 +55,11 @@ def run_jobs(jobs: list[Job], workers: int) -> list[Outcome]:
         except BrokenProcessPool:
             # A worker died (out of memory, or a crash inside a decoder); the pictures not yet
             # done cannot be told apart, so each gets the same explanation.
-            crashed = Outcome(None, problem="processing the picture crashed a worker process "
-                                            "(out of memory?); try --jobs 1 to find the picture")
+            crashed = Outcome(
+                None,
+                problem="processing the picture crashed a worker process "
+                "(out of memory?); try --jobs 1 to find the picture",
+            )
             outcomes.extend([crashed] * (len(jobs) - len(outcomes)))
     return outcomes
 

@@ -83,7 +83,9 @@ def read_all(decks: list[Deck], options: BuildOptions, report: Report) -> None:
 
 
 def _key(digest: str, version: str) -> str:
-    return hashlib.sha256(f"{digest} rapidocr-onnxruntime {version} {CODE_VERSION} {MIN_CONFIDENCE}".encode()).hexdigest()
+    return hashlib.sha256(
+        f"{digest} rapidocr-onnxruntime {version} {CODE_VERSION} {MIN_CONFIDENCE}".encode()
+    ).hexdigest()
 
 
 def _encode(words: tuple[Word, ...]) -> bytes:
@@ -143,9 +145,18 @@ def recognise(data: bytes) -> tuple[Word, ...]:
         chars = line[3] if len(line) > 3 else None
         for word, box in split_words(text, quad, chars):
             left, top, right, bottom = box
-            words.append(Word(word, (round(max(0.0, left / width), 4), round(max(0.0, top / height), 4),
-                                     round(min(1.0, right / width), 4), round(min(1.0, bottom / height), 4)),
-                              round(confidence, 3)))
+            words.append(
+                Word(
+                    word,
+                    (
+                        round(max(0.0, left / width), 4),
+                        round(max(0.0, top / height), 4),
+                        round(min(1.0, right / width), 4),
+                        round(min(1.0, bottom / height), 4),
+                    ),
+                    round(confidence, 3),
+                )
+            )
     return tuple(words)
 
 
@@ -166,8 +177,17 @@ def split_words(text: str, quad, chars=None) -> list[tuple[str, tuple[float, flo
         if boxes is not None:
             mine = [boxes[i] for i in range(start, end) if boxes[i] is not None]
             if mine:
-                out.append((word, (min(b[0] for b in mine), min(b[1] for b in mine),
-                                   max(b[2] for b in mine), max(b[3] for b in mine))))
+                out.append(
+                    (
+                        word,
+                        (
+                            min(b[0] for b in mine),
+                            min(b[1] for b in mine),
+                            max(b[2] for b in mine),
+                            max(b[3] for b in mine),
+                        ),
+                    )
+                )
                 continue
         left, top, right, bottom = line_box
         if bottom - top >= VERTICAL * (right - left):

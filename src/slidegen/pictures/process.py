@@ -83,8 +83,10 @@ def _open(data: bytes, fmt: str, settings: ImageSettings) -> Image.Image:
         # Pillow refuses in open(), from the header alone, before slidegen sees the size.
         found = re.search(r"\((\d+) pixels\)", str(exc))
         size = f"{int(found.group(1)) / 1e6:,.0f} megapixels" if found else "too many pixels"
-        raise ImageProblem(f"picture is {size}, over the limit of {settings.max_pixels / 1e6:g} megapixels "
-                           "(a decompression bomb?); nothing was decoded") from None
+        raise ImageProblem(
+            f"picture is {size}, over the limit of {settings.max_pixels / 1e6:g} megapixels "
+            "(a decompression bomb?); nothing was decoded"
+        ) from None
     except Exception as exc:  # Pillow plugins raise many kinds; all mean "unreadable"
         raise ImageProblem(f"{fmt} picture is truncated or corrupt ({_one_line(exc)})") from None
     width, height = img.size
@@ -94,7 +96,8 @@ def _open(data: bytes, fmt: str, settings: ImageSettings) -> Image.Image:
         img.close()
         raise ImageProblem(
             f"picture is {width}×{height} = {width * height / 1e6:.0f} megapixels, over the limit of "
-            f"{settings.max_pixels / 1e6:g} megapixels (raise it with --max-pixels)")
+            f"{settings.max_pixels / 1e6:g} megapixels (raise it with --max-pixels)"
+        )
     return img
 
 
@@ -249,9 +252,11 @@ def _register_heif() -> None:
         from pillow_heif import register_heif_opener
     except ImportError:
         # Named by the package itself: "slidegen" on the package index is someone else's project.
-        raise ImageProblem("HEIC/HEIF pictures need pillow-heif: pip install pillow-heif into slidegen's "
-                           "environment, or pip install '.[heic]' in slidegen's folder (or export the picture "
-                           "as JPEG)") from None
+        raise ImageProblem(
+            "HEIC/HEIF pictures need pillow-heif: pip install pillow-heif into slidegen's "
+            "environment, or pip install '.[heic]' in slidegen's folder (or export the picture "
+            "as JPEG)"
+        ) from None
     register_heif_opener()
 
 

@@ -64,8 +64,11 @@ def prepare_media(decks: list[Deck], options: BuildOptions, report: Report) -> l
                 failed[id(deck)] = exc
                 continue
             if source is None:
-                report.warn(f"remote picture not fetched (slidegen never downloads): {show(slide.image.ref)}; "
-                            "put a copy in a folder given with --images; text slide instead", slide.image.pos)
+                report.warn(
+                    f"remote picture not fetched (slidegen never downloads): {show(slide.image.ref)}; "
+                    "put a copy in a folder given with --images; text slide instead",
+                    slide.image.pos,
+                )
                 slide.image = None
                 continue
             # front matter ``whiteboard:`` overrides --whiteboard either way for its own deck
@@ -105,8 +108,10 @@ def _process(sources: dict[tuple[str, tuple], Source], options: BuildOptions) ->
     from slidegen.pictures.settings import ImageSettings
 
     root = root_for(options)
-    jobs = [Job(src.path, src.data, ImageSettings.for_width(options.image_width, options.max_pixels, *board), root)
-            for (_, board), src in sources.items()]
+    jobs = [
+        Job(src.path, src.data, ImageSettings.for_width(options.image_width, options.max_pixels, *board), root)
+        for (_, board), src in sources.items()
+    ]
     known = _from_index(jobs, root) if root is not None else [None] * len(jobs)
     pending = [i for i, outcome in enumerate(known) if outcome is None]
     ran = iter(run_jobs([jobs[i] for i in pending], options.workers))  # one outcome per job, in order
@@ -137,13 +142,15 @@ def _from_index(jobs: list[Job], root: Path) -> list[Outcome | None]:
     for job in jobs:
         digest = index.get(job.path) if job.path is not None else None
         hit = cache.get_entry(cache_key(digest, job.settings, VERSION)) if digest else None
-        found.append(Outcome(hit[0], tuple(hit[1]), cached=True, source_digest=digest, board=hit[2])
-                     if hit and digest else None)
+        found.append(
+            Outcome(hit[0], tuple(hit[1]), cached=True, source_digest=digest, board=hit[2]) if hit and digest else None
+        )
     return found
 
 
-def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = (),
-            site_root: Path | None = None) -> Source | None:
+def resolve(
+    ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = (), site_root: Path | None = None
+) -> Source | None:
     """Where the picture of ``ref`` lives; None for a remote picture not found locally.
 
     Raises InputError (at the reference's line) for a missing file, a path that leaves the
@@ -154,11 +161,11 @@ def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = (),
     if scheme == "data":
         return Source(data=decode_data_uri(ref))
     if scheme in ("http", "https"):
-        return _on_site(ref, unquote(urlsplit(raw).path), (), images_dirs, site_root) or \
-            _find_by_name(ref, images_dirs)
+        return _on_site(ref, unquote(urlsplit(raw).path), (), images_dirs, site_root) or _find_by_name(ref, images_dirs)
     if scheme == "file":
-        raise InputError(f"file: URLs are not followed; refer to the picture by a path relative to the post: "
-                         f"{show(raw)}", ref.pos)
+        raise InputError(
+            f"file: URLs are not followed; refer to the picture by a path relative to the post: {show(raw)}", ref.pos
+        )
     if len(scheme) > 1:  # a one-letter "scheme" is a Windows drive letter: treat as a path
         raise InputError(f"unsupported picture reference ({scheme}: links are not followed): {show(raw)}", ref.pos)
     decoded = unquote(raw)
@@ -168,8 +175,11 @@ def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = (),
         found = _on_site(ref, decoded, (base_dir,), images_dirs, site_root)
         found = found or _find_by_name(ref, images_dirs) or _find_by_name(ref, (base_dir,), deep=False)
         if found is None:
-            raise InputError(f"image path leaves the post's folder: {show(raw)} (a site path like this is looked "
-                             "for under --site-root DIR, your site's checkout, and --images DIR)", ref.pos)
+            raise InputError(
+                f"image path leaves the post's folder: {show(raw)} (a site path like this is looked "
+                "for under --site-root DIR, your site's checkout, and --images DIR)",
+                ref.pos,
+            )
         return found
     roots = [_real(base_dir)] + [_real(d) for d in images_dirs]
     candidates = [base_dir / decoded] + [d / decoded for d in images_dirs]
@@ -187,8 +197,9 @@ def resolve(ref: ImageRef, base_dir: Path, images_dirs: tuple[Path, ...] = (),
     raise InputError(f"image not found: {show(raw)}", ref.pos)
 
 
-def _on_site(ref: ImageRef, path: str, local: tuple[Path, ...], images_dirs: tuple[Path, ...],
-             site_root: Path | None) -> Source | None:
+def _on_site(
+    ref: ImageRef, path: str, local: tuple[Path, ...], images_dirs: tuple[Path, ...], site_root: Path | None
+) -> Source | None:
     """A site path (``/assets/x.png``) under the site's checkout, its ``static/`` (Hugo), the
     ``--images`` folders and ``local`` folders, in that order; never above any of them."""
     parts = [p for p in path.replace("\\", "/").split("/") if p not in ("", ".")]
@@ -212,11 +223,15 @@ def _on_site(ref: ImageRef, path: str, local: tuple[Path, ...], images_dirs: tup
 
 def _escape_message(raw: str, link: bool = False) -> str:
     if link:
-        return (f"{show(raw)} is a symbolic link to a file outside the post's folder (pictures must be inside "
-                "the post's folder or a folder given with --images: copy the picture there, or pass its folder "
-                "with --images)")
-    return (f"image path leaves the post's folder: {show(raw)} (pictures must be inside the post's "
-            "folder or a folder given with --images)")
+        return (
+            f"{show(raw)} is a symbolic link to a file outside the post's folder (pictures must be inside "
+            "the post's folder or a folder given with --images: copy the picture there, or pass its folder "
+            "with --images)"
+        )
+    return (
+        f"image path leaves the post's folder: {show(raw)} (pictures must be inside the post's "
+        "folder or a folder given with --images)"
+    )
 
 
 def _through_link(path: Path) -> bool:

@@ -86,8 +86,10 @@ def scan(img: Image.Image, box: tuple[int, int], crop: bool, corners) -> tuple[I
         if cleanup == "mild":
             notes.append("whiteboard cleanup would lose some of the writing; a milder cleanup was used")
         else:
-            notes.append(f"whiteboard cleanup would keep only {share} of the writing; the photo is used as it is"
-                         + (" (straightened)" if quad is not None else ""))
+            notes.append(
+                f"whiteboard cleanup would keep only {share} of the writing; the photo is used as it is"
+                + (" (straightened)" if quad is not None else "")
+            )
         reason = (reason + "; " if reason else "") + f"full cleanup kept {share} of the writing"
     report = BoardReport(state, fractions, cleanup, round(kept, 3), reason)
     return _image(picture, grey), report, notes
@@ -110,8 +112,12 @@ def _unusable(quad, width: int, height: int) -> str:
     """Why corners given by hand cannot be the board (outside the photo, not a quadrangle), or ""."""
     points = np.array(quad, dtype=np.float32)
     slack = 0.02 * max(width, height)
-    if (points[:, 0] < -slack).any() or (points[:, 0] > width + slack).any() \
-            or (points[:, 1] < -slack).any() or (points[:, 1] > height + slack).any():
+    if (
+        (points[:, 0] < -slack).any()
+        or (points[:, 0] > width + slack).any()
+        or (points[:, 1] < -slack).any()
+        or (points[:, 1] > height + slack).any()
+    ):
         return f"lie outside the {width}×{height} photo"
     if not cv2.isContourConvex(points.reshape(-1, 1, 2)) or cv2.contourArea(points) < 0.01 * width * height:
         return "do not outline a quadrangle"

@@ -27,14 +27,26 @@ class ImageSettings:
     corners: tuple[tuple[float, float], ...] | None = None
 
     @classmethod
-    def for_width(cls, width: int, max_pixels: int, whiteboard: bool, crop: bool = True,
-                  corners: tuple[tuple[float, float], ...] | None = None) -> ImageSettings:
+    def for_width(
+        cls,
+        width: int,
+        max_pixels: int,
+        whiteboard: bool,
+        crop: bool = True,
+        corners: tuple[tuple[float, float], ...] | None = None,
+    ) -> ImageSettings:
         """The picture area of a 16:9 slide ``width`` pixels across: under the title, inside the
         margins (1776×806 at 1920 — the default template's picture placeholder)."""
         if not whiteboard:  # crop and corners mean nothing then; one cache entry serves all
             crop, corners = True, None
-        return cls(max(1, round(width * PICTURE_AREA[0])), max(1, round(width * 9 / 16 * PICTURE_AREA[1])),
-                   max_pixels, whiteboard, crop, corners)
+        return cls(
+            max(1, round(width * PICTURE_AREA[0])),
+            max(1, round(width * 9 / 16 * PICTURE_AREA[1])),
+            max_pixels,
+            whiteboard,
+            crop,
+            corners,
+        )
 
 
 def whiteboard_choice(front_matter, options) -> tuple[bool, bool, tuple[tuple[float, float], ...] | None]:

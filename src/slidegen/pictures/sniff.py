@@ -52,7 +52,7 @@ def sniff(data: bytes) -> str:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "WEBP"
     if data[4:8] == b"ftyp":
-        brands = {data[8:12]} | {data[i:i + 4] for i in range(16, min(len(data), 64), 4)}
+        brands = {data[8:12]} | {data[i : i + 4] for i in range(16, min(len(data), 64), 4)}
         if brands & _AVIF_BRANDS:
             return "AVIF"
         if brands & _HEIF_BRANDS:
@@ -62,13 +62,11 @@ def sniff(data: bytes) -> str:
             raise ImageProblem(f"{name} files are not supported; export the picture as PNG or JPEG")
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"<svg" in head or (head.startswith(b"<?xml") and b"svg" in head):
-        raise ImageProblem("SVG pictures are not embedded (they can carry scripts and remote "
-                                 "links); export it as PNG")
+        raise ImageProblem("SVG pictures are not embedded (they can carry scripts and remote links); export it as PNG")
     if _looks_like_text(data[:512]):
         kind = "HTML" if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head else "text"
         raise ImageProblem(f"not a picture: the file holds {kind}")
-    raise ImageProblem("not a picture in a supported format (JPEG, PNG, GIF, WebP, BMP, TIFF, "
-                             "HEIC, AVIF)")
+    raise ImageProblem("not a picture in a supported format (JPEG, PNG, GIF, WebP, BMP, TIFF, HEIC, AVIF)")
 
 
 def _looks_like_text(head: bytes) -> bool:

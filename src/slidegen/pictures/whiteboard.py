@@ -92,20 +92,26 @@ def _cells(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     h, w = rgb.shape[:2]
     factor = 4 if min(h, w) >= 64 else 1
     # By a whole factor (OpenCV's fast path); the last few rows or columns are left out.
-    small = cv2.resize(rgb[: h // factor * factor, : w // factor * factor], (w // factor, h // factor),
-                       interpolation=cv2.INTER_AREA)
+    small = cv2.resize(
+        rgb[: h // factor * factor, : w // factor * factor], (w // factor, h // factor), interpolation=cv2.INTER_AREA
+    )
     sh, sw = small.shape[:2]
     cell = max(2, round(max(sh, sw) / 64))
     gh, gw = max(1, sh // cell), max(1, sw // cell)
     # Cells tile the copy exactly (the few rows and columns left over are the last cells' too).
-    grid = small if (sh, sw) == (gh * cell, gw * cell) else \
-        cv2.resize(small, (gw * cell, gh * cell), interpolation=cv2.INTER_AREA)
+    grid = (
+        small
+        if (sh, sw) == (gh * cell, gw * cell)
+        else cv2.resize(small, (gw * cell, gh * cell), interpolation=cv2.INTER_AREA)
+    )
     blocks = grid.reshape(gh, cell, gw, cell, 3).transpose(0, 2, 1, 3, 4).reshape(gh, gw, cell * cell, 3)
     # A high percentile, not the maximum: a speck of glare or a bright pixel of noise is not the light.
     k = int(cell * cell * LIGHT_PERCENTILE / 100)
     level = np.ascontiguousarray(np.partition(blocks, k, axis=2)[:, :, k])
     if min(gh, gw) >= 3:
-        level = cv2.medianBlur(level, 3 if min(gh, gw) < 12 else 5)  # cells that are all ink take their neighbours' light
+        level = cv2.medianBlur(
+            level, 3 if min(gh, gw) < 12 else 5
+        )  # cells that are all ink take their neighbours' light
     level = level.astype(np.float32)
     light = cv2.resize(level, (sw, sh), interpolation=cv2.INTER_CUBIC)
     return level, cv2.GaussianBlur(light, (0, 0), max(1.0, cell * 0.75))
@@ -159,11 +165,13 @@ def clean(rgb: np.ndarray, strength: Strength = FULL, board: Board | None = None
     # A stroke's soft edge is as faint as a ghost, but whitening it would thin the stroke to a
     # hairline that people and text recognition misread: next to a stroke, nothing is lightened.
     near = cv2.dilate(farthest, np.ones((3, 3), np.uint8))
-    factor = cv2.max(factor, cv2.threshold(near, round((1 - STROKE_AT) * 255) - 1, 1.0, cv2.THRESH_BINARY)[1]
-                     .astype(np.float32))
+    factor = cv2.max(
+        factor, cv2.threshold(near, round((1 - STROKE_AT) * 255) - 1, 1.0, cv2.THRESH_BINARY)[1].astype(np.float32)
+    )
     # Channel by channel: no full-size three-channel float copy is ever held.
-    out = cv2.bitwise_not(cv2.merge([cv2.multiply(channel, factor, dtype=cv2.CV_8U)
-                                     for channel in cv2.split(distance)]))
+    out = cv2.bitwise_not(
+        cv2.merge([cv2.multiply(channel, factor, dtype=cv2.CV_8U) for channel in cv2.split(distance)])
+    )
     if board.on_board is not None:  # some of the picture is not board: keep it as photographed
         out = cv2.blendLinear(out, rgb, board.on_board, 1.0 - board.on_board)
     return out

@@ -53,8 +53,9 @@ def read_source(path: Path, options: BuildOptions, report: Report) -> list[Post]
 def pictures_in(folder: Path) -> list[str]:
     """The picture files beside a post, in natural order (slide-2 before slide-10)."""
     try:
-        return sorted((p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_EXTENSIONS),
-                      key=natural_key)
+        return sorted(
+            (p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_EXTENSIONS), key=natural_key
+        )
     except OSError:
         return []
 
@@ -75,14 +76,14 @@ def find_post_file(folder: Path) -> Path:
     raise InputError(f"several posts in this folder ({names}); name the file to build", folder)
 
 
-def read_file(path: Path, shown: str, options: BuildOptions, report: Report,
-              folder_images: list[str] | None = None) -> list[Post]:
+def read_file(
+    path: Path, shown: str, options: BuildOptions, report: Report, folder_images: list[str] | None = None
+) -> list[Post]:
     """Reads a post file by its extension, through the text choke point."""
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         known = ", ".join(sorted(READERS))
-        raise InputError(f"cannot read {path.suffix or 'files without an extension'}; slidegen reads {known}",
-                         shown)
+        raise InputError(f"cannot read {path.suffix or 'files without an extension'}; slidegen reads {known}", shown)
     module, _, name = kind.partition(":")
     reader = importlib.import_module(module)
     read = getattr(reader, name)
@@ -90,13 +91,14 @@ def read_file(path: Path, shown: str, options: BuildOptions, report: Report,
         return read(path, SourcePos(shown, None), path.parent.resolve(), options, report)
     # A reader module marked ``TAKES_BYTES`` (feeds) checks the bytes itself and holds many posts per file.
     raw = getattr(reader, "TAKES_BYTES", False)
-    limit, flag = ((options.max_feed_bytes, "--max-feed-bytes") if raw
-                   else (options.max_post_bytes, "--max-post-bytes"))
+    limit, flag = (options.max_feed_bytes, "--max-feed-bytes") if raw else (options.max_post_bytes, "--max-post-bytes")
     try:
         size = path.stat().st_size
         if size > limit:
-            raise InputError(f"{'file' if raw else 'post'} is {size:,} bytes, over the {limit:,}-byte limit; "
-                             f"raise it with {flag}", shown)
+            raise InputError(
+                f"{'file' if raw else 'post'} is {size:,} bytes, over the {limit:,}-byte limit; raise it with {flag}",
+                shown,
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None

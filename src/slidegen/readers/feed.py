@@ -62,8 +62,11 @@ class Item:
 
 
 #: Why an export's item is left out, as the command line says it, by its kind.
-LEFT_OUT = {"draft": "a draft (--include-drafts builds it)", "page": "a page (--include-pages builds it)",
-            "draft page": "a draft page (--include-drafts --include-pages build it)"}
+LEFT_OUT = {
+    "draft": "a draft (--include-drafts builds it)",
+    "page": "a page (--include-pages builds it)",
+    "draft page": "a draft page (--include-drafts --include-pages build it)",
+}
 
 
 def read(data: bytes, source: SourcePos, base_dir: Path, options: BuildOptions, report: Report) -> list[Post]:
@@ -72,18 +75,29 @@ def read(data: bytes, source: SourcePos, base_dir: Path, options: BuildOptions, 
     kind = sniff(root)
     if kind is None:
         name = root.tag.split("}")[-1] if isinstance(root.tag, str) else "?"
-        raise InputError(f"not a feed: the root element is <{name}>; slidegen reads RSS 2.0, RSS 1.0, "
-                         "Atom and WordPress export files", source.at(root.sourceline or 1))
+        raise InputError(
+            f"not a feed: the root element is <{name}>; slidegen reads RSS 2.0, RSS 1.0, "
+            "Atom and WordPress export files",
+            source.at(root.sourceline or 1),
+        )
     items = {"wxr": _wxr_items, "rss": _rss_items, "rdf": _rdf_items, "atom": _atom_items}[kind](
-        root, source, options, report)
+        root, source, options, report
+    )
     lang = feed_language(root)
     del root  # the whole export's tree need not live on while each post's body is parsed
     if all(item.left_out for item in items):
-        extra = f" ({len(items)} drafts and pages left out: --include-drafts and --include-pages build them)" \
-            if items else ""
+        extra = (
+            f" ({len(items)} drafts and pages left out: --include-drafts and --include-pages build them)"
+            if items
+            else ""
+        )
         raise InputError(f"the {'export' if kind == 'wxr' else 'feed'} holds no published posts{extra}", source)
-    posts = [Post(item.pos, base_dir, [], title=item.title, single=False, left_out=LEFT_OUT[item.left_out])
-             if item.left_out else _post(item, base_dir, options, report) for item in items]
+    posts = [
+        Post(item.pos, base_dir, [], title=item.title, single=False, left_out=LEFT_OUT[item.left_out])
+        if item.left_out
+        else _post(item, base_dir, options, report)
+        for item in items
+    ]
     for post, item in zip(posts, items):
         if item.lang or lang:
             post.meta["lang"] = item.lang or lang
@@ -111,7 +125,7 @@ TAKES_BYTES = True
 
 
 def sniff(root) -> str | None:
-    """"wxr", "rss", "rdf" or "atom" from the root element and its namespaces; None for anything else."""
+    """ "wxr", "rss", "rdf" or "atom" from the root element and its namespaces; None for anything else."""
     tag = root.tag if isinstance(root.tag, str) else ""
     if tag == "rss":
         if any(WP_NAMESPACE.match(uri or "") for uri in (root.nsmap or {}).values()):
@@ -130,16 +144,18 @@ def sniff(root) -> str | None:
 def _post(item: Item, base_dir: Path, options: BuildOptions, report: Report) -> Post:
     size = len(item.body.encode("utf-8"))
     if size > options.max_post_bytes:
-        report.warn(f"post {item.title!r} is {size:,} bytes, over the {options.max_post_bytes:,}-byte limit; "
-                    "its body is left out (raise it with --max-post-bytes)", item.pos)
+        report.warn(
+            f"post {item.title!r} is {size:,} bytes, over the {options.max_post_bytes:,}-byte limit; "
+            "its body is left out (raise it with --max-post-bytes)",
+            item.pos,
+        )
         blocks: list[Block] = []
     elif item.body_kind == "text":
         blocks = text_blocks(item.body.split("\n"), item.body_line - 1)
     else:
         html = wpautop(item.body) if item.body_kind == "wpautop" else item.body
         blocks = html_blocks(html, item.pos, item.body_line)
-    meta = {key: value for key, value in (("author", item.author), ("date", item.date), ("link", item.link))
-            if value}
+    meta = {key: value for key, value in (("author", item.author), ("date", item.date), ("link", item.link)) if value}
     return Post(item.pos, base_dir, blocks, title=item.title, meta=meta, single=False)
 
 
@@ -150,8 +166,7 @@ def html_blocks(html: str, pos: SourcePos, first_line: int) -> list[Block]:
 
     if not html.strip():
         return []
-    parser = lxml_html.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True,
-                                  huge_tree=False)
+    parser = lxml_html.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
     try:
         root = lxml_html.fragment_fromstring(close_raw_text(html), create_parent="div", parser=parser)
     except (etree.ParserError, ValueError):
@@ -161,6 +176,7 @@ def html_blocks(html: str, pos: SourcePos, first_line: int) -> list[Block]:
 
 
 # ---- RSS 2.0 and WordPress exports -------------------------------------------------------------
+
 
 def _rss_items(root, source: SourcePos, options: BuildOptions, report: Report) -> list[Item]:
     channel = root.find("channel")
@@ -175,8 +191,16 @@ def _rss_item(el, source: SourcePos, report: Report, wordpress: bool = False) ->
     body = (body_el.text or "") if body_el is not None else ""
     kind = "wpautop" if wordpress and body_el is not None and body_el.tag == f"{CONTENT}encoded" else "html"
     author = _text(el.find(f"{DC}creator")) or _rss_author(_text(el.find("author")))
-    return Item(pos, _text(el.find("title")), body, kind, _line(body_el, pos), author,
-                _rss_date(_text(el.find("pubDate")), pos, report), _link(_text(el.find("link")), pos, report))
+    return Item(
+        pos,
+        _text(el.find("title")),
+        body,
+        kind,
+        _line(body_el, pos),
+        author,
+        _rss_date(_text(el.find("pubDate")), pos, report),
+        _link(_text(el.find("link")), pos, report),
+    )
 
 
 def _wxr_items(root, source: SourcePos, options: BuildOptions, report: Report) -> list[Item]:
@@ -210,8 +234,10 @@ def _shortcodes(item: Item, attachments: dict[str, Attachment], post_id: str, re
     names = [(line, what) for line, what in removed if what.startswith("[") and what.endswith("]")]
     if names:
         listed = ", ".join(dict.fromkeys(what for _, what in names))
-        report.warn(f"shortcodes {listed} removed from {item.title or 'a post'!r}: slidegen cannot show them",
-                    item.pos.at(item.body_line + names[0][0]))
+        report.warn(
+            f"shortcodes {listed} removed from {item.title or 'a post'!r}: slidegen cannot show them",
+            item.pos.at(item.body_line + names[0][0]),
+        )
     for line, what in removed:
         if (line, what) not in names:
             report.warn(what, item.pos.at(item.body_line + line))
@@ -226,13 +252,23 @@ def _rdf_items(root, source: SourcePos, options: BuildOptions, report: Report) -
         if body_el is None or not (body_el.text or "").strip():
             body_el = el.find(f"{RSS1}description")
         body = (body_el.text or "") if body_el is not None else ""
-        items.append(Item(pos, _text(el.find(f"{RSS1}title")), body, "html", _line(body_el, pos),
-                          _text(el.find(f"{DC}creator")), _iso_date(_text(el.find(f"{DC}date")), pos, report),
-                          _link(_text(el.find(f"{RSS1}link")), pos, report)))
+        items.append(
+            Item(
+                pos,
+                _text(el.find(f"{RSS1}title")),
+                body,
+                "html",
+                _line(body_el, pos),
+                _text(el.find(f"{DC}creator")),
+                _iso_date(_text(el.find(f"{DC}date")), pos, report),
+                _link(_text(el.find(f"{RSS1}link")), pos, report),
+            )
+        )
     return items
 
 
 # ---- Atom -------------------------------------------------------------------------------------
+
 
 def _atom_items(root, source: SourcePos, options: BuildOptions, report: Report) -> list[Item]:
     feed_author = _text(root.find(f"{ATOM}author/{ATOM}name"))
@@ -252,9 +288,19 @@ def _atom_items(root, source: SourcePos, options: BuildOptions, report: Report) 
         author = _text(el.find(f"{ATOM}author/{ATOM}name")) or feed_author
         title_el = el.find(f"{ATOM}title")
         title = _atom_title(title_el)
-        items.append(Item(pos, title, body, kind, _line(content, pos), author, _iso_date(stamp, pos, report),
-                          _link(link, pos, report),
-                          lang=(content if content is not None else el).get(XML_LANG) or el.get(XML_LANG) or ""))
+        items.append(
+            Item(
+                pos,
+                title,
+                body,
+                kind,
+                _line(content, pos),
+                author,
+                _iso_date(stamp, pos, report),
+                _link(link, pos, report),
+                lang=(content if content is not None else el).get(XML_LANG) or el.get(XML_LANG) or "",
+            )
+        )
     return items
 
 
@@ -296,6 +342,7 @@ def _atom_title(el) -> str:
 
 
 # ---- small field parsers ----------------------------------------------------------------------
+
 
 def _text(el) -> str:
     return " ".join((el.text or "").split()) if el is not None else ""

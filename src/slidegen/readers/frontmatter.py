@@ -10,10 +10,23 @@ from slidegen.model import SourcePos
 
 MAX_BYTES = 64 * 1024
 KNOWN: dict[str, type | tuple[type, ...]] = {
-    "title": str, "author": str, "date": (str, dt.date), "link": str, "images": (list, dict),
-    "titles": (list, dict), "template": str, "whiteboard": (bool, dict), "ocr": bool, "tags": (list, str),
-    "keywords": (list, str), "lang": str, "language": str, "layout": str,
-    "description": str, "subtitle": str, "slug": str,
+    "title": str,
+    "author": str,
+    "date": (str, dt.date),
+    "link": str,
+    "images": (list, dict),
+    "titles": (list, dict),
+    "template": str,
+    "whiteboard": (bool, dict),
+    "ocr": bool,
+    "tags": (list, str),
+    "keywords": (list, str),
+    "lang": str,
+    "language": str,
+    "layout": str,
+    "description": str,
+    "subtitle": str,
+    "slug": str,
 }
 _OPEN = re.compile(r"\A---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
@@ -26,14 +39,13 @@ def split(text: str, source: SourcePos) -> tuple[dict, dict, str, int]:
         return {}, {}, text, 1
     close = _CLOSE.search(text, opening.end())
     if close is None:
-        raise InputError("front matter opened with '---' is never closed; end it with a '---' line",
-                         source.at(1))
-    raw = text[opening.end():close.start()]
+        raise InputError("front matter opened with '---' is never closed; end it with a '---' line", source.at(1))
+    raw = text[opening.end() : close.start()]
     if len(raw.encode("utf-8")) > MAX_BYTES:
         raise InputError(f"front matter is larger than {MAX_BYTES // 1024} KB", source.at(1))
     meta, lines = _load(raw, source)
     body_line = text.count("\n", 0, close.end()) + 2
-    return meta, lines, text[close.end() + 1:], body_line
+    return meta, lines, text[close.end() + 1 :], body_line
 
 
 def _load(raw: str, source: SourcePos) -> tuple[dict, dict]:
@@ -45,8 +57,9 @@ def _load(raw: str, source: SourcePos) -> tuple[dict, dict]:
         def compose_node(self, parent, index):
             if self.check_event(yaml.AliasEvent):
                 event = self.peek_event()
-                raise yaml.MarkedYAMLError("while reading front matter", None,
-                                           "aliases (*name) are not allowed", event.start_mark)
+                raise yaml.MarkedYAMLError(
+                    "while reading front matter", None, "aliases (*name) are not allowed", event.start_mark
+                )
             return super().compose_node(parent, index)
 
     try:
@@ -98,12 +111,18 @@ def check_whiteboard(value: dict, pos: SourcePos, warn) -> None:
     corners = value.get("corners")
     if corners is None:
         return
-    ok = (isinstance(corners, list) and len(corners) == 4
-          and all(isinstance(p, list) and len(p) == 2 and all(_number(v) and v >= 0 for v in p) for p in corners))
+    ok = (
+        isinstance(corners, list)
+        and len(corners) == 4
+        and all(isinstance(p, list) and len(p) == 2 and all(_number(v) and v >= 0 for v in p) for p in corners)
+    )
     if not ok:
-        raise InputError("whiteboard 'corners' must be four [x, y] pairs of numbers, e.g. "
-                         "[[0.1, 0.1], [0.9, 0.1], [0.9, 0.9], [0.1, 0.9]] (fractions of the upright photo, "
-                         "or its pixels)", pos)
+        raise InputError(
+            "whiteboard 'corners' must be four [x, y] pairs of numbers, e.g. "
+            "[[0.1, 0.1], [0.9, 0.1], [0.9, 0.9], [0.1, 0.9]] (fractions of the upright photo, "
+            "or its pixels)",
+            pos,
+        )
 
 
 def _number(value) -> bool:
@@ -123,4 +142,3 @@ def parse_date(value, pos: SourcePos, warn) -> dt.date | None:
     except ValueError:
         warn(f"date {value!r} is not YYYY-MM-DD; left out", pos)
         return None
-

@@ -13,8 +13,11 @@ from slidegen.readers.frontmatter import parse_date
 from slidegen.readers.htmlblocks import BlockBuilder, close_raw_text, is_furniture
 
 _POST_CLASS = re.compile(r"(^|\s)(post|hentry|h-entry|blog-post|type-post|entry)(\s|$)", re.I)
-_BODY_CLASS = re.compile(r"(^|\s)(entry-content|post-body|post-content|article-body|article-content|"
-                         r"e-content|entry-body|story-body)(\s|$)", re.I)
+_BODY_CLASS = re.compile(
+    r"(^|\s)(entry-content|post-body|post-content|article-body|article-content|"
+    r"e-content|entry-body|story-body)(\s|$)",
+    re.I,
+)
 _TITLE_CLASS = re.compile(r"(^|\s)(entry-title|post-title|p-name|article-title)(\s|$)", re.I)
 
 
@@ -25,8 +28,7 @@ def parse_html(text: str, source: SourcePos):
 
     if not text.strip():
         raise InputError("the file is empty", source)
-    parser = lxml_html.HTMLParser(recover=True, no_network=True, remove_comments=True,
-                                  remove_pis=True, huge_tree=False)
+    parser = lxml_html.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
     try:
         root = lxml_html.document_fromstring(close_raw_text(text), parser=parser)
     except (etree.ParserError, ValueError) as exc:
@@ -34,8 +36,9 @@ def parse_html(text: str, source: SourcePos):
     for entry in parser.error_log:
         # libxml2 stops building the tree past 256 levels; the rest of the post would be lost silently.
         if entry.type_name == "ERR_RESOURCE_LIMIT":
-            raise InputError("HTML is nested more than 256 elements deep; slidegen reads at most 256",
-                             source.at(entry.line or None)) from None
+            raise InputError(
+                "HTML is nested more than 256 elements deep; slidegen reads at most 256", source.at(entry.line or None)
+            ) from None
     return root
 
 
@@ -70,8 +73,10 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
 def _byline(el, page, pos: SourcePos, report: Report) -> dict:
     """Author and date of a post from its markup (or the page's meta tags for a single post)."""
     meta: dict = {}
-    author = el.xpath(".//*[@rel='author' or contains(concat(' ', @class, ' '), ' author ')"
-                      " or contains(concat(' ', @class, ' '), ' p-author ')]")
+    author = el.xpath(
+        ".//*[@rel='author' or contains(concat(' ', @class, ' '), ' author ')"
+        " or contains(concat(' ', @class, ' '), ' p-author ')]"
+    )
     if author:
         meta["author"] = " ".join(author[0].text_content().split())
     elif page is not None:
@@ -98,8 +103,11 @@ def _lang_of(el) -> str:
 def _post_containers(root) -> list:
     """Top-level <article> elements, else elements classed as posts; nested ones are not posts."""
     for path in (".//article", None):
-        found = root.findall(path) if path else [el for el in root.iter()
-                                                  if isinstance(el.tag, str) and _POST_CLASS.search(el.get("class") or "")]
+        found = (
+            root.findall(path)
+            if path
+            else [el for el in root.iter() if isinstance(el.tag, str) and _POST_CLASS.search(el.get("class") or "")]
+        )
         found = [el for el in found if not is_furniture(el) and not _inside_furniture(el)]
         outer = [el for el in found if not any(anc in found for anc in el.iterancestors())]
         if outer:

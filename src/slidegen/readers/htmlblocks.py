@@ -13,37 +13,124 @@ from slidegen.model import Block, ImageRef, Paragraph, SourcePos, Span
 from slidegen.parse import starts_note
 
 # Never text of a post: code to run, embedded objects, forms, page furniture.
-SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "form", "button",
-             "input", "select", "textarea", "svg", "math", "canvas", "video", "audio", "nav", "aside",
-             "footer", "head", "title", "meta", "link", "base", "dialog"}
+SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "svg",
+    "math",
+    "canvas",
+    "video",
+    "audio",
+    "nav",
+    "aside",
+    "footer",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "base",
+    "dialog",
+}
 # Page furniture by class or id: sidebars, comments, share bars, bylines…
-FURNITURE = re.compile(r"(^|[-_ ])(comments?|sidebar|widgets?|share|sharing|social-links|related|"
-                       r"footer|navigation|nav|menu|breadcrumbs?|byline|author-box|avatar|subscribe|"
-                       r"newsletter|advert|ads|cookie|post-footer|post-meta|entry-meta)($|[-_ ])", re.I)
+FURNITURE = re.compile(
+    r"(^|[-_ ])(comments?|sidebar|widgets?|share|sharing|social-links|related|"
+    r"footer|navigation|nav|menu|breadcrumbs?|byline|author-box|avatar|subscribe|"
+    r"newsletter|advert|ads|cookie|post-footer|post-meta|entry-meta)($|[-_ ])",
+    re.I,
+)
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "ul", "ol", "li", "blockquote", "pre",
-              "figure", "figcaption", "table", "tr", "td", "th", "tbody", "thead", "dl", "dt", "dd", "hr",
-              "address", "center", "body", "html", *HEADINGS}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "address",
+    "center",
+    "body",
+    "html",
+    *HEADINGS,
+}
 # Elements whose content HTML's parser reads as raw text to their end tag: one left open would
 # swallow the rest of the post, so it is closed where it opens (its content is never text anyway).
 _RAW_TEXT = re.compile(r"<(iframe|noembed|noframes|xmp|textarea|noscript)\b[^>]*>", re.I)
 # Elements HTML's parser will not keep inside a <p>: it ends the paragraph there, though the
 # writer meant the text after the element to carry on the same paragraph.
-_BREAKS_PARAGRAPH = {"form", "button", "input", "select", "textarea", "object", "embed", "iframe",
-                     "video", "audio", "canvas", "svg", "math", "noscript", "dialog"}
+_BREAKS_PARAGRAPH = {
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "object",
+    "embed",
+    "iframe",
+    "video",
+    "audio",
+    "canvas",
+    "svg",
+    "math",
+    "noscript",
+    "dialog",
+}
 
 
 def close_raw_text(html: str) -> str:
     """``html`` with each raw-text element that has no end tag closed right after its start tag."""
+
     def close(m: re.Match) -> str:
         tag = m.group(1).lower()
-        rest = html[m.end():]
+        rest = html[m.end() :]
         return m.group() if re.search(rf"</{tag}\s*>", rest, re.I) else f"{m.group()}</{tag}>"
 
     return _RAW_TEXT.sub(close, html) if "<" in html else html
+
+
 # Elements that hold several blocks; a picture and a marker belong together only inside the same one.
-CONTAINER_TAGS = {"html", "body", "div", "section", "article", "main", "header", "blockquote", "li", "td",
-                  "th", "dd", "center", "table"}
+CONTAINER_TAGS = {
+    "html",
+    "body",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "blockquote",
+    "li",
+    "td",
+    "th",
+    "dd",
+    "center",
+    "table",
+}
 
 
 def is_furniture(el) -> bool:
@@ -94,8 +181,9 @@ class BlockBuilder:
             self._flush()
             text = el.text_content().strip("\n")
             if text.strip():
-                self.blocks.append(Block("code", (Span(text, code=True),), line=self.line_of(el),
-                                         group=self._groups[-1]))
+                self.blocks.append(
+                    Block("code", (Span(text, code=True),), line=self.line_of(el), group=self._groups[-1])
+                )
         elif tag == "table":
             self._flush()
             self._table(el)
@@ -147,8 +235,14 @@ class BlockBuilder:
         tag = child.tag.lower() if isinstance(child.tag, str) else ""
         before = child.getprevious()
         last = self.blocks[-1] if self.blocks else None
-        if tag in _BREAKS_PARAGRAPH and not self._spans and before is not None and before.tag == "p" \
-                and last is not None and last is self._last_p:
+        if (
+            tag in _BREAKS_PARAGRAPH
+            and not self._spans
+            and before is not None
+            and before.tag == "p"
+            and last is not None
+            and last is self._last_p
+        ):
             self.blocks.pop()
             self._spans = [*last.spans, Span(" ")]
             self._images, self._line, self._kind = list(last.images), last.line, last.kind
@@ -179,8 +273,16 @@ class BlockBuilder:
                     joined.append(Span(" | "))
                 joined.extend(cell)
             header = all(c.tag.lower() == "th" for c in cell_els)
-            self.blocks.append(Block("row", tuple(joined), line=self.line_of(row), level=int(header),
-                                     images=tuple(images), cells=tuple(cells)))
+            self.blocks.append(
+                Block(
+                    "row",
+                    tuple(joined),
+                    line=self.line_of(row),
+                    level=int(header),
+                    images=tuple(images),
+                    cells=tuple(cells),
+                )
+            )
 
     def _inline(self, el, style: dict, kind: str) -> None:
         tag = el.tag.lower()
@@ -214,8 +316,15 @@ class BlockBuilder:
             if not self._spans and not part.strip():
                 continue
             self._start(el, kind)
-            self._spans.append(Span(part, style.get("bold", False), style.get("italic", False),
-                                    style.get("code", False), style.get("href")))
+            self._spans.append(
+                Span(
+                    part,
+                    style.get("bold", False),
+                    style.get("italic", False),
+                    style.get("code", False),
+                    style.get("href"),
+                )
+            )
 
     def _image(self, el, kind: str) -> None:
         src = (el.get("src") or el.get("data-src") or "").strip()
@@ -233,8 +342,15 @@ class BlockBuilder:
             ordered = False
             if kind == "item":
                 level, ordered = self._item
-            block = Block(kind, spans, line=self._line, level=level, images=tuple(self._images), ordered=ordered,
-                          group=self._group)
+            block = Block(
+                kind,
+                spans,
+                line=self._line,
+                level=level,
+                images=tuple(self._images),
+                ordered=ordered,
+                group=self._group,
+            )
             self.blocks.append(block)
         self._spans, self._images, self._line, self._kind = [], [], None, "para"
         return block
@@ -259,8 +375,12 @@ def _normalise(spans: list[Span]) -> tuple[Span, ...]:
             text = text.lstrip()
         if not text:
             continue
-        if out and (out[-1].bold, out[-1].italic, out[-1].code, out[-1].href) == \
-                (span.bold, span.italic, span.code, span.href):
+        if out and (out[-1].bold, out[-1].italic, out[-1].code, out[-1].href) == (
+            span.bold,
+            span.italic,
+            span.code,
+            span.href,
+        ):
             out[-1] = Span(out[-1].text + text, span.bold, span.italic, span.code, span.href)
         else:
             out.append(Span(text, span.bold, span.italic, span.code, span.href))

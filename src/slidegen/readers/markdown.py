@@ -39,8 +39,11 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
     try:
         with cpu_limit(CPU_SECONDS, "reading the Markdown", source):
             # Instances, not names: a name makes Python-Markdown scan every installed package.
-            rendered = markdown.markdown(plain_pictures(nested), extensions=[FencedCodeExtension(), TableExtension(),
-                                                           SaneListExtension()], output_format="html")
+            rendered = markdown.markdown(
+                plain_pictures(nested),
+                extensions=[FencedCodeExtension(), TableExtension(), SaneListExtension()],
+                output_format="html",
+            )
     except RecursionError:
         raise InputError("the post is nested too deeply to read (quotes or lists)", source) from None
     blocks = []
@@ -126,8 +129,11 @@ def _search(block: Block, lines: list[str], in_fence: list[bool], start: int) ->
 def _needles(block: Block) -> list[re.Pattern]:
     """Patterns for a block's source line: its first four words, then its first two, then its picture."""
     words = _WORD.findall(block.text)
-    found = [re.compile(r"\W+".join(map(re.escape, words[:n]))) for n in sorted({min(4, len(words)), 2})
-             if 0 < n <= len(words)][::-1]
+    found = [
+        re.compile(r"\W+".join(map(re.escape, words[:n])))
+        for n in sorted({min(4, len(words)), 2})
+        if 0 < n <= len(words)
+    ][::-1]
     if block.images:
         found.append(re.compile(re.escape(block.images[0].ref[:60])))
     return found

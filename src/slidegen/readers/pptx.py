@@ -26,8 +26,16 @@ from slidegen.parse import MAX_SLIDES
 from slidegen.readers.pptxdeck import DeckFile, DeckSlide, TextPara, read_deck
 
 #: Picture formats slidegen can take from a deck as they are; others (EMF, WMF, SVG) are rendered.
-RASTER = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif",
-          "bmp": "image/bmp", "tif": "image/tiff", "tiff": "image/tiff", "webp": "image/webp"}
+RASTER = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "gif": "image/gif",
+    "bmp": "image/bmp",
+    "tif": "image/tiff",
+    "tiff": "image/tiff",
+    "webp": "image/webp",
+}
 _PLURALS = {"picture": "more pictures", "SmartArt": "SmartArt graphics", "media": "media"}
 
 
@@ -59,8 +67,13 @@ def read(path: Path, source: SourcePos, base_dir: Path, options: BuildOptions, r
     """One Post carrying the finished Deck of a PPTX file."""
     from slidegen.cache import root_for
 
-    plan = plan_deck(read_deck(path, source.path), report, render=options.render, width=options.image_width,
-                     cache_root=root_for(options))
+    plan = plan_deck(
+        read_deck(path, source.path),
+        report,
+        render=options.render,
+        width=options.image_width,
+        cache_root=root_for(options),
+    )
     deck = to_deck(plan, base_dir)
     deck.template = own_template(path, source.path, report)
     return [Post(source, base_dir, [], title=deck.title, deck=deck)]
@@ -75,14 +88,18 @@ def own_template(path: Path, shown: str, report: Report) -> Path | None:
     from slidegen.writers.pptx.template import MAX_TEMPLATE_BYTES
 
     if path.stat().st_size > MAX_TEMPLATE_BYTES:
-        report.warn(f"the deck is over {MAX_TEMPLATE_BYTES // 2**20} MB, too large to serve as its own "
-                    "template; a PPTX output gets the default look (or pass --template)", shown)
+        report.warn(
+            f"the deck is over {MAX_TEMPLATE_BYTES // 2**20} MB, too large to serve as its own "
+            "template; a PPTX output gets the default look (or pass --template)",
+            shown,
+        )
         return None
     return path.resolve()
 
 
-def plan_deck(deck: DeckFile, report: Report, *, render: bool = False, width: int = 1920,
-              cache_root: Path | None = None) -> Plan:
+def plan_deck(
+    deck: DeckFile, report: Report, *, render: bool = False, width: int = 1920, cache_root: Path | None = None
+) -> Plan:
     """Decides which slides to build, their notes and pictures, warning about all that is not kept.
 
     Rendered slides are kept in ``cache_root`` (None: nothing kept) for the next run.
@@ -95,13 +112,16 @@ def plan_deck(deck: DeckFile, report: Report, *, render: bool = False, width: in
         intro = first.notes
         extra = [p.text.strip() for p in first.text if p.text.strip() and p.text.strip() != author]
         if extra:
-            report.warn(f"slide 1 (the title slide) also says {' / '.join(extra)[:80]!r}, which is not kept",
-                        deck.shown)
+            report.warn(
+                f"slide 1 (the title slide) also says {' / '.join(extra)[:80]!r}, which is not kept", deck.shown
+            )
     title = title or deck.path.stem
     planned: list[Planned] = []
     for slide in slides:
         if slide.hidden:
-            report.warn(f"slide {slide.index} ({slide.title or 'untitled'}) is hidden in the deck; left out", deck.shown)
+            report.warn(
+                f"slide {slide.index} ({slide.title or 'untitled'}) is hidden in the deck; left out", deck.shown
+            )
             continue
         item = Planned(len(planned) + 1, slide, slide.notes)
         for problem in slide.problems:
@@ -113,8 +133,9 @@ def plan_deck(deck: DeckFile, report: Report, *, render: bool = False, width: in
             item.picture, item.ext = slide.picture.data, slide.picture.ext
         planned.append(item)
     if len(planned) > MAX_SLIDES:
-        raise InputError(f"the deck has {len(planned)} slides to build; slidegen builds at most {MAX_SLIDES} "
-                         "per deck", deck.shown)
+        raise InputError(
+            f"the deck has {len(planned)} slides to build; slidegen builds at most {MAX_SLIDES} per deck", deck.shown
+        )
     _render_or_warn(deck, planned, report, render, width, cache_root)
     return Plan(deck, title, author, intro, planned)
 
@@ -137,8 +158,9 @@ def should_render(item: Planned) -> bool:
     return bool(lost) and (item.picture is None or bool({"chart", "table", "SmartArt"} & set(item.source.other)))
 
 
-def _render_or_warn(deck: DeckFile, planned: list[Planned], report: Report, render: bool, width: int,
-                    cache_root: Path | None) -> None:
+def _render_or_warn(
+    deck: DeckFile, planned: list[Planned], report: Report, render: bool, width: int, cache_root: Path | None
+) -> None:
     todo = [item for item in planned if should_render(item)]
     missing = ""
     if render and todo:
@@ -149,8 +171,9 @@ def _render_or_warn(deck: DeckFile, planned: list[Planned], report: Report, rend
         from slidegen.readers.pptxrender import render_slides
 
         shown_slides = [s.index for s in deck.slides if not s.hidden]
-        pages = render_slides(deck.path, shown_slides, [item.source.index for item in todo], width, deck.shown,
-                              cache_root)
+        pages = render_slides(
+            deck.path, shown_slides, [item.source.index for item in todo], width, deck.shown, cache_root
+        )
         for item in todo:
             item.picture, item.ext, item.rendered = pages[item.source.index], "png", True
     hint = f"install {missing} to render it" if missing else "use --render to keep it as a picture"
@@ -162,20 +185,32 @@ def _render_or_warn(deck: DeckFile, planned: list[Planned], report: Report, rend
         if item.picture is None:
             report.warn(f"slide {item.source.index} shows {what}: a text slide instead; {hint}", deck.shown)
         else:
-            report.warn(f"slide {item.source.index} also shows {what} beside its picture; only the picture "
-                        "is kept", deck.shown)
+            report.warn(
+                f"slide {item.source.index} also shows {what} beside its picture; only the picture is kept", deck.shown
+            )
 
 
 def to_deck(plan: Plan, base_dir: Path) -> Deck:
     """The slidegen Deck of a plan: slides numbered from 1, pictures as ``data:`` URIs."""
     src = plan.deck.pos
-    deck = Deck(title=plan.title, source=src, base_dir=base_dir, author=plan.author, date=plan.deck.date,
-                intro=note_of(plan.intro))
+    deck = Deck(
+        title=plan.title,
+        source=src,
+        base_dir=base_dir,
+        author=plan.author,
+        date=plan.deck.date,
+        intro=note_of(plan.intro),
+    )
     keywords = plan.deck.keywords.replace(";", ",").split(",")
     deck.keywords = tuple(k.strip() for k in keywords if k.strip())
     for item in plan.slides:
-        slide = Slide(item.number, item.source.title or f"Slide {item.number}", note_of(item.note), src,
-                      title_is_explicit=bool(item.source.title))
+        slide = Slide(
+            item.number,
+            item.source.title or f"Slide {item.number}",
+            note_of(item.note),
+            src,
+            title_is_explicit=bool(item.source.title),
+        )
         if item.picture is not None:
             mime = RASTER[item.ext]
             uri = f"data:{mime};base64,{base64.b64encode(item.picture).decode('ascii')}"

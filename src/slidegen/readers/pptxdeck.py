@@ -25,8 +25,18 @@ _SMARTART = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 #: A picture smaller than this share of the slide is an icon or a logo, not the slide's picture.
 MAIN_PICTURE_SHARE = 0.08
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|tiff?|webp|emf|wmf|svg)$", re.IGNORECASE)
-_MONOSPACE = ("consolas", "courier", "courier new", "menlo", "monaco", "dejavu sans mono", "liberation mono",
-              "source code pro", "lucida console", "andale mono")
+_MONOSPACE = (
+    "consolas",
+    "courier",
+    "courier new",
+    "menlo",
+    "monaco",
+    "dejavu sans mono",
+    "liberation mono",
+    "source code pro",
+    "lucida console",
+    "andale mono",
+)
 
 
 @dataclass(frozen=True)
@@ -108,9 +118,15 @@ def read_deck(path: Path, shown: str) -> DeckFile:
 def _read(prs, path: Path, shown: str) -> DeckFile:
     props = prs.core_properties
     when = props.created or props.modified
-    deck = DeckFile(path, shown, title=(props.title or "").strip(), author=(props.author or "").strip(),
-                    subject=(props.subject or "").strip(), keywords=(props.keywords or "").strip(),
-                    date=when.date() if isinstance(when, _dt.datetime) else None)
+    deck = DeckFile(
+        path,
+        shown,
+        title=(props.title or "").strip(),
+        author=(props.author or "").strip(),
+        subject=(props.subject or "").strip(),
+        keywords=(props.keywords or "").strip(),
+        date=when.date() if isinstance(when, _dt.datetime) else None,
+    )
     area = max(1, int(prs.slide_width or 1) * int(prs.slide_height or 1))
     for index, slide in enumerate(prs.slides, start=1):
         deck.slides.append(_slide(slide, index, area))
@@ -127,21 +143,27 @@ def _slide(slide, index: int, area: int) -> DeckSlide:
             title_shape = shape
             break
     out = DeckSlide(index, "", hidden=slide.element.get("show") in ("0", "false"))
-    out.title_layout = any(p.placeholder_format.type == PP_PLACEHOLDER.CENTER_TITLE
-                           for p in slide.slide_layout.placeholders)
+    out.title_layout = any(
+        p.placeholder_format.type == PP_PLACEHOLDER.CENTER_TITLE for p in slide.slide_layout.placeholders
+    )
     pictures: list[tuple[int, object]] = []
     for shape in _shapes(slide.shapes):
         if title_shape is not None and shape.element is title_shape.element:
             continue
         if shape.is_placeholder and shape.placeholder_format.type in (
-                PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER):
+            PP_PLACEHOLDER.SLIDE_NUMBER,
+            PP_PLACEHOLDER.DATE,
+            PP_PLACEHOLDER.FOOTER,
+        ):
             continue  # a slide number, date or footer is the deck's, not the slide's content
         kind = _kind(shape)
         if kind == "picture":
             pictures.append((int(shape.width or 0) * int(shape.height or 0), shape))
         elif kind == "text":
-            body = shape.is_placeholder and shape.placeholder_format.type in (PP_PLACEHOLDER.BODY,
-                                                                              PP_PLACEHOLDER.OBJECT)
+            body = shape.is_placeholder and shape.placeholder_format.type in (
+                PP_PLACEHOLDER.BODY,
+                PP_PLACEHOLDER.OBJECT,
+            )
             out.text.extend(_paragraphs(shape.text_frame, bulleted=body))
         elif kind:
             out.other.append(kind)
@@ -206,8 +228,10 @@ def _kind(shape) -> str:
         return ""
     if shape.has_text_frame and shape.text_frame.text.strip():
         return "text"
-    if shape.shape_type in (MSO_SHAPE_TYPE.AUTO_SHAPE, MSO_SHAPE_TYPE.FREEFORM, MSO_SHAPE_TYPE.LINE) \
-            and not shape.is_placeholder:
+    if (
+        shape.shape_type in (MSO_SHAPE_TYPE.AUTO_SHAPE, MSO_SHAPE_TYPE.FREEFORM, MSO_SHAPE_TYPE.LINE)
+        and not shape.is_placeholder
+    ):
         return "shape"
     return ""
 
@@ -215,7 +239,8 @@ def _kind(shape) -> str:
 def _media(shape) -> Media:
     image = shape.image
     r_id = shape.element.find(f".//{_A}blip").get(
-        "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed")
+        "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+    )
     part = shape.part.related_part(r_id).partname if r_id else ""
     cnv = shape.element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr")
     alt = (cnv.get("descr") or "").strip() if cnv is not None else ""

@@ -32,13 +32,20 @@ def missing_tools() -> str:
     """What is missing to render slides ("" when LibreOffice and pdftoppm are both installed)."""
     from slidegen.writers.pdf import find_soffice
 
-    missing = [name for name, found in (("LibreOffice (soffice)", find_soffice()),
-                                        ("pdftoppm (poppler-utils)", shutil.which("pdftoppm"))) if not found]
+    missing = [
+        name
+        for name, found in (
+            ("LibreOffice (soffice)", find_soffice()),
+            ("pdftoppm (poppler-utils)", shutil.which("pdftoppm")),
+        )
+        if not found
+    ]
     return " and ".join(missing)
 
 
-def render_slides(deck_path: Path, shown_slides: list[int], wanted: list[int], width: int, shown: str,
-                  cache_root: Path | None) -> dict[int, bytes]:
+def render_slides(
+    deck_path: Path, shown_slides: list[int], wanted: list[int], width: int, shown: str, cache_root: Path | None
+) -> dict[int, bytes]:
     """PNG bytes of each ``wanted`` slide (1-based index in the deck), from the cache when it has them all.
 
     ``shown_slides`` are the indexes of the slides that are not hidden, in order: LibreOffice's PDF
@@ -139,8 +146,21 @@ def render_pages(deck: bytes, pages: list[int], width: int, shown: str) -> dict[
         (work / "deck.pdf").write_bytes(pdf)
         for page in pages:
             stem = work / f"page-{page}"
-            cmd = [program, "-png", "-f", str(page), "-l", str(page), "-singlefile", "-scale-to-x", str(width),
-                   "-scale-to-y", "-1", str(work / "deck.pdf"), str(stem)]
+            cmd = [
+                program,
+                "-png",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                "-scale-to-x",
+                str(width),
+                "-scale-to-y",
+                "-1",
+                str(work / "deck.pdf"),
+                str(stem),
+            ]
             try:
                 done = subprocess.run(cmd, capture_output=True, timeout=PAGE_TIMEOUT, stdin=subprocess.DEVNULL)
             except (OSError, subprocess.TimeoutExpired) as exc:
@@ -148,7 +168,6 @@ def render_pages(deck: bytes, pages: list[int], width: int, shown: str) -> dict[
             png = stem.with_suffix(".png")
             if done.returncode != 0 or not png.is_file():
                 last = " ".join(done.stderr.decode("utf-8", "replace").split())[-200:]
-                raise InputError(f"pdftoppm could not render page {page} of the deck: {last or 'no output'}",
-                                 shown)
+                raise InputError(f"pdftoppm could not render page {page} of the deck: {last or 'no output'}", shown)
             out[page] = png.read_bytes()
     return out

@@ -40,8 +40,9 @@ def check_package(path: Path, shown: str) -> str:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", shown) from None
     if head.startswith(_OLE):
-        raise InputError("the deck is password-protected (encrypted); save a copy without a password "
-                         "and read that", shown)
+        raise InputError(
+            "the deck is password-protected (encrypted); save a copy without a password and read that", shown
+        )
     if not head.startswith(b"PK"):
         raise InputError("not a PPTX deck (a .pptx file is a zip package; this one is not)", shown)
     try:
@@ -57,18 +58,24 @@ def check_package(path: Path, shown: str) -> str:
 def _check_zip(package: zipfile.ZipFile, shown: str) -> str:
     entries = package.infolist()
     if len(entries) > MAX_ENTRIES:
-        raise InputError(f"the package holds {len(entries):,} parts, over the limit of {MAX_ENTRIES:,}; "
-                         "not unpacked", shown)
+        raise InputError(
+            f"the package holds {len(entries):,} parts, over the limit of {MAX_ENTRIES:,}; not unpacked", shown
+        )
     total = sum(e.file_size for e in entries)
     if total > MAX_UNPACKED:
-        raise InputError(f"the package would unpack to {total:,} bytes, over the limit of {MAX_UNPACKED:,} "
-                         "(a zip bomb?); not unpacked", shown)
+        raise InputError(
+            f"the package would unpack to {total:,} bytes, over the limit of {MAX_UNPACKED:,} "
+            "(a zip bomb?); not unpacked",
+            shown,
+        )
     names = set()
     for entry in entries:
         _check_name(entry.filename, shown)
         if entry.flag_bits & 0x1:
-            raise InputError("the deck is password-protected (encrypted zip entries); save a copy without "
-                             "a password and read that", shown)
+            raise InputError(
+                "the deck is password-protected (encrypted zip entries); save a copy without a password and read that",
+                shown,
+            )
         names.add(entry.filename)
     for required in ("[Content_Types].xml", "_rels/.rels"):
         if required not in names:
@@ -87,21 +94,24 @@ def _check_zip(package: zipfile.ZipFile, shown: str) -> str:
 
 def _check_name(name: str, shown: str) -> None:
     parts = name.replace("\\", "/").split("/")
-    if (name.startswith(("/", "\\")) or ".." in parts or "\x00" in name
-            or re.match(r"^[A-Za-z]:", name)):
+    if name.startswith(("/", "\\")) or ".." in parts or "\x00" in name or re.match(r"^[A-Za-z]:", name):
         raise InputError(f"part name leaves the package: {name!r}; refused", shown)
 
 
 def _check_xml(package: zipfile.ZipFile, entry: zipfile.ZipInfo, shown: str) -> None:
     if entry.file_size > MAX_XML_PART:
-        raise InputError(f"XML part {entry.filename} would unpack to {entry.file_size:,} bytes, over the "
-                         f"limit of {MAX_XML_PART:,}; not unpacked", shown)
+        raise InputError(
+            f"XML part {entry.filename} would unpack to {entry.file_size:,} bytes, over the "
+            f"limit of {MAX_XML_PART:,}; not unpacked",
+            shown,
+        )
     data = package.read(entry)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         data = data.decode("utf-16", "replace").encode("utf-8", "replace")
     if _DECLARATION.search(data):
-        raise InputError(f"XML part {entry.filename} declares a DTD or entities; refused for safety "
-                         "(no deck needs one)", shown)
+        raise InputError(
+            f"XML part {entry.filename} declares a DTD or entities; refused for safety (no deck needs one)", shown
+        )
 
 
 def _check_rels(package: zipfile.ZipFile, rels_name: str, names: set[str], shown: str) -> str | None:
@@ -134,4 +144,3 @@ def _check_rels(package: zipfile.ZipFile, rels_name: str, names: set[str], shown
         if rels_name == "_rels/.rels" and (rel.get("Type") or "").endswith(_OFFICE_DOC):
             main = resolved
     return main
-

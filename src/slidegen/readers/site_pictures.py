@@ -16,19 +16,24 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 # Every pattern stops at the next brace and runs a bounded length, so a post of unclosed "{{<"
 # costs linear time, not quadratic.
 # {{ '/x.png' | relative_url }}, {{ "x.png" | prepend: site.baseurl }}
-_LIQUID_FILTER = re.compile(r"""\{\{-?\s*(['"])(?P<path>[^'"{}\n]{1,500})\1\s*(?:\|\s*(?:relative_url|absolute_url|"""
-                            r"""prepend:\s*site\.(?:baseurl|url))\s*)+-?\}\}""")
+_LIQUID_FILTER = re.compile(
+    r"""\{\{-?\s*(['"])(?P<path>[^'"{}\n]{1,500})\1\s*(?:\|\s*(?:relative_url|absolute_url|"""
+    r"""prepend:\s*site\.(?:baseurl|url))\s*)+-?\}\}"""
+)
 # {% link assets/x.png %}: a path from the site's root
 _LIQUID_LINK = re.compile(r"\{%-?\s*link\s+(?P<path>[^\s%]{1,500})\s*-?%\}")
 # {% include figure image_path="/x.png" alt="…" caption="…" %}
 _LIQUID_FIGURE = re.compile(r"\{%-?\s*include\s+figure\s+(?P<attrs>[^{}%]{0,2000})%\}")
 # {% capture x %}, {% endcapture %}, {% assign … %}, {% if … %} …: template steering, never prose
-_LIQUID_STEERING = re.compile(r"\{%-?\s*(?:capture|endcapture|assign|if|elsif|else|endif|unless|endunless|for|"
-                              r"endfor|include|raw|endraw)\b[^{}%]{0,500}%\}")
+_LIQUID_STEERING = re.compile(
+    r"\{%-?\s*(?:capture|endcapture|assign|if|elsif|else|endif|unless|endunless|for|"
+    r"endfor|include|raw|endraw)\b[^{}%]{0,500}%\}"
+)
 # {{ site.baseurl }}/x.png, {{ site.url }}{{ site.baseurl }}/x.png: the site's own prefix
 _SITE_PREFIX = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
-_HUGO = re.compile(r"\{\{(?P<open>[<%])\s*(?:figure|img|image)\s+(?P<attrs>[^{}]{0,2000}?)/?(?P=open)?\}\}",
-                   re.IGNORECASE)
+_HUGO = re.compile(
+    r"\{\{(?P<open>[<%])\s*(?:figure|img|image)\s+(?P<attrs>[^{}]{0,2000}?)/?(?P=open)?\}\}", re.IGNORECASE
+)
 _ATTR = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']+))""")
 
 
@@ -67,8 +72,14 @@ def _rewrite(text: str) -> str:
 
 def _picture(m: re.Match, key: str) -> str:
     """A shortcode's attributes as a Markdown picture, keeping the shortcode's line breaks."""
-    attrs = {a.group("key").lower(): a.group("dq") if a.group("dq") is not None else
-             a.group("sq") if a.group("sq") is not None else a.group("bare") for a in _ATTR.finditer(m.group("attrs"))}
+    attrs = {
+        a.group("key").lower(): a.group("dq")
+        if a.group("dq") is not None
+        else a.group("sq")
+        if a.group("sq") is not None
+        else a.group("bare")
+        for a in _ATTR.finditer(m.group("attrs"))
+    }
     src = (attrs.get(key) or "").strip()
     if not src:
         return m.group(0)

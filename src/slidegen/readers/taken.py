@@ -15,8 +15,11 @@ _DATE_TIME_ORIGINAL = 36867
 _DATE_TIME = 306  # when the picture was last written; only if the original time is missing
 _EXIF_STAMP = re.compile(r"^(\d{4}):(\d\d):(\d\d)[ T](\d\d):(\d\d):(\d\d)", re.ASCII)
 # IMG_20260301_101500.jpg, PXL_20260301_101500123.jpg, Screenshot 2026-03-01 at 10.15.00.png
-_NAME_STAMP = re.compile(r"((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?:[-_ T]|\sat\s)+"
-                         r"([0-2]\d)[-_.:]?([0-5]\d)[-_.:]?([0-5]\d)", re.ASCII)
+_NAME_STAMP = re.compile(
+    r"((?:19|20)\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?:[-_ T]|\sat\s)+"
+    r"([0-2]\d)[-_.:]?([0-5]\d)[-_.:]?([0-5]\d)",
+    re.ASCII,
+)
 
 
 def taken_at(path: Path) -> str | None:

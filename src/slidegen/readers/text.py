@@ -40,8 +40,15 @@ def read(text: str, source: SourcePos, base_dir: Path, options: BuildOptions, re
         title = blocks[0].text.strip()
         post_source = source.at(blocks[0].line)
         # The first line names the post; it is not part of its prose.
-        posts.append(Post(post_source, base_dir, blocks[1:] if not starts_note(title) else blocks,
-                          title=title if not starts_note(title) else "", single=single))
+        posts.append(
+            Post(
+                post_source,
+                base_dir,
+                blocks[1:] if not starts_note(title) else blocks,
+                title=title if not starts_note(title) else "",
+                single=single,
+            )
+        )
     return posts
 
 
@@ -67,7 +74,7 @@ def text_blocks(lines: list[str], offset: int) -> list[Block]:
         if bullet or starts_note(line) or not para:
             flush()
             first, kind = number, "item" if bullet else "para"
-            para.append(line[bullet.end():] if bullet else line)
+            para.append(line[bullet.end() :] if bullet else line)
         else:
             para.append(line)
     flush()

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from html import escape
 
 # Tags WordPress treats as blocks: text around them is never wrapped in <p> with them inside.
-_BLOCKS = (r"(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|"
-           r"area|blockquote|address|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|"
-           r"footer|nav|figure|figcaption|details|menu|summary|script|iframe|video|audio|object)")
+_BLOCKS = (
+    r"(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|"
+    r"area|blockquote|address|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|"
+    r"footer|nav|figure|figcaption|details|menu|summary|script|iframe|video|audio|object)"
+)
 _TOKEN = re.compile(rf"(<!--.*?-->|</?{_BLOCKS}\b[^>]*>)", re.I | re.S)
 _VOID = re.compile(r"^<(?:hr|col|area)\b|/>$", re.I)
 _PRE = re.compile(r"<pre\b.*?</pre>", re.I | re.S)
@@ -27,12 +29,55 @@ _TAG = re.compile(r"(<[^>]*>)", re.S)
 _BLOCK_COMMENT = re.compile(r"(<!--\s*/?wp:[^>]*?-->)", re.S)
 
 #: Shortcodes whose content is media or markup to run, never text: removed with it.
-MEDIA = frozenset({"embed", "video", "audio", "playlist", "youtube", "vimeo", "soundcloud", "tweet",
-                   "twitter", "instagram", "googlemaps", "slideshare", "gist", "spotify", "wpvideo",
-                   "dailymotion", "flickr", "scribd", "ted", "contact-form", "contact-form-7", "polldaddy",
-                   "crowdsignal", "recipe"})
-_CODE = frozenset({"code", "sourcecode", "source", "php", "python", "js", "javascript", "bash", "shell",
-                   "css", "html", "xml", "sql", "java", "ruby", "c", "cpp"})
+MEDIA = frozenset(
+    {
+        "embed",
+        "video",
+        "audio",
+        "playlist",
+        "youtube",
+        "vimeo",
+        "soundcloud",
+        "tweet",
+        "twitter",
+        "instagram",
+        "googlemaps",
+        "slideshare",
+        "gist",
+        "spotify",
+        "wpvideo",
+        "dailymotion",
+        "flickr",
+        "scribd",
+        "ted",
+        "contact-form",
+        "contact-form-7",
+        "polldaddy",
+        "crowdsignal",
+        "recipe",
+    }
+)
+_CODE = frozenset(
+    {
+        "code",
+        "sourcecode",
+        "source",
+        "php",
+        "python",
+        "js",
+        "javascript",
+        "bash",
+        "shell",
+        "css",
+        "html",
+        "xml",
+        "sql",
+        "java",
+        "ruby",
+        "c",
+        "cpp",
+    }
+)
 _KNOWN = frozenset({"caption", "wp_caption", "gallery", *MEDIA, *_CODE})
 _ATTR = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"\]]+)|"([^"]*)"|(\S+)""")
 _IMG = re.compile(r"<img\b[^>]*>", re.I | re.S)
@@ -108,7 +153,7 @@ def _paragraphs(text: str) -> str:
             continue
         lead = piece[: len(piece) - len(piece.lstrip())]
         body = piece.strip()
-        tail = piece[len(lead) + len(body):]
+        tail = piece[len(lead) + len(body) :]
         body = "".join(p if p.startswith("<") else p.replace("\n", "<br>\n") for p in _TAG.split(body))
         out.append(f"{lead}<p>{body}</p>{tail}")
     return "".join(out)
@@ -116,8 +161,10 @@ def _paragraphs(text: str) -> str:
 
 # ---- shortcodes -------------------------------------------------------------------------------
 
-def expand_shortcodes(text: str, attachments: dict[str, Attachment] | None = None,
-                      post_id: str = "") -> tuple[str, list[tuple[int, str]]]:
+
+def expand_shortcodes(
+    text: str, attachments: dict[str, Attachment] | None = None, post_id: str = ""
+) -> tuple[str, list[tuple[int, str]]]:
     """``text`` with its shortcodes expanded or removed, and what was removed as (line offset, message).
 
     ``attachments`` (by post id) lets ``[gallery]`` find its pictures: by ``ids``/``include``,
@@ -142,8 +189,7 @@ def expand_shortcodes(text: str, attachments: dict[str, Attachment] | None = Non
         if name == "gallery":
             html, missing = _gallery(attrs, attachments, post_id)
             if missing:
-                removed.append((line_of(m), f"[gallery] pictures {', '.join(missing)} are not in the export; "
-                                            "left out"))
+                removed.append((line_of(m), f"[gallery] pictures {', '.join(missing)} are not in the export; left out"))
             return html + newlines
         if name in _CODE and content is not None:
             code = content.strip("\n")
@@ -154,6 +200,7 @@ def expand_shortcodes(text: str, attachments: dict[str, Attachment] | None = Non
         return content  # an unknown wrapper: its text stays, its tags go
 
     text = _KNOWN_PATTERN.sub(replace, text)
+
     # Any other "[name attr=…]" or "[name]…[/name]" is a shortcode of a plugin we do not know.
     def other(m: re.Match) -> str:
         plain_brackets = not m.group(3).strip() and m.group(5) is None and not m.group(4)
@@ -164,14 +211,20 @@ def expand_shortcodes(text: str, attachments: dict[str, Attachment] | None = Non
 
 def _shortcode_pattern(names) -> re.Pattern:
     alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
-    return re.compile(rf"\[(\[?)({alternatives})(?![\w-])([^\]/]*(?:/(?!\])[^\]/]*)*?)"
-                      rf"(?:(/)\]|\](?:(.*?)\[/\2\])?)(\]?)", re.I | re.S)
+    return re.compile(
+        rf"\[(\[?)({alternatives})(?![\w-])([^\]/]*(?:/(?!\])[^\]/]*)*?)"
+        rf"(?:(/)\]|\](?:(.*?)\[/\2\])?)(\]?)",
+        re.I | re.S,
+    )
 
 
 _KNOWN_PATTERN = _shortcode_pattern(_KNOWN)
 # Unknown names count only with attributes ("[foo id=3]") or a closing tag, so "[sic]" stays.
-_OTHER = re.compile(r"\[(\[?)([a-zA-Z][\w-]*)(?![\w-])((?:\s+[^\]/]*=[^\]]*?)?)"
-                    r"(?:(/)\]|\](?:(.*?)\[/\2\])?)(\]?)", re.S)
+_OTHER = re.compile(
+    r"\[(\[?)([a-zA-Z][\w-]*)(?![\w-])((?:\s+[^\]/]*=[^\]]*?)?)"
+    r"(?:(/)\]|\](?:(.*?)\[/\2\])?)(\]?)",
+    re.S,
+)
 
 
 def _attrs(raw: str) -> dict[str, str]:
@@ -195,7 +248,9 @@ def _caption(attrs: dict[str, str], content: str) -> str:
     caption = attrs.get("caption") or " ".join(re.sub(r"<[^>]*>", " ", rest).split())
     if img is None:
         return f"<p>{escape(caption)}</p>" if caption else ""
-    found = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in _IMG_ATTR.finditer(img.group())}
+    found = {
+        m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in _IMG_ATTR.finditer(img.group())
+    }
     from html import unescape
 
     src = unescape(found.get("src", ""))
@@ -214,20 +269,25 @@ def _gallery(attrs: dict[str, str], attachments: dict[str, Attachment], post_id:
         missing = [i for i, a in zip(ids, found) if a is None]
         pictures = [a for a in found if a is not None]
     else:
-        pictures = sorted((a for a in attachments.values() if post_id and a.parent == post_id),
-                          key=lambda a: (a.order, int(a.post_id) if a.post_id.isdigit() else 0))
+        pictures = sorted(
+            (a for a in attachments.values() if post_id and a.parent == post_id),
+            key=lambda a: (a.order, int(a.post_id) if a.post_id.isdigit() else 0),
+        )
         missing = [] if pictures else ["attached to this post"]
-    html = "".join(f'<figure><img src="{escape(a.url)}" alt="{escape(a.caption)}"></figure>'
-                   for a in pictures)
+    html = "".join(f'<figure><img src="{escape(a.url)}" alt="{escape(a.caption)}"></figure>' for a in pictures)
     return html, missing
 
 
 # ---- the export's pictures ---------------------------------------------------------------------
 
+
 def wp_fields(el) -> dict[str, str]:
     """An export element's ``wp:`` children as {local name: text}."""
-    return {(child.tag.split("}")[-1]): (child.text or "").strip() for child in el
-            if isinstance(child.tag, str) and WP_TAG.match(child.tag)}
+    return {
+        (child.tag.split("}")[-1]): (child.text or "").strip()
+        for child in el
+        if isinstance(child.tag, str) and WP_TAG.match(child.tag)
+    }
 
 
 def attachments_of(channel) -> dict[str, Attachment]:
@@ -243,12 +303,23 @@ def attachments_of(channel) -> dict[str, Attachment]:
                 fields = wp_fields(meta)
                 if fields.get("meta_key") == "_wp_attachment_image_alt":
                     alt = fields.get("meta_value", "")
-        excerpt = next((child for child in el if isinstance(child.tag, str) and child.tag.endswith("}encoded")
-                        and "excerpt" in child.tag), None)
+        excerpt = next(
+            (
+                child
+                for child in el
+                if isinstance(child.tag, str) and child.tag.endswith("}encoded") and "excerpt" in child.tag
+            ),
+            None,
+        )
         caption = _text_of(excerpt) or alt or _text_of(el.find("title"))
         order = wp.get("menu_order", "0")
-        found[wp.get("post_id", "")] = Attachment(wp.get("post_id", ""), wp["attachment_url"], caption,
-                                                  wp.get("post_parent", ""), int(order) if order.isdigit() else 0)
+        found[wp.get("post_id", "")] = Attachment(
+            wp.get("post_id", ""),
+            wp["attachment_url"],
+            caption,
+            wp.get("post_parent", ""),
+            int(order) if order.isdigit() else 0,
+        )
     return found
 
 

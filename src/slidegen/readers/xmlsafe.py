@@ -70,9 +70,11 @@ def prescan(data: bytes, shown: str, *, repair: bool = False) -> Scan:
     except UnicodeDecodeError as exc:
         if not repair:
             line, col = _byte_position(data, exc.start)
-            raise InputError(f"invalid {_label(encoding)} byte 0x{data[exc.start]:02x} (and maybe more); "
-                             "fix the export or rerun with --repair to replace broken bytes",
-                             f"{shown}:{line}:{col}") from None
+            raise InputError(
+                f"invalid {_label(encoding)} byte 0x{data[exc.start]:02x} (and maybe more); "
+                "fix the export or rerun with --repair to replace broken bytes",
+                f"{shown}:{line}:{col}",
+            ) from None
         text = data.decode(encoding, "surrogateescape")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines: _Lines | None = None
@@ -81,17 +83,20 @@ def prescan(data: bytes, shown: str, *, repair: bool = False) -> Scan:
         # Each broken byte was kept as a lone surrogate, so its line and column are known exactly.
         for m in _ESCAPED.finditer(text):
             line, col = lines.position(m.start())
-            repairs.append((line, col, f"replaced invalid {_label(encoding)} byte 0x{ord(m.group()) - 0xDC00:02x} "
-                                       "with U+FFFD"))
+            repairs.append(
+                (line, col, f"replaced invalid {_label(encoding)} byte 0x{ord(m.group()) - 0xDC00:02x} with U+FFFD")
+            )
         text = _ESCAPED.sub("\ufffd", text)
     found = list(XML_ILLEGAL.finditer(text))
     if found and not repair:
         first = found[0]
         line, col = (lines or _Lines(text)).position(first.start())
         more = f" ({len(found)} in all)" if len(found) > 1 else ""
-        raise InputError(f"{describe(first.group())} is not allowed in XML{more}; "
-                         "fix the export or rerun with --repair to strip such characters",
-                         f"{shown}:{line}:{col}")
+        raise InputError(
+            f"{describe(first.group())} is not allowed in XML{more}; "
+            "fix the export or rerun with --repair to strip such characters",
+            f"{shown}:{line}:{col}",
+        )
     removed = list(REMOVED.finditer(text))
     if removed:
         lines = lines or _Lines(text)
@@ -111,19 +116,30 @@ def refuse_dtd(text: str, shown: str) -> None:
         if not m:
             break
         pos = m.end()
-    head = text[pos:pos + 9].upper()
+    head = text[pos : pos + 9].upper()
     if head.startswith("<!DOCTYPE") or head.startswith("<!ENTITY"):
         line = text.count("\n", 0, pos) + 1
-        raise InputError("feed declares a DTD/entities; slidegen refuses them for safety "
-                         "(no feed needs one): remove the <!DOCTYPE …> block", f"{shown}:{line}")
+        raise InputError(
+            "feed declares a DTD/entities; slidegen refuses them for safety "
+            "(no feed needs one): remove the <!DOCTYPE …> block",
+            f"{shown}:{line}",
+        )
 
 
 def parser():
     """An lxml parser that resolves nothing, loads nothing and refuses huge or deep trees."""
     from lxml import etree
 
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_comments=True, remove_pis=True, encoding="utf-8")
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        encoding="utf-8",
+    )
 
 
 def parse_text(text: str, shown: str):
@@ -134,7 +150,7 @@ def parse_text(text: str, shown: str):
     try:
         root = etree.fromstring(body, parser())
     except etree.XMLSyntaxError as exc:
-        line, col = (exc.position if exc.position and exc.position[0] else (exc.lineno or 1, 0))
+        line, col = exc.position if exc.position and exc.position[0] else (exc.lineno or 1, 0)
         where = f"{shown}:{line}:{col}" if col else f"{shown}:{line}"
         message = (exc.msg or str(exc)).split(", line ")[0].strip()
         raise InputError(f"not well-formed XML: {message}", where) from None
@@ -145,10 +161,13 @@ def parse_text(text: str, shown: str):
 
 def _encoding_of(data: bytes, shown: str) -> tuple[str, bytes]:
     """The encoding a byte-order mark or the XML declaration names (UTF-8 otherwise), BOM removed."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                      (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
-            return name, data[len(bom):]
+            return name, data[len(bom) :]
     declared = _DECLARATION.match(data)
     name = "utf-8"
     if declared:

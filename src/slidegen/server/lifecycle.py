@@ -12,8 +12,9 @@ class StreamingServer(http.server.ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], handler: type[http.server.BaseHTTPRequestHandler],
-                 changed: threading.Condition) -> None:
+    def __init__(
+        self, address: tuple[str, int], handler: type[http.server.BaseHTTPRequestHandler], changed: threading.Condition
+    ) -> None:
         self.stopping = threading.Event()
         self.changed = changed
         super().__init__(address, handler)

@@ -122,7 +122,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self._events()
         elif path == "/":
             self._send(200, "text/html; charset=utf-8", self.server.page, head)
-        elif path.startswith("/presenter/") and self._secret_ok(path[len("/presenter/"):].rstrip("/")):
+        elif path.startswith("/presenter/") and self._secret_ok(path[len("/presenter/") :].rstrip("/")):
             self._send(200, "text/html; charset=utf-8", self.server.page, head, private=True)
         elif path == "/audience.svg":
             self._send(200, "image/svg+xml", self.server.qr_svg(), head)
@@ -228,8 +228,10 @@ def lan_address() -> str:
     for address in candidates:
         if not address.startswith("127."):
             return address
-    raise UsageError("found no network address for this machine; join the room's network, "
-                     "or name the address to listen on with --host")
+    raise UsageError(
+        "found no network address for this machine; join the room's network, "
+        "or name the address to listen on with --host"
+    )
 
 
 def build_page(source: Path, options: BuildOptions, report: Report) -> tuple[bytes, int]:
@@ -247,9 +249,16 @@ def build_page(source: Path, options: BuildOptions, report: Report) -> tuple[byt
         return (Path(tmp) / f"{deck.slug}.html").read_bytes(), len(deck.slides)
 
 
-def run(source: Path, options: BuildOptions, report: Report, port: int, lan: bool = False,
-        host: str | None = None, out: TextIO = sys.stdout,
-        ready: Callable[[PresentServer], None] | None = None) -> int:
+def run(
+    source: Path,
+    options: BuildOptions,
+    report: Report,
+    port: int,
+    lan: bool = False,
+    host: str | None = None,
+    out: TextIO = sys.stdout,
+    ready: Callable[[PresentServer], None] | None = None,
+) -> int:
     """Builds ``source`` and presents it until Ctrl-C; returns the exit code."""
     if not source.exists():
         raise InputError("no such file or folder", str(source))
@@ -258,8 +267,10 @@ def run(source: Path, options: BuildOptions, report: Report, port: int, lan: boo
     try:
         server = PresentServer(page, last, address, port)
     except OSError as exc:
-        raise UsageError(f"cannot listen on {address}:{port}: {exc.strerror or exc}; "
-                         "pick another port with --port (0 picks a free one)") from None
+        raise UsageError(
+            f"cannot listen on {address}:{port}: {exc.strerror or exc}; "
+            "pick another port with --port (0 picks a free one)"
+        ) from None
     thread = threading.Thread(target=server.serve_forever, name="slidegen-present", daemon=True)
     thread.start()
     print(f"audience:  {server.audience_url}", file=out)

@@ -33,10 +33,18 @@ EVENTS = "/__slidegen/events"
 RELOAD_JS = reload_script(EVENTS)
 RELOAD_HASH = csp_hash(RELOAD_JS)
 HEARTBEAT_SECONDS = 10.0
-TYPES = {".html": "text/html; charset=utf-8", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
-         ".gif": "image/gif", ".webp": "image/webp", ".css": "text/css; charset=utf-8",
-         ".js": "text/javascript; charset=utf-8", ".md": "text/markdown; charset=utf-8",
-         ".txt": "text/plain; charset=utf-8"}
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+}
 
 
 class Preview:
@@ -82,8 +90,9 @@ class Preview:
         if error is not None and (name == "" or name.endswith(".html")):
             return 500, TYPES[".html"], error_page(error)
         if name == "":
-            name = "index.html" if "index.html" in files else next(
-                (n for n in files if n.endswith(".html")), "index.html")
+            name = (
+                "index.html" if "index.html" in files else next((n for n in files if n.endswith(".html")), "index.html")
+            )
         data = files.get(unquote(name))
         if data is None:
             return 404, TYPES[".txt"], b"not found\n"
@@ -107,16 +116,17 @@ def build_pages(source: Path, options: BuildOptions, report: Report) -> dict[str
 
 def error_page(message: str) -> bytes:
     """A page telling the build error, reloading itself like the slideshow; the message is escaped."""
-    policy = html.escape(f"default-src 'none'; style-src 'unsafe-inline'; script-src {RELOAD_HASH}; "
-                         "connect-src 'self'")
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-            f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n"
-            "<title>slidegen: build failed</title>\n"
-            "<style>body{font:16px/1.5 system-ui,sans-serif;margin:3rem;color:#1d1d1f}"
-            "pre{white-space:pre-wrap;background:#fdecea;border-left:4px solid #c5221f;padding:1rem}</style>"
-            "</head><body><h1>The deck did not build</h1>\n"
-            f"<pre>{html.escape(message)}</pre>\n<p>Fix the post and save it: this page reloads by itself.</p>"
-            f"<script>{RELOAD_JS}</script></body></html>\n").encode("utf-8")
+    policy = html.escape(f"default-src 'none'; style-src 'unsafe-inline'; script-src {RELOAD_HASH}; connect-src 'self'")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+        "<title>slidegen: build failed</title>\n"
+        "<style>body{font:16px/1.5 system-ui,sans-serif;margin:3rem;color:#1d1d1f}"
+        "pre{white-space:pre-wrap;background:#fdecea;border-left:4px solid #c5221f;padding:1rem}</style>"
+        "</head><body><h1>The deck did not build</h1>\n"
+        f"<pre>{html.escape(message)}</pre>\n<p>Fix the post and save it: this page reloads by itself.</p>"
+        f"<script>{RELOAD_JS}</script></body></html>\n"
+    ).encode("utf-8")
 
 
 class Server(StreamingServer):
@@ -217,8 +227,14 @@ def change_filter(source: Path) -> Callable:
     return accept
 
 
-def run(source: Path, options: BuildOptions, port: int, out: TextIO = sys.stdout, err: TextIO = sys.stderr,
-        ready: Callable[[Server], None] | None = None) -> int:
+def run(
+    source: Path,
+    options: BuildOptions,
+    port: int,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+    ready: Callable[[Server], None] | None = None,
+) -> int:
     """Serves ``source`` until Ctrl-C (or until the watcher stops); returns the exit code."""
     from watchfiles import watch
 
@@ -229,8 +245,10 @@ def run(source: Path, options: BuildOptions, port: int, out: TextIO = sys.stdout
     try:
         server = Server(preview, port)
     except OSError as exc:
-        raise UsageError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}; "
-                         "pick another port with --port (0 picks a free one)") from None
+        raise UsageError(
+            f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}; "
+            "pick another port with --port (0 picks a free one)"
+        ) from None
     thread = threading.Thread(target=server.serve_forever, name="slidegen-serve", daemon=True)
     thread.start()
     print(f"serving {server.url} (Ctrl-C stops)", file=out, flush=True)
@@ -238,8 +256,13 @@ def run(source: Path, options: BuildOptions, port: int, out: TextIO = sys.stdout
         ready(server)
     previous = stop_on_sigterm()
     try:
-        for _changes in watch(*watched_paths(source, options), watch_filter=change_filter(source),
-                              stop_event=server.stopping, debounce=800, step=50):
+        for _changes in watch(
+            *watched_paths(source, options),
+            watch_filter=change_filter(source),
+            stop_event=server.stopping,
+            debounce=800,
+            step=50,
+        ):
             _build(preview, out, err)
     except KeyboardInterrupt:
         pass

@@ -20,9 +20,13 @@ from slidegen.writers.html.live import reload_script
 #: Twice the size a card shows it at (about 320 CSS pixels), so it is sharp on phones and high-density screens.
 THUMB_SIZE = (640, 360)
 # Output file of each format, as the writers name them; the index links only to what was built.
-LINKS = (("html", "Slideshow", "{slug}.html"), ("pptx", "PowerPoint", "{slug}.pptx"),
-         ("notes", "Notes", "{slug}.notes.md"), ("txt", "Notes (text)", "{slug}.notes.txt"),
-         ("pdf", "PDF", "{slug}.pdf"))
+LINKS = (
+    ("html", "Slideshow", "{slug}.html"),
+    ("pptx", "PowerPoint", "{slug}.pptx"),
+    ("notes", "Notes", "{slug}.notes.md"),
+    ("txt", "Notes (text)", "{slug}.notes.txt"),
+    ("pdf", "PDF", "{slug}.pdf"),
+)
 
 CSS = """\
 :root{color-scheme:light dark;--fg:#1d1d1f;--bg:#f7f6f2;--card:#fff;--muted:#5f6368;--line:#dedbd2;--link:#0b57d0}
@@ -101,14 +105,20 @@ def render_index(decks: list[Deck], options: BuildOptions, heading: str = "Slide
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     live_js = reload_script(options.live_reload_url) if options.live_reload_url else ""
     scripts = f"{csp_hash(live_js)}; connect-src 'self'" if live_js else "'none'"
-    csp = ("default-src 'none'; img-src data:; "
-           f"style-src {csp_hash(CSS)}; script-src {scripts}; "
-           "base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'")
+    csp = (
+        "default-src 'none'; img-src data:; "
+        f"style-src {csp_hash(CSS)}; script-src {scripts}; "
+        "base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'"
+    )
     entries = [_entry(deck, options) for deck in decks]
     html = env.from_string(TEMPLATE).render(
-        csp=csp, css=Markup(CSS), heading=heading, decks=entries,
+        csp=csp,
+        css=Markup(CSS),
+        heading=heading,
+        decks=entries,
         live=Markup(f"<script>{live_js}</script>") if live_js else "",
-        slides=sum(len(d.slides) for d in decks))
+        slides=sum(len(d.slides) for d in decks),
+    )
     return {"index.html": html.encode("utf-8")}
 
 
@@ -117,12 +127,19 @@ def _entry(deck: Deck, options: BuildOptions) -> dict:
     first = next((deck.picture(s) for s in deck.slides if deck.picture(s) is not None), None)
     thumb = thumbnail(first) if first is not None else None
     return {
-        "slug": deck.slug, "title": deck.title, "author": deck.author, "slides": len(deck.slides),
-        "date": short_date(deck.date), "date_iso": iso_date(deck.date),
-        "main": links[0][1] if links else "", "links": links,
+        "slug": deck.slug,
+        "title": deck.title,
+        "author": deck.author,
+        "slides": len(deck.slides),
+        "date": short_date(deck.date),
+        "date_iso": iso_date(deck.date),
+        "main": links[0][1] if links else "",
+        "links": links,
         "link": deck.link if is_web_address(deck.link) else "",
-        "thumb": thumb[0] if thumb else "", "width": thumb[1] if thumb else 0,
-        "height": thumb[2] if thumb else 0, "alt": f"First picture of {deck.title}",
+        "thumb": thumb[0] if thumb else "",
+        "width": thumb[1] if thumb else 0,
+        "height": thumb[2] if thumb else 0,
+        "alt": f"First picture of {deck.title}",
     }
 
 

@@ -55,8 +55,9 @@ def find_soffice() -> str | None:
     return None
 
 
-def convert(files: dict[str, bytes], timeout: float = TIMEOUT, where: str | None = None,
-            notes_pages: bool = False) -> dict[str, bytes]:
+def convert(
+    files: dict[str, bytes], timeout: float = TIMEOUT, where: str | None = None, notes_pages: bool = False
+) -> dict[str, bytes]:
     """PPTX files (name → bytes) to PDFs (``name.pdf`` → bytes) in one LibreOffice run.
 
     Several files per run saves LibreOffice's start-up, which is most of the cost. Raises
@@ -64,9 +65,12 @@ def convert(files: dict[str, bytes], timeout: float = TIMEOUT, where: str | None
     """
     program = find_soffice()
     if program is None:
-        raise OutputError("PDF export needs LibreOffice, but neither soffice nor libreoffice is on PATH; "
-                          "install LibreOffice Impress (Debian/Ubuntu: apt install libreoffice-impress) "
-                          "or leave pdf out of -f", where)
+        raise OutputError(
+            "PDF export needs LibreOffice, but neither soffice nor libreoffice is on PATH; "
+            "install LibreOffice Impress (Debian/Ubuntu: apt install libreoffice-impress) "
+            "or leave pdf out of -f",
+            where,
+        )
     with tempfile.TemporaryDirectory(prefix="slidegen-pdf-") as tmp:
         work = Path(tmp)
         (work / "in").mkdir()
@@ -75,16 +79,30 @@ def convert(files: dict[str, bytes], timeout: float = TIMEOUT, where: str | None
             safe = Path(name).name
             (work / "in" / safe).write_bytes(files[name])
             inputs.append(str(work / "in" / safe))
-        cmd = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-               "--nologo", "--nodefault", "--nolockcheck", "--convert-to", export_filter(notes_pages),
-               "--outdir", str(work / "out"), *inputs]
+        cmd = [
+            program,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            "--nolockcheck",
+            "--convert-to",
+            export_filter(notes_pages),
+            "--outdir",
+            str(work / "out"),
+            *inputs,
+        ]
         _run(cmd, timeout, work, program, where)
         result = {}
         for name in files:
             pdf = work / "out" / (Path(Path(name).name).stem + ".pdf")
             if not pdf.is_file() or pdf.stat().st_size == 0:
-                raise OutputError(f"{Path(program).name} did not convert {Path(name).name} to PDF "
-                                  "(is the PPTX damaged, or LibreOffice Impress missing?)", where)
+                raise OutputError(
+                    f"{Path(program).name} did not convert {Path(name).name} to PDF "
+                    "(is the PPTX damaged, or LibreOffice Impress missing?)",
+                    where,
+                )
             result[Path(name).stem + ".pdf"] = pdf.read_bytes()
     return result
 
@@ -92,16 +110,25 @@ def convert(files: dict[str, bytes], timeout: float = TIMEOUT, where: str | None
 def _run(cmd: list[str], timeout: float, work: Path, program: str, where: str | None) -> None:
     env = dict(os.environ, HOME=str(work), SAL_USE_VCLPLUGIN="svp")
     try:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                                cwd=work, env=env, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            cwd=work,
+            env=env,
+            start_new_session=True,
+        )
     except OSError as exc:
         raise OutputError(f"cannot start {program}: {exc.strerror or exc}", where) from None
     try:
         _, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
-        raise OutputError(f"{Path(program).name} took longer than {timeout:g} s to make the PDF; "
-                          "is another LibreOffice hanging?", where) from None
+        raise OutputError(
+            f"{Path(program).name} took longer than {timeout:g} s to make the PDF; is another LibreOffice hanging?",
+            where,
+        ) from None
     except BaseException:
         _kill_group(proc)
         raise

@@ -18,8 +18,13 @@ from pathlib import Path
 
 #: Fonts and the free fonts drawn to the same widths, which LibreOffice uses in their place.
 METRIC_TWINS = {
-    "calibri": "carlito", "cambria": "caladea", "arial": "liberation sans", "helvetica": "liberation sans",
-    "times new roman": "liberation serif", "times": "liberation serif", "courier new": "liberation mono",
+    "calibri": "carlito",
+    "cambria": "caladea",
+    "arial": "liberation sans",
+    "helvetica": "liberation sans",
+    "times new roman": "liberation serif",
+    "times": "liberation serif",
+    "courier new": "liberation mono",
     "arial narrow": "liberation sans narrow",
 }
 _TYPEFACE = re.compile(rb'<a:(?:major|minor)Font>\s*<a:latin typeface="([^"]+)"')
@@ -70,6 +75,9 @@ def replaced_fonts(template: bytes) -> list[tuple[str, str]]:
 def font_warnings(template: Path | None, data: bytes) -> list[str]:
     """One warning per replaced font of ``template`` (None: the default), ready for the report."""
     name = "the default template" if template is None else "template"
-    return [f"{name} font {font!r} is not installed; LibreOffice draws the PDF with "
-            f"{family!r}, so its lines may break where PowerPoint's do not (install {font!r} or a "
-            "font of the same widths)" for font, family in replaced_fonts(data)]
+    return [
+        f"{name} font {font!r} is not installed; LibreOffice draws the PDF with "
+        f"{family!r}, so its lines may break where PowerPoint's do not (install {font!r} or a "
+        "font of the same widths)"
+        for font, family in replaced_fonts(data)
+    ]

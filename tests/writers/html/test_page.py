@@ -60,8 +60,7 @@ def test_csp_hashes_match_the_inline_style_and_script_exactly():
         body = re.search(rf"<{tag}>(.*?)</{tag}>", html, re.S).group(1)
         digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
         assert f"{directive} 'sha256-{digest}'" in csp
-    for part in ("default-src 'none'", "img-src data:;", "frame-src 'none'", "base-uri 'none'",
-                 "form-action 'none'"):
+    for part in ("default-src 'none'", "img-src data:;", "frame-src 'none'", "base-uri 'none'", "form-action 'none'"):
         assert part in csp
     assert "unsafe" not in csp
 
@@ -93,11 +92,26 @@ def test_post_text_is_escaped_everywhere():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-@pytest.mark.parametrize("href", [
-    "javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-    "java\nscript:alert(1)", "\x01javascript:alert(1)", "vbscript:x", "data:text/html,<script>x</script>",
-    "file:///etc/passwd", "#3", "", None, "//evil.example/x", "http:evil", "https://exa\x00mple.com",
-])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        "\x01javascript:alert(1)",
+        "vbscript:x",
+        "data:text/html,<script>x</script>",
+        "file:///etc/passwd",
+        "#3",
+        "",
+        None,
+        "//evil.example/x",
+        "http:evil",
+        "https://exa\x00mple.com",
+    ],
+)
 def test_unsafe_or_relative_links_are_dropped(href):
     assert safe_href(href) is None
 
@@ -110,13 +124,26 @@ def test_safe_links_are_kept_and_relative_ones_resolve_against_the_post():
 
 
 def test_note_html_uses_only_the_small_allowlist():
-    note = Note(((Span("plain <svg onload=x> "), Span("bold", bold=True), Span(" "), Span("it", italic=True),
-                  Span(" "), Span("x<y", code=True), Span(" link", href="https://e.example/")),
-                 (Span("second"),)))
+    note = Note(
+        (
+            (
+                Span("plain <svg onload=x> "),
+                Span("bold", bold=True),
+                Span(" "),
+                Span("it", italic=True),
+                Span(" "),
+                Span("x<y", code=True),
+                Span(" link", href="https://e.example/"),
+            ),
+            (Span("second"),),
+        )
+    )
     html = str(note_html(note))
-    assert html == ('<p>plain &lt;svg onload=x&gt; <strong>bold</strong> <em>it</em> <code>x&lt;y</code>'
-                    '<a href="https://e.example/" target="_blank" rel="noopener noreferrer"> link</a></p>'
-                    "<p>second</p>")
+    assert html == (
+        "<p>plain &lt;svg onload=x&gt; <strong>bold</strong> <em>it</em> <code>x&lt;y</code>"
+        '<a href="https://e.example/" target="_blank" rel="noopener noreferrer"> link</a></p>'
+        "<p>second</p>"
+    )
 
 
 def test_slide_labels_and_positions():
@@ -138,7 +165,8 @@ def test_embed_snippet_is_sandboxed_titled_escaped_and_responsive():
 def test_a_theme_folder_replaces_the_default(tmp_path):
     (tmp_path / "slideshow.html.j2").write_text(
         "<html><head>{{ csp_meta }}{{ style_tag }}</head><body><h1>{{ deck.title }}</h1>"
-        "{% for s in slides %}<p>{{ s.title }}</p>{% endfor %}{{ data_tag }}{{ script_tag }}</body></html>")
+        "{% for s in slides %}<p>{{ s.title }}</p>{% endfor %}{{ data_tag }}{{ script_tag }}</body></html>"
+    )
     (tmp_path / "slideshow.css").write_text("h1 { color: red }\n")
     html = page(make_deck(2, title="<T>"), theme=tmp_path)
     assert "<h1>&lt;T&gt;</h1>" in html and "h1 { color: red }" in html

@@ -136,6 +136,7 @@ def test_a_template_s_own_picture_keeps_its_name_and_bytes_beside_ours(tmp_path)
     assert all(blob in media.values() for blob in own)
     assert {deck.media[f"slide-{n}.jpg"].data for n in (1, 2)} <= set(media.values())
     reopened = Open(io.BytesIO(data))
-    master_images = [rel.target_part.blob for rel in reopened.slide_master.part.rels.values()
-                     if rel.reltype.endswith("/image")]
+    master_images = [
+        rel.target_part.blob for rel in reopened.slide_master.part.rels.values() if rel.reltype.endswith("/image")
+    ]
     assert logo in master_images and all(blob in own for blob in master_images)

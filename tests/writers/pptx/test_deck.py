@@ -19,8 +19,19 @@ from slidegen.config import BuildOptions
 from slidegen.writers.pptx.deck import render
 from toolkit import make_deck
 
-NAMES = ["default", "corporate", "corporate-potx", "corporate-named-layouts", "front-matter-template",
-         "four-three", "blank-only", "title-slide-only", "hostile", "odd-pictures", "long-text"]
+NAMES = [
+    "default",
+    "corporate",
+    "corporate-potx",
+    "corporate-named-layouts",
+    "front-matter-template",
+    "four-three",
+    "blank-only",
+    "title-slide-only",
+    "hostile",
+    "odd-pictures",
+    "long-text",
+]
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +46,9 @@ def reopen(data: bytes):
 
 
 def pictures(slide):
-    return [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE
-            or (s.is_placeholder and hasattr(s, "image"))]
+    return [
+        s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE or (s.is_placeholder and hasattr(s, "image"))
+    ]
 
 
 def title_of(slide) -> str:
@@ -57,8 +69,10 @@ def test_every_xml_part_parses_and_zip_is_sound(built, name):
     assert names[0] == "[Content_Types].xml"
     for part, blob in xml_parts(data).items():
         etree.fromstring(blob)  # raises on anything not well-formed
-    assert not any(n.startswith("ppt/slides/slide") and n.endswith(".xml") and n != f"ppt/slides/slide{i}.xml"
-                   for i, n in enumerate(sorted(x for x in names if x.startswith("ppt/slides/slide")), 1))
+    assert not any(
+        n.startswith("ppt/slides/slide") and n.endswith(".xml") and n != f"ppt/slides/slide{i}.xml"
+        for i, n in enumerate(sorted(x for x in names if x.startswith("ppt/slides/slide")), 1)
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)

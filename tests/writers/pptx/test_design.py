@@ -42,8 +42,10 @@ def long_titled_deck():
 
 
 def one_line(shape) -> bool:
-    size = max((run.font.size.pt for p in shape.text_frame.paragraphs for run in p.runs if run.font.size),
-               default=inherited_size(shape))
+    size = max(
+        (run.font.size.pt for p in shape.text_frame.paragraphs for run in p.runs if run.font.size),
+        default=inherited_size(shape),
+    )
     return text_width(shape.text_frame.text, size) <= (shape.width - 2 * 91_440) / 12_700
 
 
@@ -58,22 +60,28 @@ def test_every_title_fits_its_placeholder_on_one_line(template):
         assert sizes == [30.0] * len(titles), "the default's title size, from its master"
 
 
-@pytest.mark.parametrize("size", [(4000, 3000), (3000, 2000), (1920, 1080), (3000, 4000)],
-                         ids=["4:3", "3:2", "16:9", "portrait"])
+@pytest.mark.parametrize(
+    "size", [(4000, 3000), (3000, 2000), (1920, 1080), (3000, 4000)], ids=["4:3", "3:2", "16:9", "portrait"]
+)
 def test_pictures_take_at_least_70_percent_of_the_slide_height(size):
     deck = make_deck(1)
     deck.media[deck.slides[0].image.ref] = picture(*size)
     prs = build(deck)
-    (pic,) = [s for s in prs.slides[1].shapes if s.shape_type == 13 or (s.is_placeholder and
-              s.placeholder_format.type == PP_PLACEHOLDER.PICTURE)]
+    (pic,) = [
+        s
+        for s in prs.slides[1].shapes
+        if s.shape_type == 13 or (s.is_placeholder and s.placeholder_format.type == PP_PLACEHOLDER.PICTURE)
+    ]
     assert pic.height / prs.slide_height >= 0.70
     assert pic.top >= prs.slides[1].shapes.title.top + prs.slides[1].shapes.title.height, "below the title"
 
 
 def test_content_slides_are_numbered_and_the_cover_is_not():
     prs = build(make_deck(2))
-    numbered = [any(s.is_placeholder and s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
-                    for s in slide.shapes) for slide in prs.slides]
+    numbered = [
+        any(s.is_placeholder and s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER for s in slide.shapes)
+        for slide in prs.slides
+    ]
     assert numbered == [False, True, True]
     assert prs.part._element.get("firstSlideNum") == "0", "the cover is 0, as the slideshow's counter"
     xml = prs.slides[1].shapes[-1]._element.xml

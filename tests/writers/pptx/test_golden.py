@@ -8,8 +8,17 @@ from golden import assert_golden
 from pptxcases import build_all
 from pptxdump import dump
 
-GOLDEN = ["default", "corporate", "corporate-named-layouts", "four-three", "blank-only", "title-slide-only", "hostile",
-          "odd-pictures", "long-text"]
+GOLDEN = [
+    "default",
+    "corporate",
+    "corporate-named-layouts",
+    "four-three",
+    "blank-only",
+    "title-slide-only",
+    "hostile",
+    "odd-pictures",
+    "long-text",
+]
 
 
 @pytest.fixture(scope="module")

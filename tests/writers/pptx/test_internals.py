@@ -102,7 +102,7 @@ def test_dropping_a_slide_leaves_no_part_of_it_in_the_package(prs):
 def test_relationships_name_external_addresses_and_part_names(prs):
     part = prs.slides[0].part
     rels = internals.relationships(part)
-    assert ("https://example.com/" in [t for _, kind, ext, t in rels if ext and kind == RT.HYPERLINK])
+    assert "https://example.com/" in [t for _, kind, ext, t in rels if ext and kind == RT.HYPERLINK]
     layout = [t for _, kind, ext, t in rels if kind == RT.SLIDE_LAYOUT]
     assert layout == [str(prs.slide_layouts[1].part.partname)]
     assert all(r_id.startswith("rId") for r_id, _, _, _ in rels)
@@ -145,13 +145,15 @@ def test_compiled_xpaths_are_scoped_and_give_the_same_answers(prs):
 
 
 def test_importing_and_building_leave_python_pptx_as_it_ships():
-    code = ("from pptx.oxml.xmlchemy import BaseOxmlElement as B\n"
-            "before = B.__dict__['xpath']\n"
-            "import slidegen, slidegen.writers.pptx.slides, slidegen.writers.pptx.deck as d\n"
-            "from slidegen.config import BuildOptions\n"
-            f"__import__('sys').path.insert(0, {str(TESTS)!r})\n"
-            "from toolkit import make_deck\n"
-            "d.render(make_deck(2), BuildOptions(use_cache=False))['a-test-deck.pptx'].getvalue()\n"
-            "assert B.__dict__['xpath'] is before, 'python-pptx was left patched'\n")
+    code = (
+        "from pptx.oxml.xmlchemy import BaseOxmlElement as B\n"
+        "before = B.__dict__['xpath']\n"
+        "import slidegen, slidegen.writers.pptx.slides, slidegen.writers.pptx.deck as d\n"
+        "from slidegen.config import BuildOptions\n"
+        f"__import__('sys').path.insert(0, {str(TESTS)!r})\n"
+        "from toolkit import make_deck\n"
+        "d.render(make_deck(2), BuildOptions(use_cache=False))['a-test-deck.pptx'].getvalue()\n"
+        "assert B.__dict__['xpath'] is before, 'python-pptx was left patched'\n"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr

@@ -34,7 +34,7 @@ def test_paginate_puts_every_character_on_one_page_and_fills_none_past_its_lines
         mine = [(s, e) for i, s, e in pieces if i == index]
         assert mine[0][0] == 0 and mine[-1][1] == len(text)
         # between two pieces of a paragraph only the space or line break where it was split is left out
-        assert all(not text[a[1]:b[0]].strip(" \n") and b[0] - a[1] <= 1 for a, b in itertools.pairwise(mine))
+        assert all(not text[a[1] : b[0]].strip(" \n") and b[0] - a[1] <= 1 for a, b in itertools.pairwise(mine))
     for number, page in enumerate(pages):
         where = FIRST if number == 0 else REST
         used = sum(len(wrap(paragraphs[i][s:e], where.columns)) + 0.5 for i, s, e in page)

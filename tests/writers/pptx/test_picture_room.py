@@ -38,12 +38,21 @@ def test_the_template_is_known_to_lack_picture_room_and_ours_is_not(one_layout):
 
 
 def test_the_build_warns_once_naming_the_template(tmp_path, one_layout):
-    make_deck_dir(tmp_path / "deck", {"post.md": "# T\n\nSlide 1: One.\n\nSlide 2: Two.\n",
-                                      "slide-1.jpg": image_bytes(400, 300), "slide-2.jpg": image_bytes(300, 400)})
-    run = slidegen("build", tmp_path / "deck", "-o", tmp_path / "out", "-f", "pptx", "--no-cache",
-                   "--template", one_layout)
+    make_deck_dir(
+        tmp_path / "deck",
+        {
+            "post.md": "# T\n\nSlide 1: One.\n\nSlide 2: Two.\n",
+            "slide-1.jpg": image_bytes(400, 300),
+            "slide-2.jpg": image_bytes(300, 400),
+        },
+    )
+    run = slidegen(
+        "build", tmp_path / "deck", "-o", tmp_path / "out", "-f", "pptx", "--no-cache", "--template", one_layout
+    )
     assert run.returncode == 0, run.stderr
     warnings = [line for line in run.stderr.splitlines() if "warning:" in line]
-    assert warnings == [f"{one_layout}: warning: template has no layout with room for a picture; each picture "
-                        "is placed under the title, as large as it fits (a layout with a picture placeholder, "
-                        "such as 'Title and Picture', or --slide-layout NAME decides instead)"]
+    assert warnings == [
+        f"{one_layout}: warning: template has no layout with room for a picture; each picture "
+        "is placed under the title, as large as it fits (a layout with a picture placeholder, "
+        "such as 'Title and Picture', or --slide-layout NAME decides instead)"
+    ]

@@ -15,12 +15,25 @@ from slidegen.writers.pptx.deck import render
 from toolkit import make_deck
 
 # Every code point, surrogates and U+FFFE/U+FFFF included, weighted towards the troublesome ones.
-TEXT = st.text(st.one_of(st.characters(codec=None, categories=None),
-                         st.sampled_from("\x00\x01\x0b\x0c\x1f\x7f\ud800\udfff\ufffe\uffff<>&\"'\n\t")),
-               max_size=40)
-SPANS = st.lists(st.builds(Span, TEXT, st.booleans(), st.booleans(), st.booleans(),
-                           st.one_of(st.none(), TEXT, st.just("https://example.com/?a=1&b=<2>"))),
-                 min_size=1, max_size=4)
+TEXT = st.text(
+    st.one_of(
+        st.characters(codec=None, categories=None),
+        st.sampled_from("\x00\x01\x0b\x0c\x1f\x7f\ud800\udfff\ufffe\uffff<>&\"'\n\t"),
+    ),
+    max_size=40,
+)
+SPANS = st.lists(
+    st.builds(
+        Span,
+        TEXT,
+        st.booleans(),
+        st.booleans(),
+        st.booleans(),
+        st.one_of(st.none(), TEXT, st.just("https://example.com/?a=1&b=<2>")),
+    ),
+    min_size=1,
+    max_size=4,
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

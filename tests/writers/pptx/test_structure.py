@@ -51,19 +51,24 @@ def bullet(p) -> tuple[str | None, str | None]:
 def test_notes_pane_has_real_bullets_numbers_levels_rows_and_monospace_code(built):
     _, _, prs = built
     titles = [s.shapes.title.text for s in prs.slides]
-    assert titles[1:3] == ["Approach 2: Ed25519 distsign (Advanced - Future)",
-                           "Approach 2: Ed25519 distsign (Advanced - Future) (2)"]
+    assert titles[1:3] == [
+        "Approach 2: Ed25519 distsign (Advanced - Future)",
+        "Approach 2: Ed25519 distsign (Advanced - Future) (2)",
+    ]
     first = {p.text: p for p in notes_paragraphs(prs.slides[1])}
     assert bullet(first["You have multiple releases"]) == ("0", "•")
-    code = first["Root Keys (offline, embedded in binary)\x0b    ↓ signs\x0bSigning Keys (online, dynamically "
-                 "fetched)\x0b    ↓ signs\x0bPackages (leger-*.rpm)"]
+    code = first[
+        "Root Keys (offline, embedded in binary)\x0b    ↓ signs\x0bSigning Keys (online, dynamically "
+        "fetched)\x0b    ↓ signs\x0bPackages (leger-*.rpm)"
+    ]
     assert {r.font.name for r in code.runs} == {MONOSPACE}
     assert all(r.font.bold for r in first["2.1 Architecture"].runs)  # a sub-heading is a bold line
     table = [p.text for p in notes_paragraphs(prs.slides[titles.index("Comparison: GPG vs distsign")])]
     assert table[:2] == ["Feature | GPG Signing | distsign", "Setup Complexity | Simple | Complex"]
     assert len(table) == 8  # one line per row
-    practices = [p for s in prs.slides if s.shapes.title.text.startswith("Security Best Practices")
-                 for p in notes_paragraphs(s)]
+    practices = [
+        p for s in prs.slides if s.shapes.title.text.startswith("Security Best Practices") for p in notes_paragraphs(s)
+    ]
     by_text = {p.text: p for p in practices}
     assert bullet(by_text["Root keys (distsign only):"]) == ("0", "1")
     assert bullet(by_text["GPG keys:"]) == ("0", "3")
@@ -79,8 +84,13 @@ def _written_height(shape, box: textfit.Box) -> tuple[float, set[float]]:
         if not runs:
             continue
         size = max(r.font.size.pt for r in runs)
-        face = "mono" if all(r.font.name == MONOSPACE for r in runs) else \
-            "bold" if all(r.font.bold for r in runs) else "regular"
+        face = (
+            "mono"
+            if all(r.font.name == MONOSPACE for r in runs)
+            else "bold"
+            if all(r.font.bold for r in runs)
+            else "regular"
+        )
         if face != "mono":
             sizes.add(size)
         ppr = p._p.pPr
@@ -96,8 +106,11 @@ def test_every_text_slide_fits_its_box_by_font_metrics_and_none_is_below_18_pt(b
     checked = 0
     for slide in list(prs.slides)[1:]:
         # The body, not the title nor the slide number the design puts on every slide.
-        body = next(sh for sh in slide.placeholders
-                    if sh.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT))
+        body = next(
+            sh
+            for sh in slide.placeholders
+            if sh.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
+        )
         box = text_box(body)
         height, sizes = _written_height(body, box)
         # One size a slide; a continued page that is all code (set 0.9 of it) has none of its own.

@@ -39,8 +39,14 @@ def corporate_members() -> dict[str, bytes]:
 def test_default_template_is_widescreen_with_standard_names():
     prs = open_template(None)
     assert (prs.slide_width, prs.slide_height) == (12_192_000, 6_858_000)
-    assert {"Title Slide", "Title and Content", "Title Only", "Blank", "Title and Picture",
-            "Picture with Caption"} <= set(layout_names(prs))
+    assert {
+        "Title Slide",
+        "Title and Content",
+        "Title Only",
+        "Blank",
+        "Title and Picture",
+        "Picture with Caption",
+    } <= set(layout_names(prs))
     assert len(prs.slides) == 0
 
 
@@ -50,7 +56,8 @@ def test_corporate_template_names_and_its_sample_slide_is_dropped():
     assert layout_names(prs) == CORPORATE_LAYOUTS
     assert len(prs.slides) == 3
     assert b"Sample slide: delete me" not in b"".join(
-        zipfile.ZipFile(io.BytesIO(data)).read(n) for n in zipfile.ZipFile(io.BytesIO(data)).namelist())
+        zipfile.ZipFile(io.BytesIO(data)).read(n) for n in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    )
 
 
 def test_layouts_found_by_what_they_hold_when_names_are_custom():
@@ -114,11 +121,15 @@ def test_missing_template_is_an_input_error(tmp_path):
 
 
 def test_a_word_document_is_not_a_template(tmp_path):
-    path = write_zip(tmp_path / "letter.pptx", {
-        "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-                               b'content-types"><Override PartName="/word/document.xml" ContentType="application/'
-                               b'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-        "word/document.xml": b"<w/>"})
+    path = write_zip(
+        tmp_path / "letter.pptx",
+        {
+            "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            b'content-types"><Override PartName="/word/document.xml" ContentType="application/'
+            b'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+            "word/document.xml": b"<w/>",
+        },
+    )
     with pytest.raises(InputError, match="no presentation part"):
         build(path)
 
@@ -127,7 +138,8 @@ def test_macro_enabled_template_is_refused(tmp_path):
     members = corporate_members()
     members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
         b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-        b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml")
+        b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+    )
     with pytest.raises(InputError, match="macro-enabled"):
         build(write_zip(tmp_path / "macro.pptm", members))
 
@@ -170,10 +182,15 @@ def test_committed_templates_match_their_script():
 
     from PIL import Image
 
-    spec = importlib.util.spec_from_file_location("make_templates", CORPORATE.parents[2] / "tools" / "make_templates.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_templates", CORPORATE.parents[2] / "tools" / "make_templates.py"
+    )
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    for fresh, committed in ((script.make_default(), script.DEFAULT_OUT), (script.make_corporate(), script.CORPORATE_OUT)):
+    for fresh, committed in (
+        (script.make_default(), script.DEFAULT_OUT),
+        (script.make_corporate(), script.CORPORATE_OUT),
+    ):
         new, old = zipfile.ZipFile(io.BytesIO(fresh)), zipfile.ZipFile(committed)
         assert new.namelist() == old.namelist(), f"{committed.name}: run tools/make_templates.py"
         for name in new.namelist():
@@ -200,10 +217,12 @@ def test_preparing_a_template_fails_early_like_render_and_is_free_the_second_tim
 
 def test_sections_and_custom_shows_of_dropped_slides_go_too(tmp_path):
     members = corporate_members()
-    ext = (b'<p:extLst><p:ext uri="{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"><p14:sectionLst '
-           b'xmlns:p14="http://schemas.microsoft.com/office/powerpoint/2010/main"><p14:section name="Intro" '
-           b'id="{6D7E2D42-0A1B-4C55-9E0A-3C5D5F1B2A10}"><p14:sldIdLst><p14:sldId id="256"/></p14:sldIdLst>'
-           b'</p14:section></p14:sectionLst></p:ext></p:extLst></p:presentation>')
+    ext = (
+        b'<p:extLst><p:ext uri="{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"><p14:sectionLst '
+        b'xmlns:p14="http://schemas.microsoft.com/office/powerpoint/2010/main"><p14:section name="Intro" '
+        b'id="{6D7E2D42-0A1B-4C55-9E0A-3C5D5F1B2A10}"><p14:sldIdLst><p14:sldId id="256"/></p14:sldIdLst>'
+        b"</p14:section></p14:sectionLst></p:ext></p:extLst></p:presentation>"
+    )
     members["ppt/presentation.xml"] = members["ppt/presentation.xml"].replace(b"</p:presentation>", ext)
     assert b"sectionLst" in members["ppt/presentation.xml"]
     _, data = build(write_zip(tmp_path / "sections.pptx", members))

@@ -11,8 +11,31 @@ from slidegen.links import SAFE_SCHEMES, safe_href
 from slidegen.model import Note, Paragraph, Role, Span
 
 #: The only markup a note may carry; never svg, math or anything with raw text content.
-ALLOWED_TAGS = frozenset({"p", "br", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "a",
-                          "table", "thead", "tbody", "tr", "th", "td", "h3", "h4", "h5", "h6"})
+ALLOWED_TAGS = frozenset(
+    {
+        "p",
+        "br",
+        "em",
+        "strong",
+        "code",
+        "pre",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "a",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    }
+)
 
 
 def note_html(note: Note, base: str = "") -> Markup:

@@ -28,8 +28,7 @@ from slidegen.writers.html.theme import TEMPLATE, load_theme
 
 #: Picture types a slideshow may show; anything else is a bug upstream, not a post problem.
 IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml"})
-_EXT = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp",
-        "image/svg+xml": ".svg"}
+_EXT = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp", "image/svg+xml": ".svg"}
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -45,21 +44,34 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
         if pic is not None:
             src = _image_src(deck, index, pic, files) if external else _data_uri(pic, slide)
             words = deck.words_on(slide)
-            image = {"src": src, "alt": alt_text(slide, words), "width": pic.width, "height": pic.height,
-                     "words": text_layer(words, pic.width, pic.height)}
-            slides.append({"number": slide.number, "title": slide.title, "image": image,
-                           "note": note_html(slide.note, deck.link)})
+            image = {
+                "src": src,
+                "alt": alt_text(slide, words),
+                "width": pic.width,
+                "height": pic.height,
+                "words": text_layer(words, pic.width, pic.height),
+            }
+            slides.append(
+                {"number": slide.number, "title": slide.title, "image": image, "note": note_html(slide.note, deck.link)}
+            )
             continue
         # A text slide: sized to fit like the PPTX, continued on "Title (2)" past the floor.
         for page in textfit.paginate(slide, text_box(slide.title)):
-            slides.append({"number": slide.number, "title": page.title, "image": None, "fit": page.size,
-                           "body": note_html(page.body, deck.link), "note": note_html(page.note, deck.link)})
+            slides.append(
+                {
+                    "number": slide.number,
+                    "title": page.title,
+                    "image": None,
+                    "fit": page.size,
+                    "body": note_html(page.body, deck.link),
+                    "note": note_html(page.note, deck.link),
+                }
+            )
     for index, entry in enumerate(slides, start=1):
         entry["index"], entry["label"] = index, f"{index} of {len(slides)}"
     addon = present_addon() if options.present else None
     live_js = reload_script(options.live_reload_url) if options.live_reload_url else None
-    files[f"{deck.slug}.html"] = _page(deck, theme, slides, external, addon, live_js,
-                                       picture_layout(deck, options))
+    files[f"{deck.slug}.html"] = _page(deck, theme, slides, external, addon, live_js, picture_layout(deck, options))
     return files
 
 
@@ -67,8 +79,10 @@ def render(deck: Deck, options: BuildOptions) -> dict[str, Stream]:
 def present_addon() -> tuple[str, str]:
     """(CSS, JS) that make a slideshow part of a ``slidegen present`` room; see ``present.js``."""
     folder = resources.files("slidegen.writers.html")
-    return (folder.joinpath("present.css").read_text(encoding="utf-8"),
-            folder.joinpath("present.js").read_text(encoding="utf-8"))
+    return (
+        folder.joinpath("present.css").read_text(encoding="utf-8"),
+        folder.joinpath("present.js").read_text(encoding="utf-8"),
+    )
 
 
 #: The slide frame in slide points (16:9, 960 pt wide = 100cqw), and what the default theme's
@@ -95,8 +109,15 @@ def text_layer(words, width: int, height: int) -> list[dict]:
     for word in words:
         left, top, right, bottom = word.box
         h = max(1.0, (bottom - top) * height)
-        layer.append({"text": word.text, "x": round(left * width, 1), "y": round(bottom * height - 0.2 * h, 1),
-                      "w": round(max(1.0, (right - left) * width), 1), "size": round(0.8 * h, 1)})
+        layer.append(
+            {
+                "text": word.text,
+                "x": round(left * width, 1),
+                "y": round(bottom * height - 0.2 * h, 1),
+                "w": round(max(1.0, (right - left) * width), 1),
+                "size": round(0.8 * h, 1),
+            }
+        )
     return layer
 
 
@@ -128,8 +149,9 @@ def json_for_script(value) -> str:
     return text
 
 
-def content_security_policy(css: str, js: str, external: bool, addon_js: str | None = None,
-                            live_js: str | None = None) -> str:
+def content_security_policy(
+    css: str, js: str, external: bool, addon_js: str | None = None, live_js: str | None = None
+) -> str:
     """A policy that lets only our own inline style and script run, and pictures load.
 
     With ``addon_js`` (the present room's script) that script may run too and talk to the server
@@ -140,26 +162,42 @@ def content_security_policy(css: str, js: str, external: bool, addon_js: str | N
     img = "data: 'self'" if external or addon_js else "data:"
     scripts = " ".join(csp_hash(code) for code in (js, addon_js, live_js) if code)
     connect = "'self'" if addon_js or live_js else "'none'"
-    return ("default-src 'none'; "
-            f"img-src {img}; style-src {csp_hash(css)}; script-src {scripts}; "
-            f"frame-src 'none'; child-src 'none'; object-src 'none'; connect-src {connect}; "
-            "font-src 'none'; manifest-src 'none'; media-src 'none'; "
-            "base-uri 'none'; form-action 'none'")
+    return (
+        "default-src 'none'; "
+        f"img-src {img}; style-src {csp_hash(css)}; script-src {scripts}; "
+        f"frame-src 'none'; child-src 'none'; object-src 'none'; connect-src {connect}; "
+        "font-src 'none'; manifest-src 'none'; media-src 'none'; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
-def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[str, str] | None,
-          live_js: str | None, layout: str = "picture") -> Stream:
+def _page(
+    deck: Deck,
+    theme,
+    slides: list[dict],
+    external: bool,
+    addon: tuple[str, str] | None,
+    live_js: str | None,
+    layout: str = "picture",
+) -> Stream:
     css = theme.css + addon[0] if addon else theme.css
     addon_js = addon[1] if addon else None
     csp = content_security_policy(css, theme.js, external, addon_js, live_js)
     extra_scripts = "".join(f"<script>{code}</script>" for code in (addon_js, live_js) if code)
-    data = {"title": deck.title, "total": len(slides),
-            "slides": [{"number": s["number"], "title": s["title"]} for s in slides]}
+    data = {
+        "title": deck.title,
+        "total": len(slides),
+        "slides": [{"number": s["number"], "title": s["title"]} for s in slides],
+    }
     context = {
         "deck": {
-            "title": deck.title, "author": deck.author,
-            "date": long_date(deck.date), "date_iso": iso_date(deck.date),
-            "link": safe_href(deck.link) or "", "intro": note_html(deck.intro, deck.link), "lang": deck.lang,
+            "title": deck.title,
+            "author": deck.author,
+            "date": long_date(deck.date),
+            "date_iso": iso_date(deck.date),
+            "link": safe_href(deck.link) or "",
+            "intro": note_html(deck.intro, deck.link),
+            "lang": deck.lang,
             "layout": layout,
         },
         "slides": slides,
@@ -184,8 +222,10 @@ def _page(deck: Deck, theme, slides: list[dict], external: bool, addon: tuple[st
         except jinja2.TemplateError as exc:
             raise UsageError(f"theme template failed: {exc}", str(theme.folder / TEMPLATE)) from None
         if missing:
-            raise UsageError("theme template must place {{ csp_meta }}, {{ style_tag }} and {{ script_tag }} "
-                             "in the page", str(theme.folder / TEMPLATE))
+            raise UsageError(
+                "theme template must place {{ csp_meta }}, {{ style_tag }} and {{ script_tag }} in the page",
+                str(theme.folder / TEMPLATE),
+            )
 
     return Stream(write)
 

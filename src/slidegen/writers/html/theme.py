@@ -44,12 +44,16 @@ def load_theme(folder: Path | None) -> Theme:
 def _load(folder: Path, _mtimes: tuple) -> Theme:
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
-        raise UsageError(f"theme folder {what}; --theme takes a folder holding {TEMPLATE} and {STYLESHEET}",
-                         str(folder))
+        raise UsageError(
+            f"theme folder {what}; --theme takes a folder holding {TEMPLATE} and {STYLESHEET}", str(folder)
+        )
     missing = [name for name in (TEMPLATE, STYLESHEET) if not (folder / name).is_file()]
     if missing:
-        raise UsageError(f"theme folder has no {' and no '.join(missing)}; a theme needs {TEMPLATE} "
-                         f"and {STYLESHEET} ({SCRIPT} is optional)", str(folder))
+        raise UsageError(
+            f"theme folder has no {' and no '.join(missing)}; a theme needs {TEMPLATE} "
+            f"and {STYLESHEET} ({SCRIPT} is optional)",
+            str(folder),
+        )
     css = _read(folder / STYLESHEET, "</style")
     js_path = folder / SCRIPT if (folder / SCRIPT).is_file() else DEFAULT_THEME / SCRIPT
     js = _read(js_path, "</script")
@@ -85,8 +89,13 @@ def compact(text: str) -> str:
     Only whole lines go: a ``// …`` line (never CSS), or a line that is one ``/* … */``.
     """
     lines = (line.strip() for line in text.splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//")
-                     and not (line.startswith("/*") and line.endswith("*/") and "*/" not in line[2:-2]))
+    return "\n".join(
+        line
+        for line in lines
+        if line
+        and not line.startswith("//")
+        and not (line.startswith("/*") and line.endswith("*/") and "*/" not in line[2:-2])
+    )
 
 
 def _mtime(path: Path) -> float:

@@ -61,8 +61,13 @@ def package_parts(deck: Deck, options: BuildOptions) -> tuple[Base, list[Fragmen
     base_key, base = prepared_template(template, options, picture_layout(deck, options))
     fragments = _fragments(deck, base, base_key, BlobCache(root_for(options), "pptx-slides"))
     pictures = {picture.digest: picture for picture in deck.media.values()}
-    core = core_xml(title=deck.title, author=deck.author, subject=first_sentence(deck.intro),
-                    keywords=", ".join(deck.keywords), when=document_time(deck.date))
+    core = core_xml(
+        title=deck.title,
+        author=deck.author,
+        subject=first_sentence(deck.intro),
+        keywords=", ".join(deck.keywords),
+        when=document_time(deck.date),
+    )
     return base, fragments, pictures, core
 
 
@@ -76,8 +81,9 @@ def prepared_template(template: Path | None, options: BuildOptions, pictures: st
     """
     from slidegen.cache import BlobCache, root_for
 
-    key = _key("base", python_pptx_version(), _template_digest(template), options.title_layout,
-               options.slide_layout, pictures)
+    key = _key(
+        "base", python_pptx_version(), _template_digest(template), options.title_layout, options.slide_layout, pictures
+    )
     return key, _base(BlobCache(root_for(options), "pptx-bases"), key, template, options, pictures)
 
 
@@ -123,8 +129,9 @@ def _fragments(deck: Deck, base: Base, base_key: str, cache) -> list[Fragment]:
     return [fragment for group in fragments if group is not None for fragment in group]
 
 
-def _render_missing(deck: Deck, base: Base, base_key: str, wanted: list, keys: list[str],
-                    fragments: list[list[Fragment] | None], cache) -> None:
+def _render_missing(
+    deck: Deck, base: Base, base_key: str, wanted: list, keys: list[str], fragments: list[list[Fragment] | None], cache
+) -> None:
     """Renders the slides ``fragments`` lacks (None there) and keeps each in the cache."""
     from slidegen.writers.pptx.slides import SlideRenderer
 
@@ -160,17 +167,33 @@ def _loads(raw: bytes) -> list[Fragment]:
 def _content(deck: Deck, kind: str, slide: Slide | None) -> list:
     """Everything of the deck that shapes one slide's XML, as JSON-able data."""
     if slide is None:
-        return [deck.title, deck.slug, deck.author, deck.date.isoformat() if deck.date else None,
-                _note(deck.intro), deck.link, deck.lang]
+        return [
+            deck.title,
+            deck.slug,
+            deck.author,
+            deck.date.isoformat() if deck.date else None,
+            _note(deck.intro),
+            deck.link,
+            deck.lang,
+        ]
     picture = deck.picture(slide)
     shown = [picture.digest, picture.width, picture.height, picture.mime] if picture else None
-    return [slide.number, slide.title, _note(slide.note), alt_text(slide, deck.words_on(slide)) if picture else "", shown, deck.link,
-            deck.lang]
+    return [
+        slide.number,
+        slide.title,
+        _note(slide.note),
+        alt_text(slide, deck.words_on(slide)) if picture else "",
+        shown,
+        deck.link,
+        deck.lang,
+    ]
 
 
 def _note(note: Note) -> list:
-    return [[dataclasses.astuple(role), [dataclasses.astuple(span) for span in paragraph]]
-            for role, paragraph in note.parts()]
+    return [
+        [dataclasses.astuple(role), [dataclasses.astuple(span) for span in paragraph]]
+        for role, paragraph in note.parts()
+    ]
 
 
 def _template_digest(template: Path | None) -> str:

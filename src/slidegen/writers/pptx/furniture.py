@@ -52,7 +52,8 @@ _STRIP = (
     '<a:gs pos="0"><a:srgbClr val="000000"><a:alpha val="0"/></a:srgbClr></a:gs>'
     '<a:gs pos="45000"><a:srgbClr val="000000"><a:alpha val="72000"/></a:srgbClr></a:gs>'
     '<a:gs pos="100000"><a:srgbClr val="000000"><a:alpha val="80000"/></a:srgbClr></a:gs>'
-    '</a:gsLst><a:lin ang="5400000" scaled="0"/></a:gradFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>')
+    '</a:gsLst><a:lin ang="5400000" scaled="0"/></a:gradFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>'
+)
 
 
 def title_strip(s, size) -> None:
@@ -77,8 +78,9 @@ def slide_number(s) -> None:
     """
     from lxml import etree
 
-    layout_number = next((ph for ph in s.slide_layout.placeholders
-                          if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+    layout_number = next(
+        (ph for ph in s.slide_layout.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None
+    )
     if layout_number is None:
         return
     s.shapes.clone_placeholder(layout_number)

@@ -63,8 +63,9 @@ def geometry(page: tuple[int, int], slide: tuple[int, int], continued: bool) -> 
     notes_top = top + shown_h + round(margin * 0.5)
     footer_top = height - margin - footer_h
     notes_h = footer_top - notes_top - round(margin * 0.25)
-    return Geometry((left, top, shown, shown_h), (margin, notes_top, inner, notes_h),
-                    (margin, footer_top, inner, footer_h))
+    return Geometry(
+        (left, top, shown, shown_h), (margin, notes_top, inner, notes_h), (margin, footer_top, inner, footer_h)
+    )
 
 
 # --- measuring and splitting ------------------------------------------------------------------

@@ -56,7 +56,7 @@ def _piece(p, start: int, end: int):
             if hi <= lo:
                 p.remove(child)
             else:
-                t.text = text[lo - pos:hi - pos]
+                t.text = text[lo - pos : hi - pos]
             pos += len(text)
         elif child.tag == f"{A}br":
             if not start <= pos < end:
@@ -76,8 +76,16 @@ def _body(root):
 # --- writing ----------------------------------------------------------------------------------
 
 
-def notes_pages(fragment: Fragment, number: int, total: int, title: str, lang: str,
-                page: tuple[int, int], slide: tuple[int, int], fallback: Sequence[str] = ()) -> list[Fragment]:
+def notes_pages(
+    fragment: Fragment,
+    number: int,
+    total: int,
+    title: str,
+    lang: str,
+    page: tuple[int, int],
+    slide: tuple[int, int],
+    fallback: Sequence[str] = (),
+) -> list[Fragment]:
     """The fragment once per notes page it needs, each page's notes laid out with its footer.
 
     ``fallback`` is the note as plain paragraphs, printed when the slide's notes have no notes box.
@@ -96,8 +104,7 @@ def notes_pages(fragment: Fragment, number: int, total: int, title: str, lang: s
     return out
 
 
-def _page_xml(source: bytes, piece: list[tuple[int, int, int]], where: Geometry, footer: str,
-              lang: str) -> bytes:
+def _page_xml(source: bytes, piece: list[tuple[int, int, int]], where: Geometry, footer: str, lang: str) -> bytes:
     root = etree.fromstring(source)
     tree = root.find(f"{P}cSld/{P}spTree")
     paragraphs = list(_body(root).iter(f"{A}p")) if _body(root) is not None else []
@@ -197,7 +204,7 @@ def _free_id(tree) -> int:
 
 def _short(title: str, limit: int = 70) -> str:
     title = " ".join(title.split())
-    return title if len(title) <= limit else title[:limit - 1].rsplit(" ", 1)[0] + "…"
+    return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def empty_notes() -> bytes:
@@ -230,4 +237,5 @@ _EMPTY_NOTES = (
     b'</p:cNvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>'
     b'<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes Placeholder 2"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
     b'</p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/>'
-    b"<a:lstStyle/><a:p/></p:txBody></p:sp></p:spTree></p:cSld></p:notes>")
+    b"<a:lstStyle/><a:p/></p:txBody></p:sp></p:spTree></p:cSld></p:notes>"
+)

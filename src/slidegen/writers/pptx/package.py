@@ -28,8 +28,14 @@ from slidegen.untrusted import xml_safe
 #: Zip's earliest representable time; used for every member.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _STORED_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
-_FIRST = ("[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
-          "ppt/presentation.xml", "ppt/_rels/presentation.xml.rels")
+_FIRST = (
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "docProps/core.xml",
+    "docProps/app.xml",
+    "ppt/presentation.xml",
+    "ppt/_rels/presentation.xml.rels",
+)
 _XML_HEAD = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -75,21 +81,26 @@ class Fragment:
 
     def dumps(self) -> bytes:
         """The fragment as JSON, for the cache."""
-        return json.dumps({
-            "slide": self.slide_xml.decode("utf-8"),
-            "slide_rels": [[r.rid, r.reltype, r.kind, r.target] for r in self.slide_rels],
-            "notes": None if self.notes_xml is None else self.notes_xml.decode("utf-8"),
-            "notes_rels": [[r.rid, r.reltype, r.kind, r.target] for r in self.notes_rels],
-        }).encode("utf-8")
+        return json.dumps(
+            {
+                "slide": self.slide_xml.decode("utf-8"),
+                "slide_rels": [[r.rid, r.reltype, r.kind, r.target] for r in self.slide_rels],
+                "notes": None if self.notes_xml is None else self.notes_xml.decode("utf-8"),
+                "notes_rels": [[r.rid, r.reltype, r.kind, r.target] for r in self.notes_rels],
+            }
+        ).encode("utf-8")
 
     @classmethod
     def loads(cls, raw: bytes) -> Fragment:
         """The fragment ``dumps`` wrote; ValueError/KeyError/TypeError for anything else."""
         data = json.loads(raw)
         notes = data["notes"]
-        return cls(data["slide"].encode("utf-8"), tuple(Rel(*map(str, r)) for r in data["slide_rels"]),
-                   None if notes is None else notes.encode("utf-8"),
-                   tuple(Rel(*map(str, r)) for r in data["notes_rels"]))
+        return cls(
+            data["slide"].encode("utf-8"),
+            tuple(Rel(*map(str, r)) for r in data["slide_rels"]),
+            None if notes is None else notes.encode("utf-8"),
+            tuple(Rel(*map(str, r)) for r in data["notes_rels"]),
+        )
 
 
 @dataclass
@@ -112,23 +123,33 @@ class Base:
 
     def dumps(self) -> bytes:
         """The base for the cache: a line of JSON, then the package."""
-        meta = {"layouts": self.layouts, "slide_list": self.slide_list, "sld_id": self.sld_id,
-                "r_bound": self.r_bound, "picture_room": self.picture_room}
+        meta = {
+            "layouts": self.layouts,
+            "slide_list": self.slide_list,
+            "sld_id": self.sld_id,
+            "r_bound": self.r_bound,
+            "picture_room": self.picture_room,
+        }
         return json.dumps(meta).encode("utf-8") + b"\n" + self.package
 
     @classmethod
     def loads(cls, raw: bytes) -> Base:
         head, package = raw.split(b"\n", 1)
         meta = json.loads(head)
-        return cls(package, {str(k): str(v) for k, v in meta["layouts"].items()}, str(meta["slide_list"]),
-                   str(meta["sld_id"]), bool(meta["r_bound"]), bool(meta.get("picture_room", True)))
+        return cls(
+            package,
+            {str(k): str(v) for k, v in meta["layouts"].items()},
+            str(meta["slide_list"]),
+            str(meta["sld_id"]),
+            bool(meta["r_bound"]),
+            bool(meta.get("picture_room", True)),
+        )
 
 
 # --- assembling -------------------------------------------------------------------------------
 
 
-def write_package(out, base: Base, fragments: list[Fragment], pictures: dict[str, Picture],
-                  core: bytes) -> None:
+def write_package(out, base: Base, fragments: list[Fragment], pictures: dict[str, Picture], core: bytes) -> None:
     """Writes the deck's .pptx into the binary file ``out``: the base's parts, then every slide.
 
     ``pictures`` maps a digest named by a fragment to its picture; each picture is read when its
@@ -241,16 +262,17 @@ def _rels_name(member: str) -> str:
 
 def _read_rels(xml: bytes) -> list[tuple[str, str, str, bool]]:
     root = ElementTree.fromstring(xml)
-    return [(r.get("Id", ""), r.get("Type", ""), r.get("Target", ""), r.get("TargetMode") == "External")
-            for r in root.iter(f"{{{_RELS_NS}}}Relationship")]
+    return [
+        (r.get("Id", ""), r.get("Type", ""), r.get("Target", ""), r.get("TargetMode") == "External")
+        for r in root.iter(f"{{{_RELS_NS}}}Relationship")
+    ]
 
 
 def _rels_xml(rels) -> bytes:
     items = []
     for rid, reltype, target, external in sorted(rels, key=lambda r: _rid_order(r[0])):
         mode = ' TargetMode="External"' if external else ""
-        items.append(f"<Relationship Id={quoteattr(rid)} Type={quoteattr(reltype)} "
-                     f"Target={quoteattr(target)}{mode}/>")
+        items.append(f"<Relationship Id={quoteattr(rid)} Type={quoteattr(reltype)} Target={quoteattr(target)}{mode}/>")
     return _XML_HEAD + f'<Relationships xmlns="{_RELS_NS}">{"".join(items)}</Relationships>'.encode("utf-8")
 
 
@@ -267,9 +289,12 @@ def _content_types(xml: bytes) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _content_types_xml(defaults: dict[str, str], overrides: dict[str, str]) -> bytes:
-    items = [f"<Default Extension={quoteattr(ext)} ContentType={quoteattr(ct)}/>" for ext, ct in sorted(defaults.items())]
-    items += [f"<Override PartName={quoteattr(name)} ContentType={quoteattr(ct)}/>"
-              for name, ct in sorted(overrides.items())]
+    items = [
+        f"<Default Extension={quoteattr(ext)} ContentType={quoteattr(ct)}/>" for ext, ct in sorted(defaults.items())
+    ]
+    items += [
+        f"<Override PartName={quoteattr(name)} ContentType={quoteattr(ct)}/>" for name, ct in sorted(overrides.items())
+    ]
     return _XML_HEAD + f'<Types xmlns="{_CT_NS}">{"".join(items)}</Types>'.encode("utf-8")
 
 
@@ -315,19 +340,26 @@ def document_time(date: dt.date | None) -> dt.datetime | None:
 
 def core_xml(*, title: str, author: str, subject: str, keywords: str, when: dt.datetime | None) -> bytes:
     """docProps/core.xml with just these properties; ``when`` None leaves no date in the file."""
-    fields = [("dc:title", _prop(title)), ("dc:subject", _prop(subject)), ("dc:creator", _prop(author)),
-              ("cp:keywords", _prop(keywords)), ("cp:lastModifiedBy", _prop(author) or "slidegen"),
-              ("cp:revision", "1")]
+    fields = [
+        ("dc:title", _prop(title)),
+        ("dc:subject", _prop(subject)),
+        ("dc:creator", _prop(author)),
+        ("cp:keywords", _prop(keywords)),
+        ("cp:lastModifiedBy", _prop(author) or "slidegen"),
+        ("cp:revision", "1"),
+    ]
     body = "".join(f"<{tag}>{escape(value)}</{tag}>" if value else f"<{tag}/>" for tag, value in fields)
     if when is not None:
         stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-        body += "".join(f'<dcterms:{tag} xsi:type="dcterms:W3CDTF">{stamp}</dcterms:{tag}>'
-                        for tag in ("created", "modified"))
+        body += "".join(
+            f'<dcterms:{tag} xsi:type="dcterms:W3CDTF">{stamp}</dcterms:{tag}>' for tag in ("created", "modified")
+        )
     return _XML_HEAD + (
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
         ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
         ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"{body}</cp:coreProperties>").encode("utf-8")
+        f"{body}</cp:coreProperties>"
+    ).encode("utf-8")
 
 
 def _prop(text: str) -> str:

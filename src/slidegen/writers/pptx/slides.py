@@ -88,8 +88,12 @@ class SlideRenderer:
             box = self._free_area(s, title_box)
             shape = s.shapes.add_picture(stream, 0, 0)
         fitted = geo.fit_picture(picture.width, picture.height, box)
-        shape.left, shape.top, shape.width, shape.height = (Emu(fitted.left), Emu(fitted.top),
-                                                            Emu(fitted.width), Emu(fitted.height))
+        shape.left, shape.top, shape.width, shape.height = (
+            Emu(fitted.left),
+            Emu(fitted.top),
+            Emu(fitted.width),
+            Emu(fitted.height),
+        )
         element(shape).nvPicPr.cNvPr.set("descr", clean(alt_text(slide, deck.words_on(slide))))
         if box.width >= self.size[0] * 0.98 and box.height >= self.size[1] * 0.98:
             title_strip(s, self.size)
@@ -132,8 +136,12 @@ class SlideRenderer:
         moved, box = geo.free_area(*self.size, title_box)
         if moved is not None and moved != title_box:
             title = _placeholder(s, _TITLES)
-            title.left, title.top, title.width, title.height = (Emu(moved.left), Emu(moved.top),
-                                                                Emu(moved.width), Emu(moved.height))
+            title.left, title.top, title.width, title.height = (
+                Emu(moved.left),
+                Emu(moved.top),
+                Emu(moved.width),
+                Emu(moved.height),
+            )
         return box
 
     def _cut(self, s, digest: str | None, lang: str) -> Fragment:
@@ -213,8 +221,7 @@ def _set_title(s, text: str, size, one_line: bool = True) -> geo.Box | None:
     if title is None:
         width, height = size
         margin = round(width * 0.04)
-        title = s.shapes.add_textbox(Emu(margin), Emu(margin), Emu(width - 2 * margin),
-                                     Emu(round(height * 0.14)))
+        title = s.shapes.add_textbox(Emu(margin), Emu(margin), Emu(width - 2 * margin), Emu(round(height * 0.14)))
         title.name = "Title"
         title.text_frame.word_wrap = True
         title.text_frame.paragraphs[0].font.size = Pt(32)
@@ -240,8 +247,14 @@ def _read_first(title) -> None:
     """Puts the title first in the shape tree, which is the order screen readers read a slide in."""
     shape = element(title)
     tree = shape.getparent()
-    first = next((child for child in tree if child.tag.split("}")[-1] in ("sp", "pic", "graphicFrame", "grpSp",
-                                                                          "cxnSp", "AlternateContent")), None)
+    first = next(
+        (
+            child
+            for child in tree
+            if child.tag.split("}")[-1] in ("sp", "pic", "graphicFrame", "grpSp", "cxnSp", "AlternateContent")
+        ),
+        None,
+    )
     if first is not None and first is not shape:
         first.addprevious(shape)
 

@@ -82,8 +82,11 @@ def open_template(path: Path | None):
     try:
         prs = Presentation(io.BytesIO(package))
     except Exception as exc:  # python-pptx raises KeyError, ValueError, lxml errors… on broken parts
-        raise InputError(f"not a usable PowerPoint template ({type(exc).__name__}: {_one_line(exc)}); "
-                         "save it again as .pptx or .potx", name) from None
+        raise InputError(
+            f"not a usable PowerPoint template ({type(exc).__name__}: {_one_line(exc)}); "
+            "save it again as .pptx or .potx",
+            name,
+        ) from None
     if not list(all_layouts(prs)):
         raise InputError("template has no slide layouts", name)
     drop_slides(prs)
@@ -114,11 +117,20 @@ def make_base(template: Path | None, title_name: str | None, slide_name: str | N
     sld_id = f"{id_list.prefix}:sldId" if id_list.prefix else "sldId"
     members = package_members(prs)
     if members["ppt/presentation.xml"].count(slide_list.encode()) != 1:
-        raise InputError("template's presentation part has an unusual form slidegen cannot add slides to; "
-                         "save it again from PowerPoint or LibreOffice", str(template or "default template"))
+        raise InputError(
+            "template's presentation part has an unusual form slidegen cannot add slides to; "
+            "save it again from PowerPoint or LibreOffice",
+            str(template or "default template"),
+        )
     names = {kind: str(getattr(layouts, kind).part.partname) for kind in ("title", "picture", "text")}
-    return Base(zip_members(members), names, slide_list, sld_id, root.nsmap.get("r") == R_NS,
-                picture_room(layouts.picture, prs.slide_width, prs.slide_height))
+    return Base(
+        zip_members(members),
+        names,
+        slide_list,
+        sld_id,
+        root.nsmap.get("r") == R_NS,
+        picture_room(layouts.picture, prs.slide_width, prs.slide_height),
+    )
 
 
 def fix_slide_size(prs) -> None:
@@ -128,9 +140,11 @@ def fix_slide_size(prs) -> None:
     if kind is None:
         return
     width, height = prs.slide_width, prs.slide_height
-    wrong = ((kind == "screen4x3" and not geo.is_four_by_three(width, height))
-             or (kind == "screen16x9" and (width, height) != (9_144_000, 5_143_500))
-             or (kind == "screen16x10" and (width, height) != (9_144_000, 5_715_000)))
+    wrong = (
+        (kind == "screen4x3" and not geo.is_four_by_three(width, height))
+        or (kind == "screen16x9" and (width, height) != (9_144_000, 5_143_500))
+        or (kind == "screen16x10" and (width, height) != (9_144_000, 5_715_000))
+    )
     if wrong:
         del sld_sz.attrib["type"]
 
@@ -169,12 +183,10 @@ def _checked_package(data: bytes, name: str) -> bytes:
 def _as_presentation(content_types: bytes, name: str) -> bytes:
     text = content_types.decode("utf-8", "replace")
     if any(macro in text for macro in _MACRO_MAINS):
-        raise InputError("macro-enabled templates (.pptm/.potm) are not supported; "
-                         "save it as .pptx or .potx", name)
+        raise InputError("macro-enabled templates (.pptm/.potm) are not supported; save it as .pptx or .potx", name)
     if _MAIN not in text and _TEMPLATE_MAIN not in text and _SHOW_MAIN not in text:
         raise InputError("not a PowerPoint file (.pptx or .potx): no presentation part", name)
-    return content_types.replace(_TEMPLATE_MAIN.encode(), _MAIN.encode()).replace(
-        _SHOW_MAIN.encode(), _MAIN.encode())
+    return content_types.replace(_TEMPLATE_MAIN.encode(), _MAIN.encode()).replace(_SHOW_MAIN.encode(), _MAIN.encode())
 
 
 def drop_slides(prs) -> None:
@@ -213,16 +225,28 @@ def pick_layouts(prs, title_name: str | None, slide_name: str | None, template_l
     title = _named(layouts, title_name, "--title-layout", template_label) if title_name else None
     chosen = _named(layouts, slide_name, "--slide-layout", template_label) if slide_name else None
     title = title or _first(layouts, TITLE_NAMES, lambda lay: PP_PLACEHOLDER.CENTER_TITLE in kinds(lay))
-    picture = chosen or _first(layouts, PICTURE_NAMES,
-                               lambda lay: PP_PLACEHOLDER.PICTURE in kinds(lay) and has_title(lay))
-    picture = picture or _first(layouts, TITLE_ONLY_NAMES, lambda lay: kinds(lay) & set(_TITLES) == {PP_PLACEHOLDER.TITLE}
-                                and not kinds(lay) & {*_BODIES, PP_PLACEHOLDER.PICTURE})
+    picture = chosen or _first(
+        layouts, PICTURE_NAMES, lambda lay: PP_PLACEHOLDER.PICTURE in kinds(lay) and has_title(lay)
+    )
+    picture = picture or _first(
+        layouts,
+        TITLE_ONLY_NAMES,
+        lambda lay: (
+            kinds(lay) & set(_TITLES) == {PP_PLACEHOLDER.TITLE} and not kinds(lay) & {*_BODIES, PP_PLACEHOLDER.PICTURE}
+        ),
+    )
     picture = picture or _first(layouts, BLANK_NAMES, lambda lay: not kinds(lay) & {*_TITLES, *_BODIES})
     picture = picture or layouts[-1]
-    text = chosen or _first(layouts, TEXT_NAMES,
-                            lambda lay: has_title(lay) and bool(kinds(lay) & set(_BODIES))
-                            and PP_PLACEHOLDER.CENTER_TITLE not in kinds(lay)
-                            and PP_PLACEHOLDER.PICTURE not in kinds(lay))
+    text = chosen or _first(
+        layouts,
+        TEXT_NAMES,
+        lambda lay: (
+            has_title(lay)
+            and bool(kinds(lay) & set(_BODIES))
+            and PP_PLACEHOLDER.CENTER_TITLE not in kinds(lay)
+            and PP_PLACEHOLDER.PICTURE not in kinds(lay)
+        ),
+    )
     return Layouts(title or layouts[0], picture, text or picture)
 
 
@@ -239,10 +263,15 @@ def picture_room(layout, width: int, height: int) -> bool:
 
 def full_picture_layout(prs):
     """The layout for full-bleed pictures: by name, else one whose picture placeholder covers the slide."""
+
     def covers(lay) -> bool:
-        return any(ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE and ph.width is not None
-                   and ph.width >= prs.slide_width * 0.98 and ph.height >= prs.slide_height * 0.98
-                   for ph in lay.placeholders)
+        return any(
+            ph.placeholder_format.type == PP_PLACEHOLDER.PICTURE
+            and ph.width is not None
+            and ph.width >= prs.slide_width * 0.98
+            and ph.height >= prs.slide_height * 0.98
+            for ph in lay.placeholders
+        )
 
     return _first(list(all_layouts(prs)), FULL_NAMES, covers)
 
