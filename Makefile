@@ -22,9 +22,9 @@ test: $(VENV)/.installed-test system-deps lint
 check: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -n auto -m "$(QUICK)" $(PYTEST_ARGS)
 
-# `ruff format --check` joins once the tree has been formatted in one go.
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/mypy
 
 bench: $(VENV)/.installed-test system-deps
