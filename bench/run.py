@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
-from measure import Sample, measure  # noqa: E402
+from measure import Sample, measure, start_launcher  # noqa: E402
 from targets import check_targets  # noqa: E402
 
 PY = sys.executable
@@ -347,6 +347,7 @@ def main(argv=None) -> int:
         help="run only these contenders, e.g. 'slidegen cold@50' (repeatable; for measuring one case)",
     )
     args = p.parse_args(argv)
+    start_launcher()  # before the corpus is made, so measured commands do not inherit its size
     root = corpus.cache_root() / ("quick" if args.quick else "full")
     root.mkdir(parents=True, exist_ok=True)
     print(f"corpus in {root}")
