@@ -13,21 +13,25 @@ import sys
 import time
 
 
+def run_one(argv: list[str], cwd: str | None) -> dict:
+    """Runs one command to its end: wall and CPU seconds, exit status, peak RSS (KiB), end of stderr."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    return {
+        "wall": time.perf_counter() - start,
+        "status": os.waitstatus_to_exitcode(status),
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "maxrss_kib": usage.ru_maxrss,
+        "stderr": stderr.decode("utf-8", "replace")[-2000:],
+    }
+
+
 def main() -> None:
     for line in sys.stdin:
         request = json.loads(line)
-        start = time.perf_counter()
-        proc = subprocess.Popen(request["argv"], cwd=request["cwd"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        stderr = proc.stderr.read()
-        _, status, usage = os.wait4(proc.pid, 0)
-        answer = {
-            "wall": time.perf_counter() - start,
-            "status": os.waitstatus_to_exitcode(status),
-            "cpu": usage.ru_utime + usage.ru_stime,
-            "maxrss_kib": usage.ru_maxrss,
-            "stderr": stderr.decode("utf-8", "replace")[-2000:],
-        }
-        sys.stdout.write(json.dumps(answer) + "\n")
+        sys.stdout.write(json.dumps(run_one(request["argv"], request["cwd"])) + "\n")
         sys.stdout.flush()
 
 

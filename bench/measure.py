@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from launcher import run_one
 
 
 @dataclass(frozen=True)
@@ -36,35 +36,31 @@ def start_launcher() -> None:
     )
 
 
-def _run(argv: list[str], cwd) -> tuple[float, int, float, float, str]:
-    """(wall s, exit code, CPU s, peak RSS KiB, end of stderr) of one command."""
+def _run(argv: list[str], cwd) -> dict:
+    """The launcher's answer for one command (run from here when no launcher was started)."""
+    request = {"argv": [str(a) for a in argv], "cwd": str(cwd) if cwd else None}
     if _launcher is None:
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        stderr = proc.stderr.read()
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        code = os.waitstatus_to_exitcode(status)
-        return wall, code, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stderr.decode()[-2000:]
-    _launcher.stdin.write(json.dumps({"argv": [str(a) for a in argv], "cwd": str(cwd) if cwd else None}) + "\n")
+        return run_one(**request)
+    _launcher.stdin.write(json.dumps(request) + "\n")
     _launcher.stdin.flush()
-    answer = json.loads(_launcher.stdout.readline())
-    return answer["wall"], answer["status"], answer["cpu"], answer["maxrss_kib"], answer["stderr"]
+    return json.loads(_launcher.stdout.readline())
 
 
 def measure(argv: list[str], cwd=None, outputs: Path | None = None) -> Sample:
     """Runs ``argv``; wait4 gives the rusage of exactly this child (and the children it reaped)."""
-    wall, code, cpu, maxrss_kib, stderr = _run(argv, cwd)
-    if code != 0:
-        raise SystemExit(f"benchmark command failed ({code}): {' '.join(map(str, argv))}\n{stderr}")
+    answer = _run(argv, cwd)
+    if answer["status"] != 0:
+        raise SystemExit(
+            f"benchmark command failed ({answer['status']}): {' '.join(map(str, argv))}\n{answer['stderr']}"
+        )
     files = [p for p in outputs.rglob("*") if p.is_file()] if outputs and outputs.exists() else []
     by_suffix: dict[str, int] = {}
     for path in files:
         by_suffix[path.suffix] = by_suffix.get(path.suffix, 0) + path.stat().st_size
     return Sample(
-        wall,
-        cpu,
-        maxrss_kib / 1024,
+        answer["wall"],
+        answer["cpu"],
+        answer["maxrss_kib"] / 1024,
         sum(by_suffix.values()),
         tuple(sorted(by_suffix.items())),
     )
