@@ -46,10 +46,12 @@ def scan(img: Image.Image, box: tuple[int, int], crop: bool, corners) -> tuple[I
     """The slide picture made from the upright photo ``img`` (RGB or L), fitted into ``box``.
 
     ``corners`` (four [x, y] pairs, fractions of the upright photo or its pixels) override the
-    board finding; with ``crop`` off the whole photo is kept and only cleaned.
+    board finding; with ``crop`` off the whole photo is kept and only cleaned. ``img`` is closed
+    once its pixels are copied: the photo is the largest thing a worker holds.
     """
     grey = img.mode == "L"
-    rgb = np.asarray(img if img.mode == "RGB" else img.convert("RGB"))
+    rgb = _pixels(img)
+    img.close()
     height, width = rgb.shape[:2]
     notes: list[str] = []
     quad, state, reason = None, "not cropped", ""
@@ -93,6 +95,21 @@ def scan(img: Image.Image, box: tuple[int, int], crop: bool, corners) -> tuple[I
         reason = (reason + "; " if reason else "") + f"full cleanup kept {share} of the writing"
     report = BoardReport(state, fractions, cleanup, round(kept, 3), reason)
     return _image(picture, grey), report, notes
+
+
+def _pixels(img: Image.Image) -> np.ndarray:
+    """The photo's pixels as an RGB array, copied a strip at a time: ``np.asarray`` would hold
+    the whole photo twice more while it copies (Pillow's bytes, then joined)."""
+    rgb = img if img.mode == "RGB" else img.convert("RGB")
+    width, height = rgb.size
+    out = np.empty((height, width, 3), np.uint8)
+    rows = max(1, 2**20 // (width * 3))  # strips of about a megabyte
+    for top in range(0, height, rows):
+        strip = rgb.crop((0, top, width, min(height, top + rows)))
+        out[top : top + strip.height] = np.frombuffer(strip.tobytes(), np.uint8).reshape(strip.height, width, 3)
+    if rgb is not img:
+        rgb.close()
+    return out
 
 
 def _given(corners, width: int, height: int) -> tuple[tuple[float, float], ...]:
