@@ -160,8 +160,12 @@ def clean(rgb: np.ndarray, strength: Strength = FULL, board: Board | None = None
     if board.glare is None:  # the factor depends on one 8-bit value: a table
         factor = cv2.LUT(farthest, _deepen(strength) * _keep(strength))
     else:  # glare lightened the ink as much as the board: scale its contrast back
-        corrected = farthest * board.glare
-        factor = _deepen(strength, corrected) * _keep(strength, corrected) * board.glare
+        # The factor depends on the corrected distance alone (0 to 255 × MAX_GLARE): a table of
+        # it in quarter steps spares the full-size float temporaries of computing it per pixel.
+        steps = np.arange(round(255 * MAX_GLARE * 4) + 1, dtype=np.float32) * 0.25
+        table = _deepen(strength, steps) * _keep(strength, steps)
+        index: np.ndarray = cv2.multiply(farthest, board.glare, scale=4.0, dtype=cv2.CV_16U)  # rounded to a step
+        factor = cv2.multiply(table[index], board.glare)
     # A stroke's soft edge is as faint as a ghost, but whitening it would thin the stroke to a
     # hairline that people and text recognition misread: next to a stroke, nothing is lightened.
     near = cv2.dilate(farthest, np.ones((3, 3), np.uint8))
