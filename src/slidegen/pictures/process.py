@@ -136,6 +136,8 @@ def _normalise(img: Image.Image, fmt: str, settings: ImageSettings, notes: list[
         from slidegen.pictures.colour import to_srgb
 
         out = to_srgb(out, icc, notes)
+    if out is not img:
+        img.close()  # turned or converted: the photo as decoded is not needed any more
     if settings.whiteboard and out.mode in ("RGB", "L"):
         from slidegen.pictures.scan import scan
 
