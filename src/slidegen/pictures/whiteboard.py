@@ -9,7 +9,8 @@ the ink's contrast is scaled back up by as much, so writing that runs through a 
 stays writing instead of being whitened. A curve then makes the board and the ghosts of erased
 ink pure white while strokes get darker and their colours more saturated.
 
-Everything full-size is 8-bit or a single float channel, computed at the slide picture's own size.
+Everything full-size is 8-bit or a single float channel, computed at the slide picture's own size;
+the cleanup itself runs a band of rows at a time.
 ``kept_writing`` is the in-pipeline measure that keeps the cleanup honest: the share of the
 photo's stroke pixels that are still ink afterwards.
 """
@@ -143,6 +144,11 @@ def _grey(img: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
 
 
+#: The cleanup runs over bands of this many rows: every temporary of a band stays small and in
+#: the processor's cache (the whole picture's would be a dozen full-size copies).
+BAND = 64
+
+
 def clean(rgb: np.ndarray, strength: Strength = FULL, board: Board | None = None) -> np.ndarray:
     """A cleaned copy (uint8 RGB) of a whiteboard picture (H×W×3 uint8).
 
@@ -152,32 +158,56 @@ def clean(rgb: np.ndarray, strength: Strength = FULL, board: Board | None = None
     cropped), the photo is kept as it was, fading smoothly into the cleanup.
     """
     board = measure(rgb) if board is None else board
-    distance = cv2.bitwise_not(board.ratio)  # 255 - ratio: how far each channel is from the board's white
-    r, g, b = cv2.split(board.ratio)
+    if board.glare is None:  # the factor depends on one 8-bit value: a table of all 256
+        table = _deepen(strength) * _keep(strength)
+    else:
+        # With glare it depends on the corrected distance (0 to 255 × MAX_GLARE): a table of it
+        # in quarter steps spares computing the formula per pixel.
+        steps = np.arange(round(255 * MAX_GLARE * 4) + 1, dtype=np.float32) * 0.25
+        table = _deepen(strength, steps) * _keep(strength, steps)
+    out = np.empty_like(rgb)
+    height = rgb.shape[0]
+    for top in range(0, height, BAND):
+        bottom = min(height, top + BAND)
+        # A row of context above and below: a pixel's 3 × 3 neighbourhood decides its factor.
+        above, below = max(0, top - 1), min(height, bottom + 1)
+        rows = slice(above, below)
+        band = _clean_band(
+            rgb[rows],
+            board.ratio[rows],
+            None if board.glare is None else board.glare[rows],
+            None if board.on_board is None else board.on_board[rows],
+            table,
+        )
+        out[top:bottom] = band[top - above : bottom - above]
+    return out
+
+
+def _clean_band(
+    rgb: np.ndarray, ratio: np.ndarray, glare: np.ndarray | None, on_board: np.ndarray | None, table: np.ndarray
+) -> np.ndarray:
+    """``clean`` for a band of rows: the photo, its ratio to the light, glare and board share there."""
+    distance = cv2.bitwise_not(ratio)  # 255 - ratio: how far each channel is from the board's white
+    r, g, b = cv2.split(ratio)
     # How far a pixel is from white is judged by its farthest channel, not its grey: a thin
     # green or red stroke is as light as a ghost in grey but clearly coloured.
     farthest = cv2.bitwise_not(cv2.min(cv2.min(r, g), b))
-    if board.glare is None:  # the factor depends on one 8-bit value: a table
-        factor = cv2.LUT(farthest, _deepen(strength) * _keep(strength))
+    if glare is None:
+        factor = cv2.LUT(farthest, table)
     else:  # glare lightened the ink as much as the board: scale its contrast back
-        # The factor depends on the corrected distance alone (0 to 255 × MAX_GLARE): a table of
-        # it in quarter steps spares the full-size float temporaries of computing it per pixel.
-        steps = np.arange(round(255 * MAX_GLARE * 4) + 1, dtype=np.float32) * 0.25
-        table = _deepen(strength, steps) * _keep(strength, steps)
-        index: np.ndarray = cv2.multiply(farthest, board.glare, scale=4.0, dtype=cv2.CV_16U)  # rounded to a step
-        factor = cv2.multiply(table[index], board.glare)
+        index: np.ndarray = cv2.multiply(farthest, glare, scale=4.0, dtype=cv2.CV_16U)  # rounded to a step
+        factor = cv2.multiply(table[index], glare)
     # A stroke's soft edge is as faint as a ghost, but whitening it would thin the stroke to a
     # hairline that people and text recognition misread: next to a stroke, nothing is lightened.
     near = cv2.dilate(farthest, np.ones((3, 3), np.uint8))
     factor = cv2.max(
         factor, cv2.threshold(near, round((1 - STROKE_AT) * 255) - 1, 1.0, cv2.THRESH_BINARY)[1].astype(np.float32)
     )
-    # Channel by channel: no full-size three-channel float copy is ever held.
     out = cv2.bitwise_not(
         cv2.merge([cv2.multiply(channel, factor, dtype=cv2.CV_8U) for channel in cv2.split(distance)])
     )
-    if board.on_board is not None:  # some of the picture is not board: keep it as photographed
-        out = cv2.blendLinear(out, rgb, board.on_board, 1.0 - board.on_board)
+    if on_board is not None:  # some of the picture is not board: keep it as photographed
+        out = cv2.blendLinear(out, rgb, on_board, 1.0 - on_board)
     return out
 
 
