@@ -206,7 +206,8 @@ def _clean_band(
     out = cv2.bitwise_not(
         cv2.merge([cv2.multiply(channel, factor, dtype=cv2.CV_8U) for channel in cv2.split(distance)])
     )
-    if on_board is not None:  # some of the picture is not board: keep it as photographed
+    if on_board is not None and cv2.minMaxLoc(on_board)[0] < 1.0:
+        # Some of the band is not board: kept as photographed there (a band all board is as cleaned).
         out = cv2.blendLinear(out, rgb, on_board, 1.0 - on_board)
     return out
 
