@@ -125,6 +125,29 @@ def sample_deck():
 
 
 @pytest.fixture(scope="session")
+def sample_pptx(tmp_path_factory):
+    """slidegen's own PPTX of the sample deck: ``sample_pptx()`` with the default template,
+    ``sample_pptx("corporate")`` with a shipped one. Each is built once per run (per worker) when first
+    asked for, as a build takes seconds, with the run's cache, so the pictures processed for one serve
+    the other and every worker; the file is read-only, so a test that changes it copies it."""
+    from pptxsources import own_output
+
+    root = Path(__file__).resolve().parent.parent
+    built: dict[str, Path] = {}
+
+    def get(template: str = "default") -> Path:
+        if template not in built:
+            chosen = None if template == "default" else root / "assets" / "templates" / f"{template}.pptx"
+            out = tmp_path_factory.mktemp(f"sample-{template}")
+            path = own_output(root / "decks" / "social-media-society", out, chosen, use_cache=True)
+            path.chmod(0o444)
+            built[template] = path
+        return built[template]
+
+    return get
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One real headless Chromium for the whole run (Playwright allows one sync driver at a time)."""
     from playwright.sync_api import sync_playwright

@@ -148,13 +148,9 @@ def test_a_hidden_slide_in_a_real_deck_is_marked_and_left_out_of_a_build(tmp_pat
     assert "bullets only" not in built and "A slide without notes" in built
 
 
-@pytest.mark.parametrize("template", [None, "corporate"])
-def test_notes_of_our_own_outputs(tmp_path, template):
-    from cli_run import ROOT, cli
-    from pptxsources import own_output
-
-    chosen = ROOT / "assets" / "templates" / "corporate.pptx" if template else None
-    deck = own_output(ROOT / "decks" / "social-media-society", tmp_path / "out", chosen)
+@pytest.mark.parametrize("template", ["default", "corporate"])
+def test_notes_of_our_own_outputs(sample_pptx, template):
+    deck = sample_pptx(template)
     run = cli("notes", deck, "--format", "txt")
     assert run.returncode == 0 and run.stderr == "", run.stderr
     assert run.stdout.count("\nSlide ") == 10 and "(no notes)" not in run.stdout.split("Slide 2:")[1]

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import io
+import shutil
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from cli_run import ROOT, assert_one_line_error, cli, slidegen
-from pptxsources import KNEECAP, PANDOC, own_output, rich_deck
+from cli_run import assert_one_line_error, cli, slidegen
+from pptxsources import KNEECAP, PANDOC, rich_deck
 from slidegen.readers.pptxdeck import read_deck
-
-SAMPLE = ROOT / "decks" / "social-media-society"
 
 
 @pytest.fixture(scope="module")
-def round_trip(tmp_path_factory):
+def round_trip(tmp_path_factory, sample_pptx):
     """Our sample deck built, unpacked and built again."""
     root = tmp_path_factory.mktemp("roundtrip")
-    original = own_output(SAMPLE, root / "first")
+    (root / "first").mkdir()
+    original = Path(shutil.copy(sample_pptx(), root / "first"))  # beside the unpacked post, as a user has it
     unpack = cli("unpack", original, "-o", root / "unpacked")
     assert unpack.returncode == 0, unpack.stderr
     build = cli("build", root / "unpacked", "-o", root / "again", "--no-cache")
@@ -62,8 +63,8 @@ def test_unpacked_post_points_at_the_deck_as_template(round_trip):
     assert f"wrote {unpacked / 'post.md'}: 9 slide(s), 9 picture(s)" in unpack.stdout
 
 
-def test_corporate_template_deck_round_trips_titles(tmp_path):
-    original = own_output(SAMPLE, tmp_path / "first", ROOT / "assets" / "templates" / "corporate.pptx")
+def test_corporate_template_deck_round_trips_titles(tmp_path, sample_pptx):
+    original = sample_pptx("corporate")
     assert cli("unpack", original, "-o", tmp_path / "u").returncode == 0
     run = cli("build", tmp_path / "u", "-o", tmp_path / "b", "-f", "pptx", "--no-cache")
     assert run.returncode == 0, run.stderr
