@@ -20,7 +20,7 @@ test: $(VENV)/.installed-test system-deps lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 check: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -n auto -m "$(QUICK)" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n auto -m "$(QUICK)" --hypothesis-profile=quick $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench tools

@@ -14,9 +14,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+
+# make check runs the property tests with a quarter of their examples (--hypothesis-profile=quick; tests
+# that set their own count scale it with toolkit.examples); every other run, make test and CI's, with all.
+settings.register_profile("quick", max_examples=25)
 
 _THROWAWAY: list[str] = []
 _MARKER_EXPRESSION: list[str] = []
