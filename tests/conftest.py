@@ -14,20 +14,23 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-
-# make check runs the property tests with a quarter of their examples (--hypothesis-profile=quick; tests
-# that set their own count scale it with toolkit.examples); every other run, make test and CI's, with all.
-settings.register_profile("quick", max_examples=25)
 
 _THROWAWAY: list[str] = []
 _MARKER_EXPRESSION: list[str] = []
 
 
+@pytest.hookimpl(tryfirst=True)  # before hypothesis's own plugin loads the profile asked for
 def pytest_configure(config):
+    # make check runs the property tests with a quarter of their examples (--hypothesis-profile=quick;
+    # tests that set their own count scale it with toolkit.examples); make test and CI's run with all.
+    # Imported only when asked for: a run without property tests need not pay for hypothesis.
+    if config.getoption("hypothesis_profile", None) == "quick":
+        from hypothesis import settings
+
+        settings.register_profile("quick", max_examples=25)
     _MARKER_EXPRESSION.append(config.getoption("markexpr", "") or "")
     # Builds under test (and the CLI subprocesses they start) keep their cache in a throwaway folder,
     # never in the user's own, even when the user has set XDG_CACHE_HOME or SLIDEGEN_CACHE_DIR.
