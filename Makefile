@@ -19,8 +19,12 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test system-deps lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Bytecode is kept (in .pytest_cache/, which make clean removes) even where PYTHONDONTWRITEBYTECODE is
+# set: without it every worker compiles and rewrites some 200 test and plugin modules again, and every
+# command-line test compiles slidegen again, several seconds of each run.
 check: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -n auto -m "$(QUICK)" --hypothesis-profile=quick $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/.pytest_cache/bytecode \
+	  $(BIN)/python -m pytest -q -n auto -m "$(QUICK)" --hypothesis-profile=quick $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench tools
