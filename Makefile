@@ -21,10 +21,11 @@ test: $(VENV)/.installed-test system-deps lint
 
 # Bytecode is kept (in .pytest_cache/, which make clean removes) even where PYTHONDONTWRITEBYTECODE is
 # set: without it every worker compiles and rewrites some 200 test and plugin modules again, and every
-# command-line test compiles slidegen again, several seconds of each run.
+# command-line test compiles slidegen again, several seconds of each run. Work-stealing hands the
+# last tests to whichever worker is free, so neither waits at the end for the other's queue.
 check: $(VENV)/.installed-test
 	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/.pytest_cache/bytecode \
-	  $(BIN)/python -m pytest -q -n auto -m "$(QUICK)" --hypothesis-profile=quick $(PYTEST_ARGS)
+	  $(BIN)/python -m pytest -q -n auto --dist worksteal -m "$(QUICK)" --hypothesis-profile=quick $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench tools
