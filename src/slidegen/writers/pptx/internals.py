@@ -21,26 +21,10 @@ CHECKED_SERIES = "1.0"
 
 @functools.cache
 def version() -> str:
-    """The installed python-pptx's version, from its package metadata (no import of pptx needed).
+    """The installed python-pptx's version, without importing pptx (see ``slidegen.installed``)."""
+    from slidegen.installed import version as installed
 
-    Read from the name of the one ``python_pptx-VERSION.dist-info`` folder beside the package, as
-    pip installs it: ``importlib.metadata`` imports the email parser and more, some 70 ms of a warm
-    rebuild's 0.8 s. Any other layout (several such folders, an egg) asks ``importlib.metadata``.
-    """
-    from importlib.util import find_spec
-    from pathlib import Path
-
-    spec = find_spec("pptx")
-    if spec is not None and spec.origin:
-        infos = list(Path(spec.origin).parent.parent.glob("python_pptx-*.dist-info"))
-        if len(infos) == 1:
-            return infos[0].name.removeprefix("python_pptx-").removesuffix(".dist-info")
-    from importlib import metadata
-
-    try:
-        return metadata.version("python-pptx")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    return installed("python-pptx") or "unknown"
 
 
 def element(proxy: Any) -> Any:
