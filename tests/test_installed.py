@@ -26,3 +26,14 @@ def test_the_first_folder_on_the_path_wins_and_two_versions_in_one_folder_are_as
     (first / "demo_pkg-3.0.dist-info").mkdir()
     monkeypatch.setattr(metadata, "version", lambda name: "from metadata")
     assert version("demo-pkg") == "from metadata"
+
+
+def test_a_distribution_nowhere_on_the_path_is_answered_without_importlib_metadata():
+    import subprocess
+
+    code = (
+        "import sys; from slidegen.installed import version; "
+        "print(version('no-such-distribution-here'), version('python-pptx'), 'importlib.metadata' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["None", metadata.version("python-pptx"), "False"]

@@ -16,16 +16,24 @@ from pathlib import Path
 def version(distribution: str) -> str | None:
     """The version of ``distribution`` that ``import`` finds first on ``sys.path``; None if not installed."""
     stem = re.sub(r"[-_.]+", "_", distribution).lower() + "-"
+    unsure = False  # something on the path this reading cannot see into
     for entry in sys.path:
         folder = Path(entry or ".")
         try:
-            infos = [p.name for p in folder.iterdir() if p.name.lower().startswith(stem) and p.suffix == ".dist-info"]
-        except OSError:  # not a folder (a zip, a missing entry)
+            names = [p.name for p in folder.iterdir() if p.name.lower().startswith(stem)]
+        except NotADirectoryError:  # a zip on the path
+            unsure = True
             continue
+        except OSError:  # a missing entry
+            continue
+        infos = [name for name in names if name.endswith(".dist-info")]
         if len(infos) == 1:
             return infos[0][len(stem) : -len(".dist-info")]
-        if infos:
+        if names:  # two versions side by side, an egg: importlib.metadata knows which counts
+            unsure = True
             break
+    if not unsure:
+        return None
     from importlib import metadata
 
     try:
