@@ -3,7 +3,7 @@
 #   make test   install what the tests need (system packages included), lint, and run the whole suite
 # For everyday work:
 #   make check  the quick tier: every test but the browser, office, bench, slow and new-user ones,
-#               on every core (about two minutes on an idle two-core machine)
+#               on every core (about 55 s on a two-core machine, some 100 s of CPU)
 #   make lint   ruff and mypy
 PYTHON ?= python3
 VENV ?= .venv
