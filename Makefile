@@ -3,7 +3,7 @@
 #   make test   install what the tests need (system packages included), lint, and run the whole suite
 # For everyday work:
 #   make check  the quick tier: every test but the browser, office, bench, slow and new-user ones,
-#               on every core (about two minutes on an idle two-core machine)
+#               on every core (about 55 s on a two-core machine, some 100 s of CPU)
 #   make lint   ruff and mypy
 PYTHON ?= python3
 VENV ?= .venv
@@ -19,8 +19,13 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test system-deps lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Bytecode is kept (in .pytest_cache/, which make clean removes) even where PYTHONDONTWRITEBYTECODE is
+# set: without it every worker compiles and rewrites some 200 test and plugin modules again, and every
+# command-line test compiles slidegen again, several seconds of each run. Work-stealing hands the
+# last tests to whichever worker is free, so neither waits at the end for the other's queue.
 check: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -n auto -m "$(QUICK)" $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/.pytest_cache/bytecode \
+	  $(BIN)/python -m pytest -q -n auto --dist worksteal -m "$(QUICK)" --hypothesis-profile=quick $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench tools

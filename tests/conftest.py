@@ -22,7 +22,15 @@ _THROWAWAY: list[str] = []
 _MARKER_EXPRESSION: list[str] = []
 
 
+@pytest.hookimpl(tryfirst=True)  # before hypothesis's own plugin loads the profile asked for
 def pytest_configure(config):
+    # make check runs the property tests with a quarter of their examples (--hypothesis-profile=quick;
+    # tests that set their own count scale it with toolkit.examples); make test and CI's run with all.
+    # Imported only when asked for: a run without property tests need not pay for hypothesis.
+    if config.getoption("hypothesis_profile", None) == "quick":
+        from hypothesis import settings
+
+        settings.register_profile("quick", max_examples=25)
     _MARKER_EXPRESSION.append(config.getoption("markexpr", "") or "")
     # Builds under test (and the CLI subprocesses they start) keep their cache in a throwaway folder,
     # never in the user's own, even when the user has set XDG_CACHE_HOME or SLIDEGEN_CACHE_DIR.
@@ -122,6 +130,29 @@ def sample_deck():
     (deck,) = read_decks([Path(__file__).resolve().parent.parent / "decks" / "social-media-society"], options, report)
     assert not prepare_media([deck], options, report)
     return deck
+
+
+@pytest.fixture(scope="session")
+def sample_pptx(tmp_path_factory):
+    """slidegen's own PPTX of the sample deck: ``sample_pptx()`` with the default template,
+    ``sample_pptx("corporate")`` with a shipped one. Each is built once per run (per worker) when first
+    asked for, as a build takes seconds, with the run's cache, so the pictures processed for one serve
+    the other and every worker; the file is read-only, so a test that changes it copies it."""
+    from pptxsources import own_output
+
+    root = Path(__file__).resolve().parent.parent
+    built: dict[str, Path] = {}
+
+    def get(template: str = "default") -> Path:
+        if template not in built:
+            chosen = None if template == "default" else root / "assets" / "templates" / f"{template}.pptx"
+            out = tmp_path_factory.mktemp(f"sample-{template}")
+            path = own_output(root / "decks" / "social-media-society", out, chosen, use_cache=True)
+            path.chmod(0o444)
+            built[template] = path
+        return built[template]
+
+    return get
 
 
 @pytest.fixture(scope="session")

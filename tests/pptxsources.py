@@ -168,13 +168,14 @@ def background_deck(path: Path, other_picture: Path) -> Path:
     return path
 
 
-def own_output(folder: Path, out: Path, template: Path | None = None) -> Path:
-    """slidegen's own PPTX of a deck folder, built in-process with the default or a given template."""
+def own_output(folder: Path, out: Path, template: Path | None = None, use_cache: bool = False) -> Path:
+    """slidegen's own PPTX of a deck folder, built in-process with the default or a given template
+    (with the run's cache when ``use_cache``: its processed pictures serve every later build)."""
     from slidegen.config import BuildOptions
     from slidegen.diagnostics import Report
     from slidegen.pipeline import build
 
-    options = BuildOptions(out_dir=out, formats=("pptx",), template=template, use_cache=False, jobs=1)
+    options = BuildOptions(out_dir=out, formats=("pptx",), template=template, use_cache=use_cache, jobs=1)
     result = build([folder], options, Report(stream=None))
     assert not result.failed, result.failed
     return next(p for p in result.files if p.suffix == ".pptx")

@@ -108,9 +108,9 @@ def test_pptx_runs_and_html_carry_the_language():
 def test_inspect_json_shows_the_language(tmp_path):
     import json
 
-    from cli_run import slidegen
+    from cli_run import cli
 
     make_deck_dir(tmp_path, {"post.md": "---\nlang: it\n---\n# Titolo\n\nSlide 1: Una nota.\n"})
-    run = slidegen("inspect", "--json", "post.md", cwd=tmp_path)
+    run = cli("inspect", "--json", "post.md", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["decks"][0]["lang"] == "it"

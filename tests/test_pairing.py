@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_run import slidegen
+from cli_run import cli
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
 from slidegen.pipeline import read_decks
@@ -188,5 +188,5 @@ def test_the_missing_picture_warning_points_at_the_first_slide_without_one(tmp_p
             **{f"{n}.png": image_bytes(fmt="PNG") for n in "abc"},
         },
     )
-    run = slidegen("build", "post.md", "-o", "out", "-f", "notes", cwd=tmp_path)
+    run = cli("build", "post.md", "-o", "out", "-f", "notes", cwd=tmp_path)
     assert run.returncode == 0 and "post.md:15: warning: no picture for Slide 4" in run.stderr, run.stderr

@@ -282,16 +282,16 @@ def test_service_footers_end_the_last_note(footer):
 
 @pytest.mark.parametrize("ending", ["Thanks,\nSam\n", "Cheers,\nSam Smith\n", "Best,\n\u2014 Sam\n", "Thanks!\n"])
 def test_a_sign_off_with_the_name_on_the_next_line_stays_out_of_the_last_note(tmp_path, ending):
-    from cli_run import slidegen
+    from cli_run import cli
 
     (tmp_path / "post.md").write_text(f"# T\n\nSlide 1: first.\n\nSlide 2: the last note.\n\n{ending}")
-    run = slidegen("notes", tmp_path / "post.md", "--format", "txt")
+    run = cli("notes", tmp_path / "post.md", "--format", "txt")
     assert run.returncode == 0 and run.stdout.rstrip().endswith("the last note."), run.stdout
 
 
 def test_a_paragraph_that_only_starts_like_a_sign_off_stays_in_the_note(tmp_path):
-    from cli_run import slidegen
+    from cli_run import cli
 
     (tmp_path / "post.md").write_text("# T\n\nSlide 1: first.\n\nBest practices matter.\n\nThanks for the talk, Sam.\n")
-    run = slidegen("notes", tmp_path / "post.md", "--format", "txt")
+    run = cli("notes", tmp_path / "post.md", "--format", "txt")
     assert "Best practices matter." in run.stdout and "Thanks for the talk, Sam." in run.stdout

@@ -14,6 +14,7 @@ from slidegen.parse import parse_post, starts_note
 from slidegen.readers.markdown import read as read_markdown
 from slidegen.readers.text import read as read_text
 from slidegen.untrusted import decode
+from toolkit import examples
 
 MARKERS = [
     "Slide {n}:",
@@ -50,7 +51,7 @@ def posts(draw):
     return "\n\n".join(parts) + "\n", numbers
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(posts())
 def test_every_distinct_marker_becomes_one_slide_in_order(case):
     text, numbers = case
@@ -61,7 +62,7 @@ def test_every_distinct_marker_becomes_one_slide_in_order(case):
         assert all(s.title for s in deck.slides)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.binary(max_size=400))
 def test_any_bytes_end_in_a_deck_or_our_own_error(data):
     report = Report(stream=None)
@@ -74,7 +75,7 @@ def test_any_bytes_end_in_a_deck_or_our_own_error(data):
         pass
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(unicode_junk, unicode_junk)
 def test_notes_survive_any_unicode_without_xml_illegal_characters(a, b):
     assume(not starts_note(b) and not b.lower().lstrip().startswith("posted by"))
@@ -93,7 +94,7 @@ notes_text = st.lists(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(notes_text, min_size=1, max_size=5))
 def test_notes_round_trip_through_pptx_and_the_notes_file(paragraph_lists):
     """What the post says is what PowerPoint's notes pane and the exported notes say, paragraph for paragraph."""
@@ -116,7 +117,7 @@ def test_notes_round_trip_through_pptx_and_the_notes_file(paragraph_lists):
     assert all(p in exported for paras in paragraph_lists for p in paras)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=200))
 def test_html_sanitizer_is_idempotent(text):
     from slidegen.writers.html.notes import clean

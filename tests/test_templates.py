@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from cli_run import ROOT, slidegen
+from cli_run import ROOT, cli
 from slidegen.templates import find, shipped
 from toolkit import make_deck_dir
 
@@ -22,8 +22,8 @@ def test_template_corporate_builds_with_the_sample_from_any_folder(tmp_path):
     from pptx import Presentation
 
     make_deck_dir(tmp_path, {"post.md": "# T\n\nSlide 1: a\n"})
-    run = slidegen("build", "post.md", "-o", "out", "-f", "pptx", "--template", "corporate", cwd=tmp_path)
+    run = cli("build", "post.md", "-o", "out", "-f", "pptx", "--template", "corporate", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     layouts = {lay.name for lay in Presentation(tmp_path / "out" / "t.pptx").slide_layouts}
     assert "Cover" in layouts  # the corporate template's own layout names
-    assert "--template" in slidegen("build", "--help").stdout and "'corporate'" in slidegen("build", "--help").stdout
+    assert "--template" in cli("build", "--help").stdout and "'corporate'" in cli("build", "--help").stdout

@@ -76,3 +76,11 @@ def make_deck_dir(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(content, encoding="utf-8")
     return root
+
+
+def examples(full: int) -> int:
+    """A property test's example count: ``full`` in the full run, and in a run under a hypothesis profile
+    with fewer examples than hypothesis's 100 (``make check`` selects "quick") the same share of it."""
+    from hypothesis import settings
+
+    return max(10, full * settings.default.max_examples // 100)

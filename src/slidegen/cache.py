@@ -71,15 +71,9 @@ def board_libraries() -> tuple[tuple[str, str], ...]:
 
     Read from the packages' metadata: importing OpenCV would cost the parent process a quarter second.
     """
-    from importlib.metadata import PackageNotFoundError, version
+    from slidegen.installed import version
 
-    found = []
-    for name in ("numpy", *_OPENCV):
-        try:
-            found.append((name, version(name)))
-        except PackageNotFoundError:
-            continue
-    return tuple(found)
+    return tuple((name, found) for name in ("numpy", *_OPENCV) if (found := version(name)) is not None)
 
 
 class PictureCache:

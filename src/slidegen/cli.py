@@ -434,9 +434,11 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     try:
         options = options_from(args)
-        from slidegen import commands
+        from importlib import import_module
 
-        code = getattr(commands, args.command)(args, options, report)
+        # The verb's module by name: an attribute of the package would be the module, not a function,
+        # once anything has imported it (a second main() in one process, as the API and tests call it).
+        code = import_module(f"slidegen.commands.{args.command}").run(args, options, report)
     except SlidegenError as exc:
         print(exc, file=sys.stderr)
         return exc.exit_code

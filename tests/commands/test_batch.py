@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import feedgen
-from cli_run import ROOT, slidegen
+from cli_run import ROOT, cli
 
 FORMATS = "html,notes"
 
@@ -24,7 +24,7 @@ def test_wxr_export_of_50_posts_builds_30_decks_in_parallel_with_an_index(tmp_pa
     export = tmp_path / "export.xml"
     export.write_bytes(feedgen.wxr(50, with_notes=30, control_chars=3))
     out = tmp_path / "out"
-    run = slidegen("build", export, "-o", out, "-f", FORMATS, "--repair", "--jobs", "2")
+    run = cli("build", export, "-o", out, "-f", FORMATS, "--repair", "--jobs", "2")
     assert run.returncode == 0, run.stderr
     names = sorted(os.listdir(out))
     assert len(names) == 61 and "index.html" in names
@@ -47,7 +47,7 @@ def test_jobs_1_and_jobs_2_write_the_same_files(tmp_path):
     runs = {}
     for jobs in ("1", "2"):
         out = tmp_path / f"out{jobs}"
-        run = slidegen("build", feed, "-o", out, "-f", FORMATS, "--jobs", jobs, "-q")
+        run = cli("build", feed, "-o", out, "-f", FORMATS, "--jobs", jobs, "-q")
         assert run.returncode == 0, run.stderr
         runs[jobs] = {name: (out / name).read_bytes() for name in sorted(os.listdir(out))}
     assert runs["1"] == runs["2"] and len(runs["1"]) == 17
@@ -67,7 +67,7 @@ def test_a_bad_post_is_reported_leaves_no_file_and_the_others_are_built(tmp_path
     feed = tmp_path / "feed.rss"
     feed.write_bytes(data)
     out = tmp_path / "out"
-    run = slidegen("build", feed, "-o", out, "-f", FORMATS, "--images", tmp_path / "uploads", "--jobs", "2")
+    run = cli("build", feed, "-o", out, "-f", FORMATS, "--images", tmp_path / "uploads", "--jobs", "2")
     assert run.returncode == 1
     errors = [line for line in run.stderr.splitlines() if ": error: " in line]
     assert len(errors) == 2, run.stderr
@@ -87,7 +87,7 @@ def test_a_bad_post_is_reported_leaves_no_file_and_the_others_are_built(tmp_path
 def test_quiet_prints_no_progress_and_no_summary(tmp_path):
     feed = tmp_path / "feed.rss"
     feed.write_bytes(feedgen.rss(3))
-    run = slidegen("build", feed, "-o", tmp_path / "out", "-f", FORMATS, "--quiet")
+    run = cli("build", feed, "-o", tmp_path / "out", "-f", FORMATS, "--quiet")
     assert run.returncode == 0 and run.stdout == "" and run.stderr == ""
     assert len(os.listdir(tmp_path / "out")) == 7
 
@@ -95,7 +95,7 @@ def test_quiet_prints_no_progress_and_no_summary(tmp_path):
 def test_one_deck_gets_no_index(tmp_path):
     feed = tmp_path / "feed.rss"
     feed.write_bytes(feedgen.rss(2, with_notes=1))
-    run = slidegen("build", feed, "-o", tmp_path / "out", "-f", "notes")
+    run = cli("build", feed, "-o", tmp_path / "out", "-f", "notes")
     assert run.returncode == 0, run.stderr
     assert os.listdir(tmp_path / "out") == ["feed-post-1.notes.md"]
 

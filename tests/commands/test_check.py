@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_run import ROOT, assert_one_line_error, slidegen
+from cli_run import ROOT, assert_one_line_error, cli, slidegen
 from slidegen.checks import check_file
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
@@ -72,7 +72,7 @@ def test_findings_print_one_line_each_and_exit_1(tmp_path):
     prs = clean_deck()
     prs.slides[1].shapes[1]._element.nvPicPr.cNvPr.set("descr", "")
     prs.save(tmp_path / "deck.pptx")
-    run = slidegen("check", "deck.pptx", cwd=tmp_path)
+    run = cli("check", "deck.pptx", cwd=tmp_path)
     assert run.returncode == 1
     assert run.stdout == 'deck.pptx: slide 2: error: picture "Picture 2" has no alt text\n'
     assert run.stderr == ""
@@ -83,9 +83,9 @@ def test_clean_decks_exit_0(tmp_path):
 
     clean_deck().save(tmp_path / "a.pptx")
     clean_deck(3).save(tmp_path / "b.pptx")
-    run = slidegen("check", "a.pptx", "b.pptx", cwd=tmp_path)
+    run = cli("check", "a.pptx", "b.pptx", cwd=tmp_path)
     assert (run.returncode, run.stdout, run.stderr) == (0, "", "no findings in 2 decks\n")
-    assert slidegen("check", "-q", "a.pptx", cwd=tmp_path).stderr == ""
+    assert cli("check", "-q", "a.pptx", cwd=tmp_path).stderr == ""
 
 
 def test_json_lists_every_deck_with_rule_names(tmp_path):
@@ -95,7 +95,7 @@ def test_json_lists_every_deck_with_rule_names(tmp_path):
     prs.slides[0].notes_slide.notes_text_frame.text = ""
     prs.save(tmp_path / "deck.pptx")
     (tmp_path / "broken.pptx").write_bytes(b"not a zip")
-    run = slidegen("check", "--json", "deck.pptx", "broken.pptx", cwd=tmp_path)
+    run = cli("check", "--json", "deck.pptx", "broken.pptx", cwd=tmp_path)
     assert run.returncode == 1
     data = json.loads(run.stdout)
     assert set(data["rules"]) >= {"title", "alt-text", "contrast", "notes"}
@@ -129,7 +129,7 @@ def test_a_bad_file_is_one_line_and_the_others_are_still_checked(tmp_path):
 
 
 def test_check_without_decks_is_a_usage_error(tmp_path):
-    assert slidegen("check", cwd=tmp_path).returncode == 2
+    assert cli("check", cwd=tmp_path).returncode == 2
 
 
 def test_a_layout_without_title_still_gives_titled_slides_read_title_first(tmp_path):

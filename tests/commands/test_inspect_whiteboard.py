@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cli_run import assert_one_line_error, slidegen
+from cli_run import assert_one_line_error, cli, slidegen
 
 PHOTOS = Path(__file__).parents[1] / "data" / "whiteboards"
 
@@ -24,12 +24,12 @@ def deck(tmp_path: Path, front_matter: str = "whiteboard: true") -> Path:
 
 def test_inspect_shows_the_board_found_and_its_corners_in_text_and_json(tmp_path):
     folder, cache = deck(tmp_path), tmp_path / "cache"
-    text = slidegen("inspect", folder, "--cache-dir", cache)
+    text = cli("inspect", folder, "--cache-dir", cache)
     assert text.returncode == 0, text.stderr
     assert "whiteboard: board found at (21" in text.stdout
     assert "whiteboard: no board found, whole photo kept" in text.stdout
     for _ in range(2):  # cold, then from the cache: the same answer
-        run = slidegen("inspect", folder, "--json", "--cache-dir", cache)
+        run = cli("inspect", folder, "--json", "--cache-dir", cache)
         slides = json.loads(run.stdout)["decks"][0]["slides"]
         first, second = slides[0]["whiteboard"], slides[1]["whiteboard"]
         assert first["board"] == "found" and len(first["corners"]) == 4
@@ -40,19 +40,19 @@ def test_inspect_shows_the_board_found_and_its_corners_in_text_and_json(tmp_path
 
 def test_inspect_without_whiteboards_touches_no_picture(tmp_path):
     folder = deck(tmp_path, front_matter="whiteboard: false")
-    run = slidegen("inspect", folder, "--json", "--cache-dir", tmp_path / "cache")
+    run = cli("inspect", folder, "--json", "--cache-dir", tmp_path / "cache")
     assert "whiteboard" not in json.loads(run.stdout)["decks"][0]["slides"][0]
     assert not (tmp_path / "cache").exists()
 
 
 def test_front_matter_mapping_turns_crop_off_and_gives_corners(tmp_path):
     folder = deck(tmp_path, "whiteboard: {crop: false}")
-    run = slidegen("inspect", folder, "--json", "--cache-dir", tmp_path / "c1")
+    run = cli("inspect", folder, "--json", "--cache-dir", tmp_path / "c1")
     assert json.loads(run.stdout)["decks"][0]["slides"][0]["whiteboard"]["board"] == "not cropped"
     (folder / "post.md").write_text(
         "---\nwhiteboard:\n  corners: [[0.2, 0.1], [0.7, 0.15], [0.7, 0.8], [0.2, 0.9]]\n---\nSlide 1: Given.\n"
     )
-    run = slidegen("inspect", folder, "--json", "--cache-dir", tmp_path / "c2")
+    run = cli("inspect", folder, "--json", "--cache-dir", tmp_path / "c2")
     board = json.loads(run.stdout)["decks"][0]["slides"][0]["whiteboard"]
     assert board["board"] == "given" and board["corners"][0] == [0.2, 0.1]
 
@@ -65,7 +65,7 @@ def test_bad_corners_are_an_error_at_their_line(tmp_path):
 
 def test_the_command_line_turns_cropping_off(tmp_path):
     folder = deck(tmp_path, "title2: x")
-    run = slidegen(
+    run = cli(
         "inspect", folder, "--json", "--whiteboard", "--whiteboard-crop", "off", "--cache-dir", tmp_path / "cache"
     )
     assert json.loads(run.stdout)["decks"][0]["slides"][0]["whiteboard"]["board"] == "not cropped"

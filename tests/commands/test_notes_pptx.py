@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cli_run import assert_one_line_error, slidegen
+from cli_run import assert_one_line_error, cli, slidegen
 from pptxsources import KNEECAP, PANDOC, rich_deck
 from toolkit import make_deck_dir
 
@@ -15,7 +15,7 @@ def rich(tmp_path_factory):
 
 
 def test_markdown_notes_of_every_slide_in_deck_order(rich):
-    run = slidegen("notes", rich)
+    run = cli("notes", rich)
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert out.startswith("# Quarterly review\n\n*Ann Example*\n\n## Slide 1: Quarterly review\n\nWelcome everyone.\n")
@@ -30,7 +30,7 @@ def test_markdown_notes_of_every_slide_in_deck_order(rich):
 
 
 def test_plain_text_notes(rich):
-    out = slidegen("notes", rich, "--format", "txt").stdout
+    out = cli("notes", rich, "--format", "txt").stdout
     assert (
         "Slide 2: Where we stand\n-----------------------\n\nStart with the good news.\n\n\u2022 Revenue\n"
         "  \u2022 Europe first\n1. Thank the team\n2. Take questions\n\n" in out
@@ -40,13 +40,13 @@ def test_plain_text_notes(rich):
 
 
 def test_pandoc_notes_keep_emphasis():
-    out = slidegen("notes", PANDOC["speaker-notes"]).stdout
+    out = cli("notes", PANDOC["speaker-notes"]).stdout
     assert "## Slide 1: Here is a slide.\n\nHere is a note.\n\nHere is *some* **other** formatting.\n" in out
     assert "## Slide 2: A page with no speaker notes\n\n*(no notes)*" in out
 
 
 def test_inspect_lists_the_deck_slides(rich):
-    run = slidegen("inspect", rich, "--json")
+    run = cli("inspect", rich, "--json")
     assert run.returncode == 0, run.stderr
     import json
 
@@ -56,7 +56,7 @@ def test_inspect_lists_the_deck_slides(rich):
 
 
 def test_build_a_deck_into_html_and_notes(rich, tmp_path):
-    run = slidegen("build", rich, "-o", tmp_path, "-f", "html,notes,pptx", "--no-cache")
+    run = cli("build", rich, "-o", tmp_path, "-f", "html,notes,pptx", "--no-cache")
     assert run.returncode == 0, run.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "quarterly-review.html",
@@ -78,7 +78,7 @@ def test_build_a_deck_into_html_and_notes(rich, tmp_path):
 
 
 def test_strict_turns_the_warnings_into_failure(rich, tmp_path):
-    run = slidegen("build", rich, "-o", tmp_path / "out", "-f", "html", "--strict", "--no-cache")
+    run = cli("build", rich, "-o", tmp_path / "out", "-f", "html", "--strict", "--no-cache")
     assert run.returncode == 1 and "--strict is set" in run.stderr
 
 
@@ -91,7 +91,7 @@ def test_a_pptx_beside_a_post_is_its_template_not_a_second_post(tmp_path):
             "slide-1.jpg": KNEECAP.read_bytes(),
         },
     )
-    run = slidegen("inspect", folder)
+    run = cli("inspect", folder)
     assert run.returncode == 0, run.stderr
     assert "Talk" in run.stdout and "1 slide(s)" in run.stdout
 
@@ -106,7 +106,7 @@ def test_notes_of_every_real_pandoc_deck(name, fmt):
     """Every slide of each committed pandoc deck, in order, with its notes or a no-notes line."""
     from pptx import Presentation
 
-    run = slidegen("notes", PANDOC[name], "--format", fmt)
+    run = cli("notes", PANDOC[name], "--format", fmt)
     assert run.returncode == 0 and run.stderr == "", run.stderr
     slides = Presentation(str(PANDOC[name])).slides
     no_notes = "*(no notes)*" if fmt == "md" else "(no notes)"
@@ -119,13 +119,13 @@ def test_notes_of_every_real_pandoc_deck(name, fmt):
 
 
 def test_pandoc_talk_notes_keep_the_numbered_list_and_the_indent(tmp_path):
-    md = slidegen("notes", PANDOC["talk"]).stdout
+    md = cli("notes", PANDOC["talk"]).stdout
     assert (
         "## Slide 2: The red kneecap\n\nOpen with the sketch.\n\nWhy the knee bends\n\n\u2003and why it hurts\n\n"
         "What the red means\n\n1. First step\n2. Second step\n\n"
     ) in md
     assert "## Slide 4: A slide without notes\n\n*(no notes)*\n" in md
-    txt = slidegen("notes", PANDOC["talk"], "--format", "txt").stdout
+    txt = cli("notes", PANDOC["talk"], "--format", "txt").stdout
     assert "Why the knee bends\n\n  and why it hurts\n\nWhat the red means\n\n1. First step\n2. Second step\n" in txt
 
 
@@ -138,23 +138,19 @@ def test_a_hidden_slide_in_a_real_deck_is_marked_and_left_out_of_a_build(tmp_pat
         return data
 
     deck = rewrite(PANDOC["talk"], tmp_path / "talk.pptx", change=hide_third)
-    md = slidegen("notes", deck).stdout
+    md = cli("notes", deck).stdout
     assert "## Slide 3: A slide of bullets only *(hidden)*\n\n*(no notes)*\n" in md
-    assert "Slide 3: A slide of bullets only [hidden]\n" in slidegen("notes", deck, "--format", "txt").stdout
-    build = slidegen("build", deck, "-o", tmp_path / "out", "-f", "notes", "--no-cache")
+    assert "Slide 3: A slide of bullets only [hidden]\n" in cli("notes", deck, "--format", "txt").stdout
+    build = cli("build", deck, "-o", tmp_path / "out", "-f", "notes", "--no-cache")
     assert build.returncode == 0, build.stderr
     assert f"{deck}: warning: slide 3 (A slide of bullets only) is hidden in the deck; left out" in build.stderr
     built = next((tmp_path / "out").glob("*.notes.md")).read_text()
     assert "bullets only" not in built and "A slide without notes" in built
 
 
-@pytest.mark.parametrize("template", [None, "corporate"])
-def test_notes_of_our_own_outputs(tmp_path, template):
-    from cli_run import ROOT
-    from pptxsources import own_output
-
-    chosen = ROOT / "assets" / "templates" / "corporate.pptx" if template else None
-    deck = own_output(ROOT / "decks" / "social-media-society", tmp_path / "out", chosen)
-    run = slidegen("notes", deck, "--format", "txt")
+@pytest.mark.parametrize("template", ["default", "corporate"])
+def test_notes_of_our_own_outputs(sample_pptx, template):
+    deck = sample_pptx(template)
+    run = cli("notes", deck, "--format", "txt")
     assert run.returncode == 0 and run.stderr == "", run.stderr
     assert run.stdout.count("\nSlide ") == 10 and "(no notes)" not in run.stdout.split("Slide 2:")[1]

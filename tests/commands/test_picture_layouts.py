@@ -10,7 +10,7 @@ import shutil
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from cli_run import ROOT, slidegen
+from cli_run import ROOT, cli
 from toolkit import image_bytes, make_deck_dir
 
 PHONE_PHOTOS = ROOT / "tests" / "fixtures" / "phone-photos"
@@ -18,7 +18,7 @@ JPEG = image_bytes(120, 90)
 
 
 def inspect(*args):
-    run = slidegen("inspect", *args, "--json")
+    run = cli("inspect", *args, "--json")
     assert run.returncode == 0, run.stderr
     return [
         (s["number"], s["image"] and s["image"].rsplit("/", 1)[-1], s["rule"])
@@ -47,15 +47,15 @@ def test_a_folder_of_sketches_numbered_in_their_names_builds_picture_slides(tmp_
     got, run = inspect(deck)
     assert got == [(n, f"sketch-{n:02d}.jpg", "number in file name") for n in range(1, 8)]
     assert run.stderr == ""
-    table = slidegen("inspect", deck)
+    table = cli("inspect", deck)
     assert "picture: " in table.stdout and "sketch-01.jpg  (number in file name)" in table.stdout
-    built = slidegen("build", deck, "-o", tmp_path / "out", "-f", "pptx", "--no-cache", "--strict")
+    built = cli("build", deck, "-o", tmp_path / "out", "-f", "pptx", "--no-cache", "--strict")
     assert built.returncode == 0, built.stderr
     assert picture_slides(next((tmp_path / "out").glob("*.pptx"))) == list(range(1, 8))
 
 
 def test_phone_photos_pair_in_the_order_taken_and_strict_refuses_the_guess(tmp_path):
-    run = slidegen("inspect", PHONE_PHOTOS, "--json")
+    run = cli("inspect", PHONE_PHOTOS, "--json")
     slides = json.loads(run.stdout)["decks"][0]["slides"]
     # real EXIF times: IMG_0413 14:14:51, DSC_0009 14:15:03, IMG_0412 14:15:09; the scan has none
     assert [(s["image"].rsplit("/", 1)[-1], s["rule"], s["why"]) for s in slides] == [
@@ -65,9 +65,9 @@ def test_phone_photos_pair_in_the_order_taken_and_strict_refuses_the_guess(tmp_p
         ("whiteboard.png", "name order", "name order"),
     ]
     assert all(s["guess"] for s in slides)
-    table = slidegen("inspect", PHONE_PHOTOS)
+    table = cli("inspect", PHONE_PHOTOS)
     assert "IMG_0413.jpg  (taken 14:14:51)" in table.stdout
-    strict = slidegen("build", PHONE_PHOTOS, "-o", tmp_path / "out", "--strict", "--no-cache", "-f", "pptx")
+    strict = cli("build", PHONE_PHOTOS, "-o", tmp_path / "out", "--strict", "--no-cache", "-f", "pptx")
     assert strict.returncode == 1
     assert "post.md:7: warning: Slide 1: picture IMG_0413.jpg paired by a guess (taken 14:14:51)" in strict.stderr
 
@@ -144,14 +144,14 @@ def test_site_paths_and_liquid_and_hugo_shortcodes_find_their_pictures(tmp_path)
     got, _ = inspect(post)
     assert [g[1] for g in got] == ["wzdx_slide1.png", "hugo-2.jpg", "wzdx_slide1.png"]
     assert {g[2] for g in got} == {"above the marker"}
-    refused = slidegen("build", post, "-o", tmp_path / "none", "-f", "html", "--no-cache")
+    refused = cli("build", post, "-o", tmp_path / "none", "-f", "html", "--no-cache")
     assert refused.returncode == 1
     assert (
         "2024-05-01-talk.md:6: error: image path leaves the post's folder: /assets/images/wzdx_slide1.png"
         in refused.stderr
         and "--site-root" in refused.stderr
     )
-    built = slidegen("build", post, "-o", tmp_path / "out", "-f", "pptx", "--no-cache", "--site-root", site)
+    built = cli("build", post, "-o", tmp_path / "out", "-f", "pptx", "--no-cache", "--site-root", site)
     assert built.returncode == 0, built.stderr
     assert picture_slides(tmp_path / "out" / "dashboard-talk.pptx") == [1, 2, 3]
 
@@ -166,7 +166,7 @@ def test_images_finds_site_paths_by_path_then_by_name(tmp_path):
             "pictures/elsewhere/b.jpg": JPEG,
         },
     )
-    built = slidegen(
+    built = cli(
         "build",
         tmp_path / "post.md",
         "-o",
@@ -184,7 +184,7 @@ def test_images_finds_site_paths_by_path_then_by_name(tmp_path):
 
 def test_a_post_whose_folder_pictures_pair_with_nothing_warns_instead_of_silent_text_slides(tmp_path):
     make_deck_dir(tmp_path, {"post.md": notes(2), "cover.jpg": JPEG, "team photo.jpg": JPEG})
-    run = slidegen("inspect", tmp_path / "post.md")
+    run = cli("inspect", tmp_path / "post.md")
     assert run.returncode == 0
     assert "2 picture(s) beside the post not used: cover.jpg, team photo.jpg" in run.stderr
     assert "no picture for Slide 1, 2" in run.stderr
@@ -194,7 +194,7 @@ def test_a_deck_folder_with_more_pictures_than_notes_names_the_spare_ones(tmp_pa
     deck = make_deck_dir(
         tmp_path / "deck", {"post.md": notes(2), **{f"snap-{n}.png": image_bytes(fmt="PNG") for n in (1, 2, 3)}}
     )
-    run = slidegen("inspect", deck)
+    run = cli("inspect", deck)
     assert "picture file(s) with no matching note: snap-3.png" in run.stderr
 
 
@@ -235,7 +235,7 @@ def test_wordpress_caption_blocks_above_their_markers(tmp_path):
     )
     got, _ = inspect(tmp_path / "export.xml")
     assert got == [(1, "board-a.jpg", "above the marker"), (2, "board-b.jpg", "above the marker")]
-    built = slidegen(
+    built = cli(
         "build",
         tmp_path / "export.xml",
         "--images",
@@ -256,7 +256,7 @@ def test_a_real_jekyll_post_with_a_liquid_picture_builds_with_site_root(tmp_path
     post = site / "_posts" / "2010-08-07-post-image-caption.md"
     got, _ = inspect(post)
     assert got == [(1, "unsplash-gallery-image-3.jpg", "order in the post")]
-    built = slidegen("build", post, "--site-root", site, "-o", tmp_path, "-f", "pptx", "--no-cache")
+    built = cli("build", post, "--site-root", site, "-o", tmp_path, "-f", "pptx", "--no-cache")
     assert built.returncode == 0, built.stderr
     assert picture_slides(tmp_path / "post-image-caption.pptx") == [1]
     intro = Presentation(tmp_path / "post-image-caption.pptx").slides[0].notes_slide.notes_text_frame.text

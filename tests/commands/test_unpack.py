@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import io
+import shutil
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from cli_run import ROOT, assert_one_line_error, slidegen
-from pptxsources import KNEECAP, PANDOC, own_output, rich_deck
+from cli_run import assert_one_line_error, cli, slidegen
+from pptxsources import KNEECAP, PANDOC, rich_deck
 from slidegen.readers.pptxdeck import read_deck
-
-SAMPLE = ROOT / "decks" / "social-media-society"
 
 
 @pytest.fixture(scope="module")
-def round_trip(tmp_path_factory):
+def round_trip(tmp_path_factory, sample_pptx):
     """Our sample deck built, unpacked and built again."""
     root = tmp_path_factory.mktemp("roundtrip")
-    original = own_output(SAMPLE, root / "first")
-    unpack = slidegen("unpack", original, "-o", root / "unpacked")
+    (root / "first").mkdir()
+    original = Path(shutil.copy(sample_pptx(), root / "first"))  # beside the unpacked post, as a user has it
+    unpack = cli("unpack", original, "-o", root / "unpacked")
     assert unpack.returncode == 0, unpack.stderr
-    build = slidegen("build", root / "unpacked", "-o", root / "again", "--no-cache")
+    build = cli("build", root / "unpacked", "-o", root / "again", "--no-cache")
     assert build.returncode == 0, build.stderr
     again = next((root / "again").glob("*.pptx"))
     return original, root / "unpacked", again, unpack, build
@@ -62,10 +63,10 @@ def test_unpacked_post_points_at_the_deck_as_template(round_trip):
     assert f"wrote {unpacked / 'post.md'}: 9 slide(s), 9 picture(s)" in unpack.stdout
 
 
-def test_corporate_template_deck_round_trips_titles(tmp_path):
-    original = own_output(SAMPLE, tmp_path / "first", ROOT / "assets" / "templates" / "corporate.pptx")
-    assert slidegen("unpack", original, "-o", tmp_path / "u").returncode == 0
-    run = slidegen("build", tmp_path / "u", "-o", tmp_path / "b", "-f", "pptx", "--no-cache")
+def test_corporate_template_deck_round_trips_titles(tmp_path, sample_pptx):
+    original = sample_pptx("corporate")
+    assert cli("unpack", original, "-o", tmp_path / "u").returncode == 0
+    run = cli("build", tmp_path / "u", "-o", tmp_path / "b", "-f", "pptx", "--no-cache")
     assert run.returncode == 0, run.stderr
     again = read_deck(next((tmp_path / "b").glob("*.pptx")), "again")
     assert [s.title for s in again.slides] == [s.title for s in read_deck(original, "first").slides]
@@ -74,7 +75,7 @@ def test_corporate_template_deck_round_trips_titles(tmp_path):
 @pytest.mark.office
 def test_render_draws_charts_tables_and_text_slides_with_libreoffice(tmp_path):
     deck = rich_deck(tmp_path / "review.pptx")
-    run = slidegen("unpack", deck, "-o", tmp_path / "u", "--render", "--image-width", "800")
+    run = cli("unpack", deck, "-o", tmp_path / "u", "--render", "--image-width", "800")
     assert run.returncode == 0, run.stderr
     names = sorted(p.name for p in (tmp_path / "u").iterdir())
     # slide 1: bullets, 2: the photo (original bytes), 3: chart, 4: table, 5: grouped shapes, 6: title only
@@ -93,14 +94,14 @@ def test_render_draws_charts_tables_and_text_slides_with_libreoffice(tmp_path):
 
 def test_without_render_such_slides_become_text_slides_with_a_warning(tmp_path):
     deck = rich_deck(tmp_path / "review.pptx")
-    run = slidegen("unpack", deck, "-o", tmp_path / "u")
+    run = cli("unpack", deck, "-o", tmp_path / "u")
     assert run.returncode == 0
     assert f"{deck}: warning: slide 5 shows chart: a text slide instead; use --render" in run.stderr
     assert sorted(p.name for p in (tmp_path / "u").iterdir()) == ["post.md", "slide-2.jpg"]
 
 
 def test_pandoc_deck_unpacks_and_builds(tmp_path):
-    run = slidegen("unpack", PANDOC["talk"], "-o", tmp_path / "u")
+    run = cli("unpack", PANDOC["talk"], "-o", tmp_path / "u")
     assert run.returncode == 0, run.stderr
     post = (tmp_path / "u" / "post.md").read_text()
     assert "- Why the knee bends" not in post  # pandoc gives its notes' list items no bullets
@@ -108,7 +109,7 @@ def test_pandoc_deck_unpacks_and_builds(tmp_path):
     assert "![](slide-1.jpg)" in post  # pandoc's alt text is "fig: lalune.jpg": a file name, dropped
     assert (tmp_path / "u" / "slide-1.jpg").read_bytes() == KNEECAP.read_bytes()
     assert f"template: {PANDOC['talk'].resolve()}\n" in post  # far away: named absolutely
-    build = slidegen("build", tmp_path / "u", "-o", tmp_path / "b", "-f", "html,notes", "--no-cache")
+    build = cli("build", tmp_path / "u", "-o", tmp_path / "b", "-f", "html,notes", "--no-cache")
     assert build.returncode == 0, build.stderr
     notes = next((tmp_path / "b").glob("*.notes.md")).read_text()
     assert "## Slide 1: The red kneecap" in notes and "Open with the sketch." in notes
@@ -133,7 +134,7 @@ def test_unpack_warns_when_a_note_would_not_read_back(tmp_path):
     tf.add_paragraph().text = "Thanks!"  # a sign-off ends a note in a post
     tf.add_paragraph().text = "Then the Q&A."
     prs.save(tmp_path / "end.pptx")
-    run = slidegen("unpack", tmp_path / "end.pptx", "-o", tmp_path / "u")
+    run = cli("unpack", tmp_path / "end.pptx", "-o", tmp_path / "u")
     assert run.returncode == 0
     assert "warning: Slide 1: its notes do not read back exactly from the post" in run.stderr
 
@@ -165,7 +166,7 @@ def _notes_structure(path):
 def test_list_notes_round_trip_as_real_paragraphs_with_levels_and_kinds(tmp_path):
     """Bullets at levels 0 and 1 and a numbered list: unpacked, rebuilt, and built straight from the deck."""
     deck = rich_deck(tmp_path / "review.pptx")
-    assert slidegen("unpack", deck, "-o", tmp_path / "u").returncode == 0
+    assert cli("unpack", deck, "-o", tmp_path / "u").returncode == 0
     post = (tmp_path / "u" / "post.md").read_text()
     assert (
         "Slide 1: Start with the good news.\n\n- Revenue\n    - Europe first\n\n1. Thank the team\n"
@@ -183,7 +184,7 @@ def test_list_notes_round_trip_as_real_paragraphs_with_levels_and_kinds(tmp_path
     assert original[1][:5] == want
     for source in (tmp_path / "u", deck):
         out = tmp_path / f"b-{source.name}"
-        run = slidegen("build", source, "-o", out, "-f", "pptx", "--no-cache")
+        run = cli("build", source, "-o", out, "-f", "pptx", "--no-cache")
         assert run.returncode == 0, run.stderr
         again = _notes_structure(next(out.glob("*.pptx")))
         assert again == original, source

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from cli_run import ROOT, slidegen
+from cli_run import ROOT, cli
 from toolkit import image_bytes, make_deck_dir
 
 SAMPLE = ROOT / "decks" / "social-media-society"
@@ -17,7 +17,7 @@ SAMPLE = ROOT / "decks" / "social-media-society"
 
 def test_row41_output_folder_problems_fail_before_any_work(tmp_path):
     make_deck_dir(tmp_path, {"post.md": "# T\n\nSlide 1: a\n", "file": "x"})
-    run = slidegen("build", "post.md", "-o", "file", cwd=tmp_path)
+    run = cli("build", "post.md", "-o", "file", cwd=tmp_path)
     assert run.returncode == 1 and run.stderr.strip() == "file: error: output path exists and is not a folder"
     (tmp_path / "ro").mkdir()
     os.chmod(tmp_path / "ro", 0o500)
@@ -27,7 +27,7 @@ def test_row41_output_folder_problems_fail_before_any_work(tmp_path):
             expected = "cannot create output folder"
         else:
             target, expected = "ro", "not writable"
-        run = slidegen("build", "post.md", "-o", target, cwd=tmp_path)
+        run = cli("build", "post.md", "-o", target, cwd=tmp_path)
         assert run.returncode == 1 and expected in run.stderr and "Traceback" not in run.stderr
     finally:
         os.chmod(tmp_path / "ro", 0o700)
@@ -36,7 +36,7 @@ def test_row41_output_folder_problems_fail_before_any_work(tmp_path):
 def test_row42_a_full_disk_leaves_the_earlier_output_intact(tmp_path):
     """The real /dev/full refuses every write: the build fails in one line and the old file stays."""
     make_deck_dir(tmp_path, {"post.md": "# T\n\nSlide 1: a\n"})
-    assert slidegen("build", "post.md", "-o", "out", "-f", "notes", cwd=tmp_path).returncode == 0
+    assert cli("build", "post.md", "-o", "out", "-f", "notes", cwd=tmp_path).returncode == 0
     before = (tmp_path / "out" / "t.notes.md").read_bytes()
     code = (
         "import os, sys, slidegen.outputs as o\n"
@@ -118,7 +118,7 @@ def test_row43_two_builds_into_one_folder_never_tear_a_file(tmp_path):
 
 def test_row44_output_names_stay_inside_the_folder(tmp_path):
     make_deck_dir(tmp_path, {"post.md": "---\ntitle: ../../etc/passwd\n---\nSlide 1: a\n"})
-    run = slidegen("build", "post.md", "-o", "out", "-f", "notes", cwd=tmp_path)
+    run = cli("build", "post.md", "-o", "out", "-f", "notes", cwd=tmp_path)
     assert run.returncode == 0 and os.listdir(tmp_path / "out") == ["etc-passwd.notes.md"]
 
 
@@ -136,7 +136,7 @@ def twice(tmp_path_factory):
     digests = []
     for i in range(2):
         out = root / f"out{i}"
-        run = slidegen(
+        run = cli(
             "build",
             root / "deck",
             "-o",

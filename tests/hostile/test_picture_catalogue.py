@@ -11,7 +11,7 @@ import zlib
 import pytest
 from PIL import Image
 
-from cli_run import slidegen
+from cli_run import cli
 from toolkit import image_bytes
 
 
@@ -98,7 +98,7 @@ def _deck(tmp_path, body: str, files: dict[str, bytes]):
 @pytest.mark.parametrize("row, ref, files, words", REFUSED, ids=[f"row{r[0]}-{r[1][:20]}" for r in REFUSED])
 def test_refused_pictures(tmp_path, row, ref, files, words):
     _deck(tmp_path, f"![x]({ref})", files)
-    run = slidegen("build", "deck/post.md", "-o", "out", "--no-cache", cwd=tmp_path)
+    run = cli("build", "deck/post.md", "-o", "out", "--no-cache", cwd=tmp_path)
     assert run.returncode == 1, run.stderr
     errors = [line for line in run.stderr.splitlines() if ": error: " in line]
     assert len(errors) == 1 and errors[0].startswith("deck/post.md:5: error: ") and words in errors[0], run.stderr
@@ -111,12 +111,12 @@ def test_row20_symlink_out_of_the_folder(tmp_path):
     secret.write_bytes(image_bytes())
     folder = _deck(tmp_path, "![x](link.jpg)", {})
     (folder / "link.jpg").symlink_to(secret)
-    run = slidegen("build", "deck/post.md", "-o", "out", "--no-cache", cwd=tmp_path)
+    run = cli("build", "deck/post.md", "-o", "out", "--no-cache", cwd=tmp_path)
     assert (
         run.returncode == 1
         and ("deck/post.md:5: error: link.jpg is a symbolic link to a file outside the post's folder") in run.stderr
     )
-    run = slidegen("inspect", "deck/post.md", cwd=tmp_path)  # inspect no longer lists it as fine
+    run = cli("inspect", "deck/post.md", cwd=tmp_path)  # inspect no longer lists it as fine
     assert (
         run.returncode == 0
         and "deck/post.md:5: warning: building would fail: link.jpg is a symbolic link" in run.stderr
@@ -129,7 +129,7 @@ def test_row20_symlink_out_of_the_folder(tmp_path):
 def test_pictures_that_build(tmp_path, row, files, warning):
     body = "\n\n".join(f"Slide {n}: see ![x]({name})" for n, name in enumerate(files, start=2))
     _deck(tmp_path, body, files)
-    run = slidegen("build", "deck/post.md", "-o", "out", "--no-cache", "-f", "pptx,html", cwd=tmp_path)
+    run = cli("build", "deck/post.md", "-o", "out", "--no-cache", "-f", "pptx,html", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     if warning:
         assert warning in run.stderr
@@ -143,9 +143,9 @@ def test_pictures_that_build(tmp_path, row, files, warning):
 
 def test_row33_remote_pictures_are_never_fetched(tmp_path):
     _deck(tmp_path, "![x](http://169.254.169.254/latest/meta-data/x.jpg)", {})
-    run = slidegen("build", "deck/post.md", "-o", "out", "--no-cache", "-f", "html", cwd=tmp_path)
+    run = cli("build", "deck/post.md", "-o", "out", "--no-cache", "-f", "html", cwd=tmp_path)
     assert run.returncode == 0 and "remote picture not fetched" in run.stderr
-    strict = slidegen("build", "deck/post.md", "-o", "out2", "--no-cache", "-f", "html", "--strict", cwd=tmp_path)
+    strict = cli("build", "deck/post.md", "-o", "out2", "--no-cache", "-f", "html", "--strict", cwd=tmp_path)
     assert strict.returncode == 1
 
 
@@ -153,5 +153,5 @@ def test_row31_every_orientation_ends_upright(tmp_path):
     files = {f"o{n}.jpg": image_bytes(60, 40, orientation=n) for n in range(1, 9)}
     body = "\n\n".join(f"Slide {n + 1}: see ![x](o{n}.jpg)" for n in range(1, 9))
     _deck(tmp_path, body, files)
-    run = slidegen("build", "deck/post.md", "-o", "out", "--no-cache", "-f", "html", cwd=tmp_path)
+    run = cli("build", "deck/post.md", "-o", "out", "--no-cache", "-f", "html", cwd=tmp_path)
     assert run.returncode == 0, run.stderr

@@ -9,7 +9,7 @@ from importlib import metadata
 
 import pytest
 
-from cli_run import ROOT, slidegen
+from cli_run import ROOT, cli
 from slidegen.alttext import ALT_LIMIT, alt_text
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
@@ -150,7 +150,7 @@ def test_build_with_ocr_gives_a_text_layer_and_alt_text_and_reads_each_picture_o
 def test_front_matter_ocr_turns_it_on_for_one_post(tmp_path, board_deck):
     post = board_deck / "post.md"
     post.write_text("---\nocr: true\n---\n" + post.read_text(encoding="utf-8"), encoding="utf-8")
-    run = slidegen("inspect", board_deck, "--json", env={"XDG_CACHE_HOME": str(tmp_path / "xdg")})
+    run = cli("inspect", board_deck, "--json", env={"XDG_CACHE_HOME": str(tmp_path / "xdg")})
     assert run.returncode == 0, run.stderr
     board = json.loads(run.stdout)["decks"][0]["slides"][0]["ocr"]
     assert "TEST" in board["text"].upper()
@@ -160,9 +160,9 @@ def test_front_matter_ocr_turns_it_on_for_one_post(tmp_path, board_deck):
 
 
 def test_inspect_without_ocr_reads_nothing(tmp_path, board_deck):
-    run = slidegen("inspect", board_deck, "--json", env={"XDG_CACHE_HOME": str(tmp_path / "xdg")})
+    run = cli("inspect", board_deck, "--json", env={"XDG_CACHE_HOME": str(tmp_path / "xdg")})
     assert json.loads(run.stdout)["decks"][0]["slides"][0]["ocr"] is None
-    text = slidegen("inspect", board_deck, "--ocr", env={"XDG_CACHE_HOME": str(tmp_path / "xdg")})
+    text = cli("inspect", board_deck, "--ocr", env={"XDG_CACHE_HOME": str(tmp_path / "xdg")})
     assert text.returncode == 0 and re.search(r"words read: .*TEST", text.stdout, re.I), text.stdout
 
 

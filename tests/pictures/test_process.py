@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageCms
 
 from slidegen.pictures.process import ImageProblem, ImageSettings, fit, process
-from toolkit import image_bytes
+from toolkit import examples, image_bytes
 
 SETTINGS = ImageSettings(box_width=1920, box_height=1080)
 
@@ -407,7 +407,7 @@ _SEEDS = {
 }
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     fmt=st.sampled_from(sorted(_SEEDS)),
     cuts=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), min_size=1, max_size=6),

@@ -6,7 +6,7 @@ import json
 import pytest
 
 import feedgen
-from cli_run import assert_one_line_error, slidegen
+from cli_run import assert_one_line_error, cli, slidegen
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
 from slidegen.errors import InputError
@@ -196,7 +196,7 @@ def test_a_bad_post_is_reported_and_the_others_still_read(tmp_path):
     data = feedgen.rss(3).replace(b"Slide 2:", b"Slide 1:", 2)  # items 1 and 2 now repeat slide 1
     path = tmp_path / "f.rss"
     path.write_bytes(data)
-    run = slidegen("inspect", path, "--json")
+    run = cli("inspect", path, "--json")
     assert run.returncode == 1
     titles = [d["title"] for d in json.loads(run.stdout)["decks"]]
     assert titles == ["Feed post 3"]

@@ -12,7 +12,7 @@ import io
 import pytest
 from PIL import Image
 
-from cli_run import assert_one_line_error, slidegen
+from cli_run import assert_one_line_error, cli, slidegen
 from pptxsources import KNEECAP, background_deck, rewrite
 from slidegen.diagnostics import Report
 from slidegen.readers.pptx import plan_deck
@@ -48,11 +48,11 @@ def test_own_background_is_the_picture_of_a_slide_with_no_other(deck, photo):
 
 
 def test_unpack_extracts_the_background_with_its_original_bytes(deck, tmp_path):
-    run = slidegen("unpack", deck, "-o", tmp_path / "u")
+    run = cli("unpack", deck, "-o", tmp_path / "u")
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "u" / "slide-1.jpg").read_bytes() == KNEECAP.read_bytes()
     assert "Slide 1: The whole board, as a background.\n\n![](slide-1.jpg)" in (tmp_path / "u" / "post.md").read_text()
-    build = slidegen("build", tmp_path / "u", "-o", tmp_path / "b", "-f", "pptx", "--no-cache")
+    build = cli("build", tmp_path / "u", "-o", tmp_path / "b", "-f", "pptx", "--no-cache")
     assert build.returncode == 0, build.stderr
     again = read_deck(next((tmp_path / "b").glob("*.pptx")), "again")
     assert [s.title for s in again.slides[1:]] == ["The board", "With a logo", "Photo on top", "Part two"]
@@ -105,7 +105,7 @@ def test_a_broken_background_is_one_warning_and_a_text_slide(deck, tmp_path, cas
     assert [w.message for w in report.warnings if w.message.startswith("slide 1:")] == [
         warning if warning.endswith("left out") else warning + "; left out"
     ]
-    run = slidegen("build", broken, "-o", tmp_path / "out", "-f", "html", "--no-cache")
+    run = cli("build", broken, "-o", tmp_path / "out", "-f", "html", "--no-cache")
     assert run.returncode == 0, run.stderr
     assert f"{broken}: warning: {warning}" in run.stderr
 

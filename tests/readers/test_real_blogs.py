@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from cli_run import slidegen
+from cli_run import cli
 from slidegen.config import BuildOptions
 from slidegen.diagnostics import Report
 from slidegen.pipeline import Result, read_decks
@@ -121,12 +121,12 @@ def test_nested_and_mixed_lists_keep_their_levels(tmp_path):
 def test_inspect_lists_skipped_posts_when_no_post_has_notes(tmp_path):
     path = tmp_path / "export.xml"
     path.write_text(wordpress(marked=False), encoding="utf-8")
-    run = slidegen("inspect", str(path), "--json")
+    run = cli("inspect", str(path), "--json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert data["decks"] == [] and len(data["skipped"]) == 6
     assert data["skipped"][0]["title"] == "Post Format: Gallery"
-    text = slidegen("inspect", str(path))
+    text = cli("inspect", str(path))
     assert text.returncode == 0 and "skipped: 'Template: More Tag'" in text.stdout
 
 
@@ -231,8 +231,8 @@ def test_notes_markdown_and_html_keep_the_structure(tmp_path):
 def test_inspect_verbose_lists_text_in_no_note(tmp_path):
     path = tmp_path / "post.md"
     path.write_text(signing_guide(), encoding="utf-8")
-    run = slidegen("inspect", str(path), "--verbose")
+    run = cli("inspect", str(path), "--verbose")
     assert run.returncode == 0, run.stderr
     assert f"{path}:125: Resources" in run.stdout
-    data = json.loads(slidegen("inspect", str(path), "--json", "-v").stdout)
+    data = json.loads(cli("inspect", str(path), "--json", "-v").stdout)
     assert data["decks"][0]["outside_notes"][0] == {"line": 125, "text": "Resources"}

@@ -227,6 +227,10 @@ def change_filter(source: Path) -> Callable:
     return accept
 
 
+#: How long the watcher waits for a change before it looks in (milliseconds).
+WATCH_TICK = 100
+
+
 def run(
     source: Path,
     options: BuildOptions,
@@ -251,19 +255,28 @@ def run(
         ) from None
     thread = threading.Thread(target=server.serve_forever, name="slidegen-serve", daemon=True)
     thread.start()
-    print(f"serving {server.url} (Ctrl-C stops)", file=out, flush=True)
-    if ready:
-        ready(server)
     previous = stop_on_sigterm()
+    announced = False
     try:
-        for _changes in watch(
+        # The watcher hands back an empty set each time it has waited WATCH_TICK ms with nothing
+        # changed; the first one says it is watching, and only then is the server announced, so a
+        # change made just after "serving" is seen (before, one made on a busy machine was lost).
+        for changes in watch(
             *watched_paths(source, options),
             watch_filter=change_filter(source),
             stop_event=server.stopping,
             debounce=800,
             step=50,
+            rust_timeout=WATCH_TICK,
+            yield_on_timeout=True,
         ):
-            _build(preview, out, err)
+            if not announced:
+                print(f"serving {server.url} (Ctrl-C stops)", file=out, flush=True)
+                if ready:
+                    ready(server)
+                announced = True
+            if changes:
+                _build(preview, out, err)
     except KeyboardInterrupt:
         pass
     finally:

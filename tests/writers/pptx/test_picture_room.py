@@ -5,7 +5,7 @@ import io
 import pytest
 from pptx import Presentation
 
-from cli_run import slidegen
+from cli_run import cli
 from pptxcases import rich_deck, title_slide_only_template
 from slidegen.config import BuildOptions
 from slidegen.writers.pptx.deck import prepared_template, render
@@ -46,9 +46,7 @@ def test_the_build_warns_once_naming_the_template(tmp_path, one_layout):
             "slide-2.jpg": image_bytes(300, 400),
         },
     )
-    run = slidegen(
-        "build", tmp_path / "deck", "-o", tmp_path / "out", "-f", "pptx", "--no-cache", "--template", one_layout
-    )
+    run = cli("build", tmp_path / "deck", "-o", tmp_path / "out", "-f", "pptx", "--no-cache", "--template", one_layout)
     assert run.returncode == 0, run.stderr
     warnings = [line for line in run.stderr.splitlines() if "warning:" in line]
     assert warnings == [

@@ -12,7 +12,7 @@ from pptxcases import xml_keeps
 from slidegen.config import BuildOptions
 from slidegen.model import ImageRef, Note, Span
 from slidegen.writers.pptx.deck import render
-from toolkit import make_deck
+from toolkit import examples, make_deck
 
 # Every code point, surrogates and U+FFFE/U+FFFF included, weighted towards the troublesome ones.
 TEXT = st.text(
@@ -36,7 +36,7 @@ SPANS = st.lists(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(title=TEXT, author=TEXT, slide_title=TEXT, alt=TEXT, spans=SPANS, picture=st.booleans())
 def test_any_text_builds_and_reopens(title, author, slide_title, alt, spans, picture):
     deck = make_deck(1, title=title, author=author, pictures=picture)
