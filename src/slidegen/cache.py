@@ -71,9 +71,15 @@ def board_libraries() -> tuple[tuple[str, str], ...]:
 
     Read from the packages' metadata: importing OpenCV would cost the parent process a quarter second.
     """
-    from slidegen.installed import version
+    from importlib.metadata import PackageNotFoundError, version
 
-    return tuple((name, found) for name in ("numpy", *_OPENCV) if (found := version(name)) is not None)
+    found = []
+    for name in ("numpy", *_OPENCV):
+        try:
+            found.append((name, version(name)))
+        except PackageNotFoundError:
+            continue
+    return tuple(found)
 
 
 class PictureCache:

@@ -21,10 +21,17 @@ CHECKED_SERIES = "1.0"
 
 @functools.cache
 def version() -> str:
-    """The installed python-pptx's version, without importing pptx (see ``slidegen.installed``)."""
-    from slidegen.installed import version as installed
+    """The installed python-pptx's version, from its package metadata (no import of pptx needed).
 
-    return installed("python-pptx") or "unknown"
+    ``importlib.metadata`` is imported here, not at the top: it costs a warm build some
+    milliseconds, and only a PPTX build needs the version (once per process).
+    """
+    from importlib import metadata
+
+    try:
+        return metadata.version("python-pptx")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def element(proxy: Any) -> Any:
