@@ -84,7 +84,7 @@ def keep_freed_memory() -> None:
 
     try:
         mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl without it)
+    except (OSError, AttributeError, TypeError):  # not glibc (macOS; Windows has no default library)
         return
     mallopt(_M_TRIM_THRESHOLD, KEEP_FREED)
     mallopt(_M_MMAP_THRESHOLD, 32 * 2**20)
