@@ -126,3 +126,30 @@ def test_writing_through_a_glare_disc_stays_writing():
     assert np.median(out[in_glare & ink]) < 110
     board_only = ~np.asarray(Image.fromarray(ink.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(9)), bool)
     assert np.percentile(out[in_glare & board_only], 5) >= 250
+
+
+def test_the_banded_table_cleanup_is_the_per_pixel_formula_even_where_glare_overshoots():
+    """The cleanup looks its factor up in a table and runs in bands; it must give what the formula
+    gives for every pixel, also where the smoothly interpolated glare map rises past MAX_GLARE
+    (cubic interpolation overshoots) and across band edges; far past it, it must not fail."""
+    from dataclasses import replace
+
+    from slidegen.pictures import whiteboard
+
+    rng = np.random.default_rng(7)
+    rgb = rng.integers(0, 256, (150, 90, 3), dtype=np.uint8)  # 150 rows: three bands, the last short
+    board = measure(rgb)
+    glare = np.linspace(1.0, whiteboard.MAX_GLARE + 0.9, 150 * 90, dtype=np.float32).reshape(150, 90)
+    out = clean(rgb, FULL, replace(board, glare=glare, on_board=None))
+    # The formula, per pixel, over the whole picture at once.
+    farthest = 255 - board.ratio.min(axis=2).astype(np.float32)
+    corrected = farthest * glare
+    assert (corrected > 255 * whiteboard.MAX_GLARE).any()  # the overshoot is exercised
+    factor = whiteboard._deepen(FULL, corrected) * whiteboard._keep(FULL, corrected) * glare
+    padded = np.pad(farthest, 1, constant_values=0)
+    near = np.max([padded[y : y + 150, x : x + 90] for y in range(3) for x in range(3)], axis=0)
+    factor = np.maximum(factor, (near > round((1 - whiteboard.STROKE_AT) * 255) - 1).astype(np.float32))
+    expected = 255 - np.clip(np.round((255 - board.ratio.astype(np.float32)) * factor[..., None]), 0, 255)
+    assert np.abs(out.astype(int) - expected.astype(int)).max() <= 1
+    far = np.full((150, 90), 3 * whiteboard.MAX_GLARE, np.float32)
+    assert clean(rgb, FULL, replace(board, glare=far, on_board=None)).shape == rgb.shape

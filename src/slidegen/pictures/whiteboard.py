@@ -162,8 +162,9 @@ def clean(rgb: np.ndarray, strength: Strength = FULL, board: Board | None = None
         table = _deepen(strength) * _keep(strength)
     else:
         # With glare it depends on the corrected distance (0 to 255 × MAX_GLARE): a table of it
-        # in quarter steps spares computing the formula per pixel.
-        steps = np.arange(round(255 * MAX_GLARE * 4) + 1, dtype=np.float32) * 0.25
+        # in quarter steps spares computing the formula per pixel. The glare map is interpolated
+        # smoothly and may overshoot MAX_GLARE a little: the table reaches one further.
+        steps = np.arange(round(255 * (MAX_GLARE + 1) * 4) + 1, dtype=np.float32) * 0.25
         table = _deepen(strength, steps) * _keep(strength, steps)
     out = np.empty_like(rgb)
     height = rgb.shape[0]
@@ -196,6 +197,7 @@ def _clean_band(
         factor = cv2.LUT(farthest, table)
     else:  # glare lightened the ink as much as the board: scale its contrast back
         index: np.ndarray = cv2.multiply(farthest, glare, scale=4.0, dtype=cv2.CV_16U)  # rounded to a step
+        np.minimum(index, len(table) - 1, out=index)  # and holds its last step beyond
         factor = cv2.multiply(table[index], glare)
     # A stroke's soft edge is as faint as a ghost, but whitening it would thin the stroke to a
     # hairline that people and text recognition misread: next to a stroke, nothing is lightened.
