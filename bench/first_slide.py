@@ -6,15 +6,9 @@ import shutil
 import time
 from pathlib import Path
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+import corpus  # noqa: F401  (puts tests/ on the path)
+
+from browser.showkit import LAUNCH_ARGS as ARGS  # the tests' Chromium settings
 
 
 def time_to_first_slide(html: Path) -> float:

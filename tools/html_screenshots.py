@@ -22,16 +22,10 @@ from playwright.sync_api import sync_playwright
 import slidegen
 
 ROOT = Path(__file__).resolve().parents[1]
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--hide-scrollbars",
-]
+sys.path.insert(0, str(ROOT / "tests"))
+from browser.showkit import LAUNCH_ARGS  # noqa: E402  (the tests' Chromium settings)
+
+ARGS = [*LAUNCH_ARGS, "--hide-scrollbars"]
 VIEW = {"width": 1280, "height": 800}
 
 
