@@ -27,6 +27,14 @@ from browser.showkit import LAUNCH_ARGS  # noqa: E402  (the tests' Chromium sett
 
 ARGS = [*LAUNCH_ARGS, "--hide-scrollbars"]
 VIEW = {"width": 1280, "height": 800}
+#: A phone held upright, as both phone shots see it.
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "reduced_motion": "reduce",
+    "color_scheme": "light",
+    "has_touch": True,
+}
 
 
 def main(deck_dir: Path, out_dir: Path) -> None:
@@ -57,13 +65,7 @@ def main(deck_dir: Path, out_dir: Path) -> None:
             speaker.set_viewport_size(VIEW)
             speaker.wait_for_selector("#sp-cur .sg-slide")
             shoot(speaker, out_dir / "speaker.png")
-            phone = browser.new_context(
-                viewport={"width": 390, "height": 844},
-                device_scale_factor=2,
-                reduced_motion="reduce",
-                color_scheme="light",
-                has_touch=True,
-            )
+            phone = browser.new_context(**PHONE)
             page = phone.new_page()
             page.goto(show)
             shoot(page, out_dir / "phone.png")
@@ -89,13 +91,7 @@ def present_phone(browser, deck_dir: Path, tmp: Path, path: Path) -> None:
         speaker = browser.new_context(viewport=VIEW).new_page()
         speaker.goto(server.presenter_url)
         speaker.wait_for_selector(".sg-slide.is-current")
-        phone = browser.new_context(
-            viewport={"width": 390, "height": 844},
-            device_scale_factor=2,
-            reduced_motion="reduce",
-            color_scheme="light",
-            has_touch=True,
-        ).new_page()
+        phone = browser.new_context(**PHONE).new_page()
         phone.goto(server.audience_url)
         phone.wait_for_selector(".sg-slide.is-current")
         speaker.keyboard.press("q")  # the speaker hides the room card, as in a talk
