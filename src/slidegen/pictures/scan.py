@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image
 
 from slidegen.pictures import board, whiteboard
+from slidegen.pictures.process import DRAFT_SLACK
 
 # Pictures are processed one per worker process, a worker per core: OpenCV's own threads would
 # only contend with the other workers (a fifth more CPU time for the same pictures).
@@ -142,11 +143,26 @@ def _unusable(quad, width: int, height: int) -> str:
 
 
 def _fit(rgb: np.ndarray, box: tuple[int, int]) -> np.ndarray:
+    """The whole photo fitted into ``box``: a photo decoded at twice the slide's size is halved
+    by a whole factor, as a plain picture is decoded (at most ``DRAFT_SLACK`` below the box).
+
+    OpenCV averages a whole factor's f × f pixels in its fast path; any other factor costs about
+    ten times as much (29 against 3 ms for a 12-megapixel photo decoded at half size)."""
     height, width = rgb.shape[:2]
     scale = min(box[0] / width, box[1] / height, 1.0)
     if scale >= 1.0:
         return rgb
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    factor = int(min(width / (size[0] * DRAFT_SLACK), height / (size[1] * DRAFT_SLACK)))
+    if factor >= 2:
+        # The few rows or columns past a multiple of the factor are left out.
+        rgb = cv2.resize(
+            rgb[: height // factor * factor, : width // factor * factor],
+            (width // factor, height // factor),
+            interpolation=cv2.INTER_AREA,
+        )
+        if rgb.shape[1] <= size[0] and rgb.shape[0] <= size[1]:
+            return rgb
     return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
 
 
