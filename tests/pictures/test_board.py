@@ -251,6 +251,20 @@ def test_tiny_and_extreme_pictures_are_not_cropped_and_do_not_fail(size):
     assert board["corners"] is None and picture.width >= 1 and picture.height >= 1
 
 
+@pytest.mark.parametrize(("shape", "fitted"), [((1512, 2016), (756, 1008)), ((1200, 1600), (806, 1075))])
+def test_a_whole_photo_is_fitted_by_averaging_and_a_whole_factor_first(shape, fitted):
+    """No board (or crop off): a photo decoded at twice the slide's size is halved, each pixel the
+    mean of four, to the size a plain build gives it (within 10 % of the box); any other is fitted."""
+    from slidegen.pictures.scan import _fit
+
+    rgb = np.random.default_rng(7).integers(0, 256, (*shape, 3), dtype=np.uint8)
+    out = _fit(rgb, (SLIDE.box_width, SLIDE.box_height))
+    assert out.shape[:2] == fitted
+    if shape[0] == 2 * fitted[0]:
+        means = rgb.reshape(fitted[0], 2, fitted[1], 2, 3).mean(axis=(1, 3))
+        assert np.abs(out - means).max() <= 1
+
+
 def test_corners_given_by_hand_override_the_search():
     marked = MARKED["imagelabs__Whiteboard1.jpg"]["board"]
     settings = ImageSettings.for_width(1920, 50_000_000, True, corners=tuple(map(tuple, marked)))
