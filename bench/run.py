@@ -414,19 +414,17 @@ def main(argv=None) -> int:
             f"{warm_ocr:.2f} s (cold without --ocr {plain:.2f} s)",
             "",
         ]
-    cold_main = next(
-        (
-            statistics.median(s.wall for s in c.samples)
-            for c in contenders
-            if (c.name, c.deck) == ("slidegen cold", "50")
-        ),
-        None,
-    )
     if not args.quick:
         from board_steps import report as board_report
 
+        found = {(c.name, c.deck): c for c in contenders}
+        cold_c, board_c = found.get(("slidegen cold", "50")), found.get(("slidegen cold --whiteboard", "50"))
+        cold_main = statistics.median(s.wall for s in cold_c.samples) if cold_c else None
+        cpu = None
+        if cold_c and board_c:
+            cpu = (statistics.median(s.cpu for s in cold_c.samples), statistics.median(s.cpu for s in board_c.samples))
         pool = sorted((root / "photos-4032x3024").glob("*.jpg"))[:13]
-        report += board_report(pool, cold_main, 50, os.cpu_count() or 1)
+        report += board_report(pool, cold_main, cpu, 50, os.cpu_count() or 1)
     if ocr_installed() and not args.quick:
         report += ocr_quality()
     from room import measure_room
