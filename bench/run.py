@@ -195,6 +195,10 @@ def build_contenders(args, root: Path) -> list[Contender]:
     for n, folder in decks.items():
         if n != main_n:
             c.append(Contender("slidegen cold", str(n), slidegen_build(folder)))
+    if not args.quick:  # does a whiteboard build's memory grow with its photos?
+        c.append(
+            Contender("slidegen cold --whiteboard", str(min(decks)), slidegen_build(decks[min(decks)], whiteboard=True))
+        )
     if ocr_installed():
         small_n = min(decks)
         small = decks[small_n]
