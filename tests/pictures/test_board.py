@@ -270,7 +270,7 @@ def test_a_whole_photo_is_fitted_by_averaging_and_a_whole_factor_first(shape, fi
 )
 def test_a_phone_photo_is_decoded_large_enough_for_the_board_and_no_larger(photo, decoded, monkeypatch):
     """A board filling 70 % of the photo's side, cropped out, still fills the slide; a 16:9 photo
-    is not decoded at full size for that (twice the time and 60 MB more)."""
+    is not decoded at full size for that (twice the time, and more memory)."""
     import slidegen.pictures.scan as scan_module
 
     seen = []

@@ -143,11 +143,12 @@ def _unusable(quad, width: int, height: int) -> str:
 
 
 def _fit(rgb: np.ndarray, box: tuple[int, int]) -> np.ndarray:
-    """The whole photo fitted into ``box``: a photo decoded at twice the slide's size is halved
-    by a whole factor, as a plain picture is decoded (at most ``DRAFT_SLACK`` below the box).
+    """The whole photo fitted into ``box``: a photo decoded larger for the board (a 12-megapixel
+    one at about twice the slide's size) is first shrunk by a whole factor, as far as a plain
+    picture is decoded (at most ``DRAFT_SLACK`` below the box).
 
-    OpenCV averages a whole factor's f × f pixels in its fast path; any other factor costs about
-    ten times as much (29 against 3 ms for a 12-megapixel photo decoded at half size)."""
+    OpenCV averages a whole factor's f × f pixels in its fast path; other factors cost several
+    times as much (26–29 against 4–5 ms for a 12-megapixel photo decoded at half size)."""
     height, width = rgb.shape[:2]
     scale = min(box[0] / width, box[1] / height, 1.0)
     if scale >= 1.0:
