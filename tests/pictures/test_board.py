@@ -242,7 +242,7 @@ def test_photos_without_a_board_are_left_alone(name):
     assert a.shape == b.shape and np.abs(a - b).mean() < 2
 
 
-@pytest.mark.parametrize("size", [(1, 1), (3, 5), (40, 2000), (3000, 12)])
+@pytest.mark.parametrize("size", [(1, 1), (3, 5), (40, 2000), (3000, 12), (9, 9000), (10, 9000)])
 def test_tiny_and_extreme_pictures_are_not_cropped_and_do_not_fail(size):
     img = Image.new("RGB", size, (220, 220, 215))
     buf = io.BytesIO()

@@ -154,7 +154,8 @@ def _fit(rgb: np.ndarray, box: tuple[int, int]) -> np.ndarray:
     if scale >= 1.0:
         return rgb
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    factor = int(min(width / (size[0] * DRAFT_SLACK), height / (size[1] * DRAFT_SLACK)))
+    # (No larger than the narrow side of a strip a few pixels wide: it keeps at least one pixel.)
+    factor = min(int(min(width / (size[0] * DRAFT_SLACK), height / (size[1] * DRAFT_SLACK))), width, height)
     if factor >= 2:
         # The few rows or columns past a multiple of the factor are left out.
         rgb = cv2.resize(
