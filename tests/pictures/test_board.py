@@ -331,12 +331,45 @@ def test_never_worse_than_the_photo(ink, cleanup, monkeypatch):
 
 @pytest.mark.parametrize("number", [2, 4, 5, 9])
 def test_the_sample_deck_boards_come_out_white_with_their_writing(number):
-    """The sample deck's drawn snapshots: the writing kept, the board white. (Their frames sit on a
-    grey wall that the search does not yet accept as a quadrangle: they are cut at one frame edge
-    at most, so the outer edge is not yet board-white.)"""
+    """The sample deck's drawn snapshots: the writing kept, the board white."""
     data = (Path(__file__).parents[2] / "decks" / "social-media-society" / f"slide-{number}.jpg").read_bytes()
     picture, _, board = process_board(data, SLIDE)
     rgb = np.asarray(Image.open(io.BytesIO(picture.data)).convert("RGB"))
     assert board["kept"] >= 0.9 and board["cleanup"] in ("full", "mild"), board
     level = grey(rgb)
     assert np.median(level) >= 250 and (level < 128).mean() > 0.002
+
+
+SAMPLE = Path(__file__).parents[2] / "decks" / "social-media-society"
+
+
+def test_the_sample_deck_boards_are_cut_at_their_frames():
+    """Their boards run out of the picture on a grey wall: each is cut at the frame edges it
+    shows, so in the median picture the outer edge is board-white."""
+    whites = []
+    for number in range(1, 10):
+        picture, _, board = process_board((SAMPLE / f"slide-{number}.jpg").read_bytes(), SLIDE)
+        rgb = np.asarray(Image.open(io.BytesIO(picture.data)).convert("RGB"))
+        whites.append((grey(rgb)[outer_band(rgb.shape)] >= 215).mean())
+        assert board["board"] in ("found", "partial"), (number, board)
+    assert np.median(whites) >= 0.85, whites
+
+
+def test_where_a_board_is_cut_does_not_depend_on_the_decode_size():
+    """A frame edge is jagged in the search's small copy; the cut was once found at one decode size
+    and not at another (4 of these 9 photos agreed). Decoded at full and at half size, the
+    corners agree within 1 % of the photo."""
+    for number in range(1, 10):
+        data = (SAMPLE / f"slide-{number}.jpg").read_bytes()
+        found = []
+        for scale in (1, 2):
+            img = Image.open(io.BytesIO(data))
+            img.draft("RGB", (img.width // scale, img.height // scale))
+            rgb = np.asarray(ImageOps.exif_transpose(img).convert("RGB"))
+            corners = find_board(rgb).corners
+            h, w = rgb.shape[:2]
+            found.append(None if corners is None else np.array(corners) / [w, h])
+        a, b = found
+        assert (a is None) == (b is None), (number, a, b)
+        if a is not None:
+            assert np.abs(a - b).max() < 0.01, (number, a, b)

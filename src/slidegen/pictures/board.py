@@ -105,44 +105,38 @@ def _trim(region: np.ndarray, light: np.ndarray) -> tuple[float, float, float, f
     board that runs out of the picture; None when there is nothing to cut.
 
     A side is cut only at a long straight edge (the frame's) parallel to it, with hardly any
-    board beyond it: shade, vignetting and writing near the edge are never cut."""
+    board beyond it: shade, vignetting and writing near the edge are never cut. The frame's edge
+    is jagged in the small copy, so it is found as a band of columns (or rows) a few pixels wide
+    in which edges run along most of the side, not as a line segment: a segment search found it
+    or not depending on a pixel or two (at one decode size and not at another)."""
     h, w = region.shape
     edges = cv2.Canny(light.astype(np.uint8), 20, 50)
-    found = cv2.HoughLinesP(
-        edges,
-        1,
-        np.pi / 180,
-        threshold=max(20, min(h, w) // 4),
-        minLineLength=round(FRAME_LINE * min(h, w)),
-        maxLineGap=8,
-    )
     cuts = [0, 0, 0, 0]  # top, right, bottom, left: pixels cut from each side
-    for x1, y1, x2, y2 in found.reshape(-1, 4) if found is not None else []:
-        horizontal = abs(y2 - y1) <= abs(x2 - x1) * 0.18
-        vertical = abs(x2 - x1) <= abs(y2 - y1) * 0.18
-        for side, size, near, far, along, length in (
-            (0, h, min(y1, y2), max(y1, y2), horizontal, abs(x2 - x1) / w),
-            (2, h, h - 1 - max(y1, y2), h - 1 - min(y1, y2), horizontal, abs(x2 - x1) / w),
-            (3, w, min(x1, x2), max(x1, x2), vertical, abs(y2 - y1) / h),
-            (1, w, w - 1 - max(x1, x2), w - 1 - min(x1, x2), vertical, abs(y2 - y1) / h),
-        ):
-            # A frame seen askew is not cut along (an upright cut would take board with it).
-            if not along or length < FRAME_LINE or far >= size * MAX_TRIM or near < 1 or far - near > size * 0.015:
+    # Each side turned to be the left one: rows run along it, columns away from it.
+    sides = ((edges.T, region.T), (edges[:, ::-1], region[:, ::-1]), (edges[::-1].T, region[::-1].T), (edges, region))
+    for side, (along, board) in enumerate(sides):
+        reach = int(along.shape[1] * MAX_TRIM)
+        # A straight edge may wander this many columns (a frame seen slightly askew, or jagged)...
+        spread = max(3, round(along.shape[1] * 0.015)) | 1
+        strip = cv2.dilate(along[:, : reach + spread], np.ones((1, spread), np.uint8))
+        # ...and skip a few rows (a magnet, a marker in the tray).
+        strip = cv2.morphologyEx(strip, cv2.MORPH_CLOSE, np.ones((9, 1), np.uint8))
+        cover = (strip > 0).mean(axis=0)
+        column = spread // 2 + 1
+        while column < reach:
+            if cover[column] < FRAME_LINE:
+                column += 1
                 continue
-            band = {0: region[:near], 2: region[h - near :], 3: region[:, :near], 1: region[:, w - near :]}[side]
-            if band.size and band.mean() < 0.3:  # beyond the line: wall and frame, not board
-                cuts[side] = max(cuts[side], far + 3)
+            end = column
+            while end + 1 < len(cover) and cover[end + 1] >= FRAME_LINE:
+                end += 1
+            line = column + int(np.argmax(cover[column : end + 1]))  # the middle of the band
+            column = end + 1
+            near = line - spread // 2
+            if line < reach and near >= 1 and board[:, :near].mean() < 0.3:  # beyond it: wall and frame
+                cuts[side] = max(cuts[side], line + 3)
     if not any(cuts):
         return None
-    # Past the line: the rest of the frame (thin and dark, it is closed over in ``light``) and a
-    # frame seen askew, until the rows or columns are board.
-    shares = (region.mean(axis=1), region.mean(axis=0)[::-1], region.mean(axis=1)[::-1], region.mean(axis=0))
-    for side, share in enumerate(shares):
-        limit = cuts[side] + round(len(share) * 0.02)
-        # "Board" is as much board as the next rows or columns have (a marker tray may take some).
-        target = 0.9 * float(np.median(share[cuts[side] : cuts[side] + round(len(share) * 0.08) + 1]))
-        while cuts[side] and cuts[side] < min(limit, len(share) - 1) and share[cuts[side]] < target:
-            cuts[side] += 1
     top, right, bottom, left = cuts
     return float(left), float(top), float(w - right), float(h - bottom)
 
