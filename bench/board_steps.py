@@ -64,7 +64,7 @@ def board_steps(photos: list[Path]) -> dict[str, float]:
         _timed(times, "whiteboard picture, all steps", process.process_board, data, cleaned)
         img = Image.open(io.BytesIO(data))
         orientation = img.getexif().get(0x0112, 1)
-        size = process.fit(img.size, (box[0] * process.BOARD_DECODE, box[1] * process.BOARD_DECODE))
+        size = process.fit(img.size, (round(box[0] / process.BOARD_SIDE), round(box[1] / process.BOARD_SIDE)))
         img.draft("RGB", (int(size[0] * process.DRAFT_SLACK), int(size[1] * process.DRAFT_SLACK)))
         img = _timed(times, "decode (large enough for the board), turn upright", _upright, img, orientation)
         rgb = _timed(times, "copy into an array", scan._pixels, img)

@@ -265,6 +265,29 @@ def test_a_whole_photo_is_fitted_by_averaging_and_a_whole_factor_first(shape, fi
         assert np.abs(out - means).max() <= 1
 
 
+@pytest.mark.parametrize(
+    ("photo", "decoded"),
+    [
+        ((4160, 2340), (2080, 1170)),
+        ((3264, 2448), (1632, 1224)),
+        ((4032, 3024), (2016, 1512)),
+        ((6000, 4000), (3000, 2000)),
+    ],
+)
+def test_a_phone_photo_is_decoded_large_enough_for_the_board_and_no_larger(photo, decoded, monkeypatch):
+    """A board filling 70 % of the photo's side, cropped out, still fills the slide; 16:9 and
+    8-megapixel photos are not decoded at full size for that (twice the time, and more memory)."""
+    import slidegen.pictures.scan as scan_module
+
+    seen = []
+    real_scan = scan_module.scan
+    monkeypatch.setattr(scan_module, "scan", lambda img, *rest: seen.append(img.size) or real_scan(img, *rest))
+    buf = io.BytesIO()
+    Image.new("RGB", photo, (200, 200, 195)).save(buf, "JPEG", quality=50)
+    process_board(buf.getvalue(), SLIDE)
+    assert seen == [decoded]
+
+
 def test_corners_given_by_hand_override_the_search():
     marked = MARKED["imagelabs__Whiteboard1.jpg"]["board"]
     settings = ImageSettings.for_width(1920, 50_000_000, True, corners=tuple(map(tuple, marked)))

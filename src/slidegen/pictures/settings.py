@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: Bump when the same input and settings would give different output bytes (the cache key uses it).
-VERSION = 9  # 9: a whole whiteboard photo halved by averaging; 8: cleanup at the slide picture's size, glare repaired; 7: boards found, straightened and cleaned with OpenCV; a PNG keeps its transparent colour
+VERSION = 9  # 9: whiteboard photos decoded for a board filling 70 % of them, whole ones halved by averaging, frames found as bands; 8: cleanup at the slide picture's size, glare repaired; 7: boards found, straightened and cleaned with OpenCV; a PNG keeps its transparent colour
 #: The picture area as fractions of the slide's width and height.
 PICTURE_AREA = (0.925, 0.746)
 
